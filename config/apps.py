@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Project-wide pieces that belong to no domain app: the health endpoint, shared templates."""
+
+    name = "config"
+    label = "core"
+    verbose_name = "Breachclock"

@@ -1,0 +1,50 @@
+"""``/health/``: is the database reachable, is the broker reachable? JSON for probes and monitoring.
+
+Other apps add their own lines (e.g. reminder dispatch) through ``HEALTH_CHECKS`` in settings:
+dotted paths to callables returning ``(name, ok, details_dict)``.
+"""
+
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from django.utils.module_loading import import_string
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+def check_database():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
+        return "database", False, {"error": type(exc).__name__, "vendor": connection.vendor}
+    return "database", True, {"vendor": connection.vendor}
+
+
+def check_broker():
+    from config.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+            transport = conn.transport_cls
+    except Exception as exc:  # noqa: BLE001
+        return "broker", False, {"error": type(exc).__name__}
+    return "broker", True, {"transport": str(transport)}
+
+
+@never_cache
+@require_GET
+def health(request):
+    checks = [check_database, check_broker] + [
+        import_string(path) for path in getattr(settings, "HEALTH_CHECKS", [])
+    ]
+    body = {}
+    healthy = True
+    for check in checks:
+        name, ok, details = check()
+        body[name] = {"ok": ok, **details}
+        healthy = healthy and ok
+    body["status"] = "ok" if healthy else "degraded"
+    return JsonResponse(body, status=200 if healthy else 503)

@@ -1,0 +1,18 @@
+"""Settings for the test suite: fast hashing, in-memory mail, the same database choice as local."""
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY, env
+
+DEBUG = False
+SECRET_KEY = SECRET_KEY or "test-only-not-secret"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = env.str(
+    "TEST_EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend"
+)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# When set (CI does), a test that needs PostgreSQL, Redis, a worker or an SMTP server fails
+# instead of skipping when the service is missing.
+REQUIRE_SERVICES = env.bool("BREACHCLOCK_REQUIRE_SERVICES", default=False)

@@ -1,0 +1,178 @@
+"""Plain, immutable rule objects: what the engine reads. No Django import.
+
+The database (``jurisdictions.models``), the shipped rule book file (``jurisdictions/rulebook``) and
+``export_rules`` / ``import_rules`` all hold the same fields; ``jurisdictions.loader`` turns rows
+into these objects. Every field is data a rule administrator can edit: no law lives in ``if``
+statements.
+
+Vocabulary (see the facts format, ``breachclock.facts/1``):
+
+* recipient: supervisory_authority, attorney_general, state_agency, sector_regulator,
+  csirt_or_competent_authority, individuals, consumer_reporting_agencies, media, controller,
+  service_recipients, public, internal.
+* clock_start: an event name of the facts format (``discovered_at``, ``aware_at``,
+  ``determined_at``, ``scope_identified_at``, ``materiality_determined_at``,
+  ``classified_major_at``, ``assessed_notifiable_at``, ``ransom_paid_at``) or
+  ``notice:<RULE-CODE>`` - the clock starts when another rule's notice is sent.
+* deadline unit: hours, calendar_days, business_days, months; ``amount=None`` means no fixed outer
+  limit ("without undue delay").
+* scope - which jurisdictions' people or establishments bring the rule into play:
+    - ``residents``: people residing in the rule's jurisdiction (or its subdivisions) are affected;
+    - ``lead_authority``: GDPR-style one-stop-shop - the authority of the main establishment, or,
+      with no main establishment, every authority where affected people reside;
+    - ``establishment``: the organisation is established in the rule's jurisdiction;
+    - ``residents_or_establishment``: either of the two above;
+    - ``organisation``: the organisation is subject to the regime wherever people live (SEC, HIPAA).
+* data_condition: a condition tree over data categories. ``None`` = no data condition (service
+  incidents: NIS2, DORA, SEC). ``"*"`` = any personal data. A string = that category is in the
+  facts' ``data``. ``{"any": [...]}`` / ``{"all": [...]}`` combine conditions. Example (a US state's
+  "personal information"): ``{"any": [{"all": ["name", {"any": ["ssn", "drivers_license"]}]},
+  "account_credentials"]}``.
+* min_risk: ``None`` = no harm test; otherwise the lowest ``risk_of_harm`` that triggers the rule,
+  on the scale none < unlikely < risk < high (GDPR Art 33: ``risk``; Art 34: ``high``; a US state
+  that excuses notice when there is no reasonable likelihood of harm: ``unlikely``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+RECIPIENTS = (
+    "supervisory_authority",
+    "attorney_general",
+    "state_agency",
+    "sector_regulator",
+    "csirt_or_competent_authority",
+    "individuals",
+    "consumer_reporting_agencies",
+    "media",
+    "controller",
+    "service_recipients",
+    "public",
+    "internal",
+)
+EVENTS = (
+    "occurred_at",
+    "discovered_at",
+    "aware_at",
+    "determined_at",
+    "scope_identified_at",
+    "materiality_determined_at",
+    "classified_major_at",
+    "assessed_notifiable_at",
+    "ransom_paid_at",
+)
+UNITS = ("hours", "calendar_days", "business_days", "months")
+SCOPES = (
+    "residents",
+    "lead_authority",
+    "establishment",
+    "residents_or_establishment",
+    "organisation",
+)
+RISK_LEVELS = ("none", "unlikely", "risk", "high")
+CONFIDENCE = ("high", "medium", "low")
+STATUSES = (
+    "in_force",
+    "proposed_not_in_force",
+    "notified_not_yet_in_force",
+    "in_force_pending_executive_regulations",
+)
+NOTICE_PREFIX = "notice:"
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A head-count condition: "more than 500 California residents" = (">", 500, "jurisdiction").
+
+    ``counted``: ``jurisdiction`` - people residing in the rule's jurisdiction (with its
+    subdivisions); ``total`` - everyone affected by the breach.
+    """
+
+    op: str  # ">" or ">="
+    value: int
+    counted: str = "jurisdiction"
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A second outer limit from another event; the earlier of the two deadlines wins.
+
+    DORA: initial notification 4 h after classification, but no later than 24 h after awareness.
+    """
+
+    event: str
+    amount: int
+    unit: str
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """Where a recipient sits, and how days are counted there."""
+
+    code: str  # ISO 3166-1 alpha-2 or 3166-2: "DE", "US-CA"; "EU" for EU-level instruments
+    name: str
+    parent: str | None = None  # "US" for "US-CA"
+    timezone: str = "UTC"  # IANA zone for day counting (a US state: its capital's zone)
+    holiday_country: str | None = None  # holidays package country code, e.g. "US", "DE"
+    holiday_subdivision: str | None = None  # e.g. "CA", "VT"
+    extra_closures: tuple[date, ...] = ()  # closure days an administrator added
+    eu: bool = False
+    eea: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One notification duty: who must be told, when it applies, and by when."""
+
+    code: str  # stable identifier, e.g. "US-CA-AG"
+    jurisdiction: str  # code of the Jurisdiction where the recipient sits
+    regime: str  # display name, e.g. "California Civil Code 1798.82"
+    regime_code: str  # short key, e.g. "gdpr", "us-ca-breach"
+    recipient: str
+    authority: str  # the authority's name, e.g. "California Attorney General"
+    citation: str
+    clock_start: str  # an event name, or "notice:<RULE-CODE>"
+    timing_standard: str  # the statute's words, e.g. "without undue delay, within 72 hours"
+    version: int = 1
+    stage: str | None = None
+    obligated_role: str | None = None  # "controller" | "processor" | None (either)
+    scope: str = "residents"
+    requires_subject_to: tuple[str, ...] = ()  # any one suffices; "dora" matches "dora:credit_..."
+    data_condition: Any = "*"
+    min_risk: str | None = None
+    encryption_safe_harbour: bool = False
+    key_compromise_defeats_safe_harbour: bool = True
+    threshold: Threshold | None = None
+    deadline_amount: int | None = None
+    deadline_unit: str | None = None
+    deadline_cutoff: str | None = (
+        None  # "17:30": end of a business day, local time; default 23:59:59
+    )
+    deadline_kind: str | None = None  # override: "before" (must precede the clock-start notice)
+    also_not_later_than: Limit | None = None
+    non_business_day_relief: str | None = None  # "next_business_day_noon" (DORA RTS Art 5(4))
+    holiday_calendar: str | None = None  # override the jurisdiction's, e.g. "NYSE" or "US-NY"
+    timezone: str | None = None  # override the jurisdiction's zone, e.g. SEC: America/New_York
+    sources: tuple[str, ...] = ()
+    confidence: str = "high"
+    status: str = "in_force"
+    effective_from: date | None = None
+    effective_to: date | None = None
+    last_reviewed: date | None = None
+    notes: str = ""
+    extra: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def depends_on(self) -> str | None:
+        """The rule code whose notice starts this clock, if any."""
+        if self.clock_start.startswith(NOTICE_PREFIX):
+            return self.clock_start[len(NOTICE_PREFIX) :]
+        return None
+
+    def in_force_on(self, day: date) -> bool:
+        if self.effective_from and day < self.effective_from:
+            return False
+        return not (self.effective_to and day > self.effective_to)

@@ -1,0 +1,54 @@
+"""Finding the real services a test needs, and failing (never skipping) when CI requires them.
+
+``BREACHCLOCK_REQUIRE_SERVICES=1`` (set by ``.ci/run`` on its PostgreSQL + Redis pass) turns every
+"service missing" into a test failure, so a green run can never hide a service that was not there.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from urllib.parse import urlparse
+
+import pytest
+
+
+def services_required() -> bool:
+    return os.environ.get("BREACHCLOCK_REQUIRE_SERVICES", "").lower() in {"1", "true", "yes"}
+
+
+def missing(what: str) -> None:
+    """Skip locally, fail in CI: the one place that decides."""
+    if services_required():
+        pytest.fail(f"{what} is required (BREACHCLOCK_REQUIRE_SERVICES is set) but not available")
+    pytest.skip(f"{what} not available; set it up to run this test")
+
+
+def reachable(url: str, default_port: int) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection(
+            (parsed.hostname or "127.0.0.1", parsed.port or default_port), 1
+        ):
+            return True
+    except OSError:
+        return False
+
+
+def redis_url() -> str:
+    """The Redis the tests may use (a database number of their own), or a skip/fail."""
+    url = (
+        os.environ.get("TEST_REDIS_URL")
+        or os.environ.get("REDIS_URL")
+        or os.environ.get("CELERY_BROKER_URL", "")
+    )
+    if not url.startswith("redis"):
+        url = "redis://127.0.0.1:6379/15" if services_required() else ""
+    if not url or not reachable(url, 6379):
+        missing("Redis")
+    return url
+
+
+def require_postgresql(connection) -> None:
+    if connection.vendor != "postgresql":
+        missing("PostgreSQL (DATABASE_URL=postgres://...)")
