@@ -28,6 +28,10 @@ Vocabulary (see the facts format, ``breachclock.facts/1``):
   facts' ``data``. ``{"any": [...]}`` / ``{"all": [...]}`` combine conditions. Example (a US state's
   "personal information"): ``{"any": [{"all": ["name", {"any": ["ssn", "drivers_license"]}]},
   "account_credentials"]}``.
+* kind: ``statute`` (a law or regulation) or ``contract`` (a customer DPA, vendor agreement or
+  insurance policy clause: ``counterparty`` and ``contact`` say whom to tell; ``systems_any`` and
+  ``customers_any`` limit it to incidents touching those systems or customers, matched against the
+  optional ``systems`` / ``customers`` lists of the facts).
 * min_risk: ``None`` = no harm test; otherwise the lowest ``risk_of_harm`` that triggers the rule,
   on the scale none < unlikely < risk < high (GDPR Art 33: ``risk``; Art 34: ``high``; a US state
   that excuses notice when there is no reasonable likelihood of harm: ``unlikely``).
@@ -163,6 +167,11 @@ class Rule:
     effective_to: date | None = None
     last_reviewed: date | None = None
     notes: str = ""
+    kind: str = "statute"  # "statute" | "contract"
+    counterparty: str = ""  # contracts: the other party, e.g. "Acme Bank plc (customer DPA s.9.2)"
+    contact: str = ""  # contracts: where the notice goes, e.g. "security@acme.example"
+    systems_any: tuple[str, ...] = ()  # applies only if one of these systems is affected
+    customers_any: tuple[str, ...] = ()  # applies only if one of these customers is affected
     extra: dict = field(default_factory=dict, hash=False, compare=False)
 
     @property
