@@ -1,0 +1,351 @@
+"""Parse and validate incident facts (``breachclock.facts/1``). No Django import.
+
+``parse_facts`` turns the JSON-shaped mapping into an immutable ``Facts`` object or raises
+``FactsError`` naming the offending field as a dotted path (``events.discovered_at``,
+``affected.US-XX``). Nothing is guessed: a timestamp without a UTC offset is refused, because a
+deadline must never depend on the server's zone.
+
+Compatible extensions of format 1 (all optional):
+
+* ``notices_sent``: ``{RULE_CODE: iso-time}`` - notices already given; a rule whose clock starts at
+  another rule's notice then counts from the recorded time instead of the latest possible one.
+* ``systems`` / ``customers``: lists of names, matched by contract clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from .rules import EVENTS, RISK_LEVELS
+
+FORMAT = "breachclock.facts/1"
+
+DATA_CATEGORIES = (
+    "name",
+    "ssn",
+    "national_id",
+    "drivers_license",
+    "passport",
+    "tax_id",
+    "financial_account",
+    "payment_card",
+    "account_credentials",
+    "medical",
+    "health_insurance",
+    "biometric",
+    "genetic",
+    "date_of_birth",
+    "contact",
+    "location",
+    "special_category",
+    "children",
+    "other",
+)
+ROLES = ("controller", "processor")
+CAUSES = (
+    "external_attack",
+    "ransomware",
+    "insider_misuse",
+    "loss_or_theft",
+    "misdirected_disclosure",
+    "system_failure",
+    "other",
+)
+# Events defaulted from another one, in the order the defaults chain (spec: facts.md).
+EVENT_DEFAULTS = (
+    ("aware_at", "discovered_at"),
+    ("determined_at", "aware_at"),
+    ("scope_identified_at", "determined_at"),
+)
+
+# ISO 3166-1 alpha-2 (officially assigned codes), plus XK (Kosovo, user-assigned but in common use).
+ISO_COUNTRIES = frozenset(
+    """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR
+    BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC
+    EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK
+    HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB
+    LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ
+    NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU
+    RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN
+    TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW""".split()
+)
+_SUBDIVISION = re.compile(r"^([A-Z]{2})-[A-Z0-9]{1,3}$")
+_REGIME_TOKEN = re.compile(r"^[a-z0-9_]+(:[a-z0-9_]+)?$")
+
+
+class FactsError(ValueError):
+    """Invalid facts; ``field`` is a dotted path such as ``events.discovered_at``."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    role: str = "controller"
+    main_establishment: str | None = None
+    established_in: tuple[str, ...] = ()
+    subject_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Validated incident facts. ``events`` has the spec's defaults applied; ``events_given``
+    keeps what was actually stated, so that ``facts_to_dict`` writes the facts back unchanged."""
+
+    events: dict[str, datetime | None]
+    events_given: dict[str, datetime | None]
+    title: str = ""
+    organisation: Organisation = field(default_factory=Organisation)
+    data: frozenset[str] = frozenset()
+    encrypted: bool = False
+    key_compromised: bool = False
+    risk_of_harm: str | None = None
+    cause: str | None = None
+    affected: dict[str, int] = field(default_factory=dict)
+    rules_as_of: date | None = None
+    notices_sent: dict[str, datetime] = field(default_factory=dict)
+    systems: tuple[str, ...] = ()
+    customers: tuple[str, ...] = ()
+
+    @property
+    def total_affected(self) -> int:
+        return sum(self.affected.values())
+
+
+def parse_time(value: Any, path: str) -> datetime:
+    """An ISO 8601 timestamp with an offset (or ``Z``) -> aware datetime."""
+    if not isinstance(value, str):
+        raise FactsError(path, "must be an ISO 8601 timestamp string with a UTC offset")
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise FactsError(
+            path, f"{value!r} is not an ISO 8601 timestamp (e.g. 2026-03-27T17:00:00+01:00)"
+        ) from None
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        raise FactsError(
+            path,
+            f"{value!r} has no UTC offset; add one (e.g. +01:00 or Z) so the deadline does not "
+            "depend on the server's time zone",
+        )
+    return parsed
+
+
+def _check_jurisdiction(code: Any, path: str, known: frozenset[str] | None) -> str:
+    if not isinstance(code, str) or not code:
+        raise FactsError(path, "must be a jurisdiction code such as DE or US-CA")
+    if known is not None and code in known:
+        return code
+    if code in ISO_COUNTRIES:
+        return code
+    match = _SUBDIVISION.match(code)
+    if not match or match.group(1) not in ISO_COUNTRIES:
+        raise FactsError(path, f"unknown jurisdiction code {code!r} (use ISO 3166, e.g. DE, US-CA)")
+    if known is not None and any(k.startswith(match.group(1) + "-") for k in known):
+        # The rule book knows this country's subdivisions, so an unknown one is a typo.
+        raise FactsError(path, f"unknown jurisdiction code {code!r}")
+    return code
+
+
+def _enum(value: Any, allowed: tuple[str, ...], path: str, *, nullable: bool = True):
+    if value is None and nullable:
+        return None
+    if value not in allowed:
+        raise FactsError(path, f"must be one of {', '.join(allowed)} (got {value!r})")
+    return value
+
+
+def _str_list(value: Any, path: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple):
+        raise FactsError(path, "must be a list of strings")
+    out = []
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise FactsError(f"{path}.{i}", "must be a non-empty string")
+        out.append(item.strip())
+    return tuple(out)
+
+
+def _mapping(value: Any, path: str) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise FactsError(path, "must be an object")
+    return value
+
+
+_TOP_KEYS = frozenset(
+    {
+        "format",
+        "title",
+        "events",
+        "organisation",
+        "data",
+        "encryption",
+        "risk_of_harm",
+        "cause",
+        "affected",
+        "rules_as_of",
+        "notices_sent",
+        "systems",
+        "customers",
+    }
+)
+
+
+def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
+    """Validate ``data`` (a decoded JSON object) and return ``Facts``; raise ``FactsError``.
+
+    ``known_jurisdictions``: codes of the rule book; with it, an unknown subdivision of a country
+    whose subdivisions the rule book lists (``US-XX``) is refused as a typo.
+    """
+    known = frozenset(known_jurisdictions) if known_jurisdictions is not None else None
+    if not isinstance(data, dict):
+        raise FactsError("(document)", "facts must be a JSON object")
+    unknown = sorted(set(data) - _TOP_KEYS)
+    if unknown:
+        raise FactsError(unknown[0], "unknown field")
+    fmt = data.get("format", FORMAT)
+    if fmt != FORMAT:
+        raise FactsError("format", f"must be {FORMAT!r} (got {fmt!r})")
+    title = data.get("title") or ""
+    if not isinstance(title, str):
+        raise FactsError("title", "must be a string")
+
+    raw_events = _mapping(data.get("events"), "events")
+    given: dict[str, datetime | None] = {}
+    for key, value in raw_events.items():
+        if key not in EVENTS:
+            raise FactsError(f"events.{key}", f"unknown event; known: {', '.join(EVENTS)}")
+        given[key] = None if value is None else parse_time(value, f"events.{key}")
+    if given.get("discovered_at") is None:
+        raise FactsError("events.discovered_at", "is required")
+    events = {name: given.get(name) for name in EVENTS}
+    for name, source in EVENT_DEFAULTS:
+        if events[name] is None:
+            events[name] = events[source]
+
+    org_raw = _mapping(data.get("organisation"), "organisation")
+    for key in org_raw:
+        if key not in ("role", "main_establishment", "established_in", "subject_to"):
+            raise FactsError(f"organisation.{key}", "unknown field")
+    role = _enum(org_raw.get("role", "controller"), ROLES, "organisation.role", nullable=False)
+    main = org_raw.get("main_establishment")
+    if main is not None:
+        main = _check_jurisdiction(main, "organisation.main_establishment", known)
+    established = _str_list(org_raw.get("established_in"), "organisation.established_in")
+    for i, code in enumerate(established):
+        _check_jurisdiction(code, f"organisation.established_in.{i}", known)
+    subject_to = _str_list(org_raw.get("subject_to"), "organisation.subject_to")
+    for i, token in enumerate(subject_to):
+        if not _REGIME_TOKEN.match(token):
+            raise FactsError(
+                f"organisation.subject_to.{i}",
+                f"{token!r} is not a regime key (lower case, e.g. sec_registrant or "
+                "dora:credit_institution)",
+            )
+    organisation = Organisation(role, main, established, subject_to)
+
+    categories = _str_list(data.get("data"), "data")
+    for i, cat in enumerate(categories):
+        if cat not in DATA_CATEGORIES:
+            raise FactsError(
+                f"data.{i}", f"unknown data category {cat!r}; known: {', '.join(DATA_CATEGORIES)}"
+            )
+
+    enc = _mapping(data.get("encryption"), "encryption")
+    for key in enc:
+        if key not in ("encrypted", "key_compromised"):
+            raise FactsError(f"encryption.{key}", "unknown field")
+    flags = {}
+    for key in ("encrypted", "key_compromised"):
+        value = enc.get(key, False)
+        if value is None:
+            value = False
+        if not isinstance(value, bool):
+            raise FactsError(f"encryption.{key}", "must be true or false")
+        flags[key] = value
+
+    risk = _enum(data.get("risk_of_harm"), RISK_LEVELS, "risk_of_harm")
+    cause = _enum(data.get("cause"), CAUSES, "cause")
+
+    affected: dict[str, int] = {}
+    for code, count in _mapping(data.get("affected"), "affected").items():
+        path = f"affected.{code}"
+        _check_jurisdiction(code, path, known)
+        if isinstance(count, bool) or not isinstance(count, int):
+            raise FactsError(path, f"must be a whole number of people (got {count!r})")
+        if count < 0:
+            raise FactsError(path, f"must not be negative (got {count})")
+        affected[code] = count
+
+    as_of = data.get("rules_as_of")
+    if as_of is not None:
+        if not isinstance(as_of, str):
+            raise FactsError("rules_as_of", "must be a date YYYY-MM-DD or null")
+        try:
+            as_of = date.fromisoformat(as_of)
+        except ValueError:
+            raise FactsError("rules_as_of", f"{as_of!r} is not a date YYYY-MM-DD") from None
+
+    notices: dict[str, datetime] = {}
+    for code, when in _mapping(data.get("notices_sent"), "notices_sent").items():
+        if not isinstance(code, str) or not code:
+            raise FactsError("notices_sent", "keys must be rule codes")
+        notices[code] = parse_time(when, f"notices_sent.{code}")
+
+    return Facts(
+        events=events,
+        events_given=given,
+        title=title,
+        organisation=organisation,
+        data=frozenset(categories),
+        encrypted=flags["encrypted"],
+        key_compromised=flags["key_compromised"],
+        risk_of_harm=risk,
+        cause=cause,
+        affected=affected,
+        rules_as_of=as_of,
+        notices_sent=notices,
+        systems=_str_list(data.get("systems"), "systems"),
+        customers=_str_list(data.get("customers"), "customers"),
+    )
+
+
+def facts_to_dict(facts: Facts) -> dict:
+    """The JSON form of ``facts``, as stated (defaulted events are not written out)."""
+    org = facts.organisation
+    out = {
+        "format": FORMAT,
+        "title": facts.title,
+        "events": {
+            name: (when.isoformat() if when else None) for name, when in facts.events_given.items()
+        },
+        "organisation": {
+            "role": org.role,
+            "main_establishment": org.main_establishment,
+            "established_in": list(org.established_in),
+            "subject_to": list(org.subject_to),
+        },
+        "data": sorted(facts.data, key=DATA_CATEGORIES.index),
+        "encryption": {"encrypted": facts.encrypted, "key_compromised": facts.key_compromised},
+        "risk_of_harm": facts.risk_of_harm,
+        "cause": facts.cause,
+        "affected": dict(facts.affected),
+        "rules_as_of": facts.rules_as_of.isoformat() if facts.rules_as_of else None,
+    }
+    if facts.notices_sent:
+        out["notices_sent"] = {k: v.isoformat() for k, v in facts.notices_sent.items()}
+    if facts.systems:
+        out["systems"] = list(facts.systems)
+    if facts.customers:
+        out["customers"] = list(facts.customers)
+    return out
