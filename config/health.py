@@ -23,10 +23,12 @@ def check_database():
 
 
 def check_broker():
-    from config.celery import app
+    # A fresh connection from the settings (not Celery's pool) so the answer is about now.
+    from kombu import Connection
 
+    options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {})
     try:
-        with app.connection_for_write() as conn:
+        with Connection(settings.CELERY_BROKER_URL, transport_options=options) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
             transport = conn.transport_cls
     except Exception as exc:  # noqa: BLE001

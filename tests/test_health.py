@@ -13,13 +13,8 @@ def test_health_reports_database_and_broker(client):
 
 @pytest.mark.django_db
 def test_health_reports_unreachable_broker_as_degraded(client, settings):
-    from config.celery import app
-
-    old = app.conf.broker_url
-    app.conf.broker_url = "redis://127.0.0.1:1/0"
-    try:
-        response = client.get("/health/")
-    finally:
-        app.conf.broker_url = old
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {}
+    response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["broker"]["ok"] is False

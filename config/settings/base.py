@@ -15,7 +15,7 @@ VAR_DIR = Path(environ.Env().str("BREACHCLOCK_VAR_DIR", default=str(BASE_DIR / "
 
 env = environ.Env()
 # The serverless defaults (SQLite, file broker, outbox) live here; create them on first use.
-for _sub in ("", "broker/queue", "broker/processed", "outbox", "media"):
+for _sub in ("", "broker/queue", "broker/processed", "outbox", "media", "static"):
     (VAR_DIR / _sub).mkdir(parents=True, exist_ok=True)
 env.read_env(BASE_DIR / ".env", overwrite=False) if (BASE_DIR / ".env").exists() else None
 
