@@ -1,1 +1,526 @@
-from django.db import models  # noqa: F401
+"""The cases: an incident, the facts that start the clocks, the obligations they give, and a record.
+
+Every change to these rows goes through ``incidents.actions`` (one transaction, one Activity row
+with before/after); every read of a case starts from ``Incident.objects.visible_to(user)``.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from .choices import (
+    EVENT_NAMES,
+    FACTS_FORMAT,
+    ActivityKind,
+    AttachmentKind,
+    Cause,
+    IncidentStatus,
+    NotificationMethod,
+    ObligationStatus,
+    OrganisationRole,
+    RiskOfHarm,
+    Severity,
+    TeamRole,
+)
+from .queries import IncidentQuerySet, ObligationQuerySet
+
+
+def _iso(value):
+    if value is None:
+        return None
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+class ReferenceSequence(models.Model):
+    """The last reference number handed out in a year (INC-2026-0042), bumped under a row lock.
+
+    A counter row rather than ``max()+1`` so two cases opened at the same moment never race for a
+    number; see ``actions.next_reference``.
+    """
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
+class Incident(models.Model):
+    """A security incident or data breach being worked as a case.
+
+    Holds the facts of the facts format (``breachclock.facts/1``) field by field so they can be
+    filtered and shown; ``facts_dict()`` gives them back in that format for the clock engine.
+    Events (``occurred_at``, ``aware_at``...) are ``IncidentEvent`` rows so each keeps who
+    determined it and when it was recorded; affected people are ``AffectedPopulation`` rows.
+    """
+
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=IncidentStatus.choices, default=IncidentStatus.TRIAGE
+    )
+    severity = models.CharField(max_length=10, choices=Severity.choices, default=Severity.MEDIUM)
+    privileged = models.BooleanField(
+        default=False,
+        help_text="Attorney-client privileged / prepared at the direction of counsel.",
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="owned_incidents",
+        help_text="Accountable for the case; also a team member with the owner role.",
+    )
+
+    # --- facts: organisation ---
+    organisation_role = models.CharField(
+        max_length=12, choices=OrganisationRole.choices, default=OrganisationRole.CONTROLLER
+    )
+    main_establishment = models.CharField(
+        max_length=10, blank=True, help_text="EU/EEA main establishment country, if any."
+    )
+    established_in = models.JSONField(default=list, blank=True)
+    subject_to = models.JSONField(default=list, blank=True)
+    # --- facts: what was compromised and how ---
+    data_categories = models.JSONField(default=list, blank=True)
+    encrypted = models.BooleanField(default=False)
+    key_compromised = models.BooleanField(default=False)
+    risk_of_harm = models.CharField(
+        max_length=10, choices=RiskOfHarm.choices, default=RiskOfHarm.RISK
+    )
+    risk_rationale = models.TextField(blank=True, help_text="Why this risk-of-harm level.")
+    cause = models.CharField(max_length=30, choices=Cause.choices, default=Cause.OTHER)
+    systems = models.JSONField(default=list, blank=True)
+    customers = models.JSONField(default=list, blank=True)
+    rules_as_of = models.DateField(
+        null=True, blank=True, help_text="Evaluate under the law as it stood on this day."
+    )
+
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = IncidentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        permissions = [
+            ("view_all_incidents", "Can see every incident (privacy office)"),
+        ]
+        indexes = [
+            # The case list's default order and its status filter.
+            models.Index(fields=["status", "-created_at"], name="incident_status_created"),
+            models.Index(fields=["-created_at", "-id"], name="incident_created"),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}"
+
+    def get_absolute_url(self):
+        try:
+            return reverse("incidents:detail", args=[self.pk])
+        except NoReverseMatch:  # the pages are not mounted (e.g. an API-only deployment)
+            return f"/incidents/{self.pk}/"
+
+    # The facts format ------------------------------------------------------------------------
+    def facts_dict(self, *, events=None, affected=None, notices_sent=None) -> dict:
+        """The facts in ``breachclock.facts/1`` form, as the engine and the API read them.
+
+        Uses prefetched ``events`` / ``affected`` / ``obligations`` when present (no query per
+        case in a bulk recompute). ``notices_sent`` maps a rule code to the earliest time a
+        notification under it was recorded: the clock start of ``notice:<RULE>`` rules.
+        """
+        if events is None:
+            events = {e.event: e.at for e in self.events.all()}
+        if affected is None:
+            affected = {a.jurisdiction: a.count for a in self.affected.all()}
+        if notices_sent is None:
+            notices_sent = {}
+            for ob in self.obligations.all():
+                if ob.status == ObligationStatus.NOTIFIED and ob.notified_at:
+                    prev = notices_sent.get(ob.rule_code)
+                    if prev is None or ob.notified_at < prev:
+                        notices_sent[ob.rule_code] = ob.notified_at
+        return {
+            "format": FACTS_FORMAT,
+            "title": self.title,
+            "events": {name: _iso(events.get(name)) for name in EVENT_NAMES},
+            "organisation": {
+                "role": self.organisation_role,
+                "main_establishment": self.main_establishment or None,
+                "established_in": list(self.established_in),
+                "subject_to": list(self.subject_to),
+            },
+            "data": list(self.data_categories),
+            "encryption": {"encrypted": self.encrypted, "key_compromised": self.key_compromised},
+            "risk_of_harm": self.risk_of_harm,
+            "cause": self.cause,
+            "affected": dict(sorted(affected.items())),
+            "systems": list(self.systems),
+            "customers": list(self.customers),
+            "rules_as_of": self.rules_as_of.isoformat() if self.rules_as_of else None,
+            "notices_sent": {code: _iso(at) for code, at in sorted(notices_sent.items())},
+        }
+
+
+class IncidentEvent(models.Model):
+    """When one event of the facts format happened, who determined it, and when that was recorded.
+
+    ``discovered_at`` is required for every incident; the others appear as they happen. The
+    clock-start of many laws is one of these, so who said so and when is part of the evidence.
+    """
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="events")
+    event = models.CharField(max_length=40, choices=[(e, e) for e in EVENT_NAMES])
+    at = models.DateTimeField()
+    determined_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text="Who made this determination.",
+    )
+    basis = models.TextField(blank=True, help_text="How it was determined.")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "event"], name="incident_event_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.event} {self.at:%Y-%m-%d %H:%M}"
+
+
+class AffectedPopulation(models.Model):
+    """How many affected people reside in one jurisdiction (ISO 3166-1 or 3166-2 code)."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="affected")
+    jurisdiction = models.CharField(max_length=10)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["jurisdiction"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["incident", "jurisdiction"], name="affected_once_per_jurisdiction"
+            ),
+        ]
+        indexes = [
+            # The case list's jurisdiction filter.
+            models.Index(fields=["jurisdiction"], name="affected_jurisdiction"),
+        ]
+
+    def __str__(self):
+        return f"{self.jurisdiction}: {self.count}"
+
+
+class TeamMember(models.Model):
+    """A person on a case and their role on it; being on the team is what makes a case visible."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="team")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_memberships"
+    )
+    role = models.CharField(max_length=12, choices=TeamRole.choices, default=TeamRole.RESPONDER)
+    added_at = models.DateTimeField(default=timezone.now)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["incident", "role", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "user"], name="team_member_once"),
+        ]
+        indexes = [
+            # visible_to(user): "cases whose team includes me", from the user side.
+            models.Index(fields=["user", "incident"], name="team_user_incident"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.role})"
+
+
+class Note(models.Model):
+    """A comment on a case. Privileged notes never leave the product in reminders or feeds."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+    privileged = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"Note {self.pk} on {self.incident_id}"
+
+
+def attachment_path(instance, filename):
+    # A random directory per file: names users chose never collide or reveal other cases.
+    return f"attachments/{instance.incident_id}/{secrets.token_hex(8)}/{filename}"
+
+
+class Attachment(models.Model):
+    """A file on a case: evidence, a notification letter or filing, correspondence.
+
+    Served only as a download through a view that checks ``visible_to`` (never from MEDIA_URL).
+    """
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=300)
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    kind = models.CharField(
+        max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.EVIDENCE
+    )
+    privileged = models.BooleanField(default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self):
+        return self.name
+
+
+class Obligation(models.Model):
+    """One notification owed (or once owed) for a case: to whom, by when, why, and what was done.
+
+    Computed by the engine and kept in step by ``actions.recompute_obligations``, keyed by
+    ``(rule_code, stage)``. Rows a person acted on (notified / not required / waived) are never
+    reverted or deleted; if the law stops requiring one, it is flagged ``superseded``.
+    ``deadline_version`` grows each time ``due_at`` changes so reminders can tell old from new.
+    """
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="obligations")
+    rule_code = models.CharField(max_length=60)
+    rule_version = models.PositiveIntegerField(default=1)
+    jurisdiction = models.CharField(max_length=10)
+    regime = models.CharField(max_length=200)
+    recipient = models.CharField(max_length=40)
+    authority = models.CharField(max_length=200, blank=True)
+    # "" for an unstaged rule, so (incident, rule_code, stage) can be unique on every database.
+    stage = models.CharField(max_length=40, blank=True, default="")
+    kind = models.CharField(max_length=20, default="statute")
+    counterparty = models.CharField(max_length=200, blank=True)
+    contact = models.CharField(max_length=200, blank=True)
+
+    clock_start_event = models.CharField(max_length=80, blank=True)
+    clock_start_at = models.DateTimeField(null=True, blank=True)
+    due_at = models.DateTimeField(null=True, blank=True, help_text="UTC; empty if no fixed limit.")
+    due_local = models.CharField(
+        max_length=40, blank=True, help_text="The deadline in the authority's zone, ISO 8601."
+    )
+    due_local_tz = models.CharField(max_length=64, blank=True)
+    deadline_kind = models.CharField(max_length=30, blank=True)
+    timing_standard = models.TextField(blank=True)
+    citation = models.CharField(max_length=300, blank=True)
+    waiting_for = models.CharField(max_length=80, blank=True)
+    why = models.JSONField(default=list, blank=True)
+    computation = models.JSONField(default=list, blank=True)
+    confidence = models.CharField(max_length=10, blank=True)
+    rule_status = models.CharField(max_length=60, blank=True)
+
+    status = models.CharField(
+        max_length=20, choices=ObligationStatus.choices, default=ObligationStatus.OPEN
+    )
+    reason = models.TextField(blank=True, help_text="Why not required / waived.")
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    notified_at = models.DateTimeField(null=True, blank=True)
+    notified_method = models.CharField(
+        max_length=20, choices=NotificationMethod.choices, blank=True
+    )
+    notified_to = models.CharField(max_length=300, blank=True)
+    notified_reference = models.CharField(max_length=200, blank=True)
+    evidence = models.ForeignKey(
+        Attachment, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    deadline_version = models.PositiveIntegerField(default=1)
+    superseded = models.BooleanField(
+        default=False, help_text="Acted on, but the rules no longer require it."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = ObligationQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("due_at").asc(nulls_last=True), "rule_code", "stage"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["incident", "rule_code", "stage"], name="obligation_per_rule_stage"
+            ),
+        ]
+        indexes = [
+            # queries.due_next(): open obligations by deadline across a user's cases.
+            models.Index(
+                fields=["due_at", "incident"],
+                condition=Q(status="open", superseded=False),
+                name="obligation_open_due",
+            ),
+        ]
+
+    def __str__(self):
+        stage = f" ({self.stage})" if self.stage else ""
+        return f"{self.rule_code}{stage}"
+
+    @property
+    def is_open(self):
+        return self.status == ObligationStatus.OPEN and not self.superseded
+
+    def to_dict(self) -> dict:
+        """The obligation in ``breachclock.obligations/1`` form, plus its case status."""
+        return {
+            "id": self.pk,
+            "rule": self.rule_code,
+            "rule_version": self.rule_version,
+            "jurisdiction": self.jurisdiction,
+            "regime": self.regime,
+            "recipient": self.recipient,
+            "authority": self.authority,
+            "stage": self.stage or None,
+            "kind": self.kind,
+            "counterparty": self.counterparty or None,
+            "contact": self.contact or None,
+            "clock_start": {
+                "event": self.clock_start_event or None,
+                "at": _iso(self.clock_start_at),
+            },
+            "due_at": _iso(self.due_at),
+            "due_local": self.due_local or None,
+            "deadline_kind": self.deadline_kind,
+            "timing_standard": self.timing_standard,
+            "citation": self.citation,
+            "waiting_for": self.waiting_for or None,
+            "why": list(self.why),
+            "computation": list(self.computation),
+            "confidence": self.confidence or None,
+            "rule_status": self.rule_status or None,
+            "status": self.status,
+            "reason": self.reason or None,
+            "superseded": self.superseded,
+            "deadline_version": self.deadline_version,
+            "notification": (
+                {
+                    "sent_at": _iso(self.notified_at),
+                    "method": self.notified_method,
+                    "sent_to": self.notified_to,
+                    "reference": self.notified_reference,
+                    "evidence": self.evidence_id,
+                }
+                if self.status == ObligationStatus.NOTIFIED
+                else None
+            ),
+        }
+
+
+class Activity(models.Model):
+    """One entry of a case's timeline: who did what, when, with the values before and after.
+
+    Append-only: written by ``actions.log_activity`` in the same transaction as the change, never
+    edited or deleted by the application (the audit trail may add database-level guards).
+    """
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="activity")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty for the system (e.g. a rule-book update or a scheduled reminder).",
+    )
+    kind = models.CharField(max_length=40, choices=ActivityKind.choices)
+    summary = models.TextField()
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    obligation = models.ForeignKey(
+        Obligation, on_delete=models.SET_NULL, null=True, blank=True, related_name="activity"
+    )
+    request_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name_plural = "activity"
+        indexes = [
+            # The case timeline and its export, in order.
+            models.Index(fields=["incident", "at", "id"], name="activity_incident_at"),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.kind}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise ValueError("Activity rows are never edited")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Activity rows are never deleted")
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class FeedToken(models.Model):
+    """A secret, revocable calendar-feed address: a user's deadlines, or one case's.
+
+    The token is the credential (calendar apps cannot log in); it is shown again on the profile
+    page, so it is stored as is, 256 random bits, and revoking it closes the feed at once.
+    Reads still go through ``visible_to(user)``: leaving a case removes it from the feed.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feed_tokens"
+    )
+    incident = models.ForeignKey(
+        Incident, on_delete=models.CASCADE, null=True, blank=True, related_name="feed_tokens"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        scope = self.incident.reference if self.incident_id else "all my cases"
+        return f"Feed for {self.user} ({scope})"
+
+    def get_absolute_url(self):
+        return reverse("incidents:feed", args=[self.token])
+
+    @property
+    def active(self):
+        return self.revoked_at is None

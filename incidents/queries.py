@@ -1,0 +1,274 @@
+"""Reads of cases: the one door (``visible_to``), who may edit, the dashboard and list queries.
+
+Pages, the API, feeds, exports and the admin all start from ``Incident.objects.visible_to(user)``;
+a case outside it does not exist for that user (404, never 403). Query counts stay flat whatever
+the number of cases: related rows come by ``select_related`` / ``prefetch_related`` / subqueries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import models
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+VIEW_ALL_PERMISSION = "incidents.view_all_incidents"
+CHANGE_PERMISSION = "incidents.change_incident"
+
+
+def sees_all(user) -> bool:
+    """The privacy office (and superusers) see every case."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.has_perm(VIEW_ALL_PERMISSION))
+    )
+
+
+def _open_obligations(model):
+    return model.objects.filter(status="open", superseded=False)
+
+
+class IncidentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Cases ``user`` may see: all for the privacy office, else those whose team has them."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if sees_all(user):
+            return self.all()
+        from .models import TeamMember
+
+        # A subquery rather than a join: no duplicate rows, and other team filters stay separate.
+        return self.filter(pk__in=TeamMember.objects.filter(user_id=user.pk).values("incident_id"))
+
+    def with_list_data(self):
+        """What a case list row shows, in a constant number of queries for any page size.
+
+        ``next_due``: the earliest open deadline; ``open_obligations`` / ``overdue``: counts.
+        Owner by join; affected populations by one prefetch.
+        """
+        from .models import AffectedPopulation, Obligation
+
+        open_obs = _open_obligations(Obligation).filter(incident=OuterRef("pk"))
+        now = timezone.now()
+        return (
+            self.select_related("owner")
+            .annotate(
+                next_due=Subquery(
+                    open_obs.filter(due_at__isnull=False).order_by("due_at").values("due_at")[:1]
+                ),
+                open_obligations=Coalesce(
+                    Subquery(
+                        open_obs.order_by()
+                        .values("incident")
+                        .annotate(n=Count("pk"))
+                        .values("n")[:1]
+                    ),
+                    Value(0),
+                ),
+                overdue_obligations=Coalesce(
+                    Subquery(
+                        open_obs.filter(due_at__lt=now)
+                        .order_by()
+                        .values("incident")
+                        .annotate(n=Count("pk"))
+                        .values("n")[:1]
+                    ),
+                    Value(0),
+                ),
+            )
+            .prefetch_related(
+                Prefetch("affected", queryset=AffectedPopulation.objects.order_by("jurisdiction"))
+            )
+        )
+
+
+# Sort keys the list page and the API accept (anything else falls back to the default).
+SORTS = {
+    "reference": ("reference",),
+    "-reference": ("-reference",),
+    "title": ("title", "id"),
+    "-title": ("-title", "-id"),
+    "status": ("status", "-created_at"),
+    "-status": ("-status", "-created_at"),
+    "severity": ("severity", "-created_at"),
+    "-severity": ("-severity", "-created_at"),
+    "created": ("created_at", "id"),
+    "-created": ("-created_at", "-id"),
+    "next_due": (F("next_due").asc(nulls_last=True), "-id"),
+    "-next_due": (F("next_due").desc(nulls_last=True), "-id"),
+}
+DEFAULT_SORT = "-created"
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    """The list filters shared by the case list page and ``GET /api/v1/incidents``."""
+
+    status: str | None = None
+    jurisdiction: str | None = None
+    owner: int | str | None = None  # a user id or a username
+    due_within: timedelta | None = None  # an open deadline before now + this (overdue included)
+    q: str | None = None  # reference, title or description contains
+    sort: str | None = None
+
+    def apply(self, qs, *, now: datetime | None = None):
+        from .models import Obligation
+
+        if self.status:
+            qs = qs.filter(status=self.status)
+        if self.jurisdiction:
+            code = self.jurisdiction.strip().upper()
+            # "US" also finds cases with US-CA people; obligations count too (e.g. lead authority).
+            qs = qs.filter(
+                Q(affected__jurisdiction=code)
+                | Q(affected__jurisdiction__startswith=f"{code}-")
+                | Q(
+                    pk__in=Obligation.objects.filter(
+                        Q(jurisdiction=code) | Q(jurisdiction__startswith=f"{code}-")
+                    ).values("incident_id")
+                )
+            ).distinct()
+        if self.owner not in (None, ""):
+            if isinstance(self.owner, int) or str(self.owner).isdigit():
+                qs = qs.filter(owner_id=int(self.owner))
+            else:
+                qs = qs.filter(owner__username=self.owner)
+        if self.due_within is not None:
+            limit = (now or timezone.now()) + self.due_within
+            qs = qs.filter(
+                pk__in=_open_obligations(Obligation).filter(due_at__lte=limit).values("incident_id")
+            )
+        if self.q:
+            term = self.q.strip()
+            qs = qs.filter(
+                Q(reference__icontains=term)
+                | Q(title__icontains=term)
+                | Q(description__icontains=term)
+            )
+        sort = self.sort if self.sort in SORTS else DEFAULT_SORT
+        if sort.lstrip("-") == "next_due" and "next_due" not in qs.query.annotations:
+            qs = qs.with_list_data()
+        return qs.order_by(*SORTS[sort])
+
+
+def parse_due_within(value) -> timedelta | None:
+    """``"24h"``, ``"7d"``, ``"48"`` (hours) -> timedelta; raises ValueError with a reason."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, timedelta):
+        return value
+    text = str(value).strip().lower()
+    unit = "h"
+    if text[-1:] in ("h", "d", "w"):
+        text, unit = text[:-1], text[-1]
+    if not text.isdigit():
+        raise ValueError("use a number of hours, or a number followed by h, d or w (e.g. 24h, 7d)")
+    amount = int(text)
+    return {
+        "h": timedelta(hours=amount),
+        "d": timedelta(days=amount),
+        "w": timedelta(weeks=amount),
+    }[unit]
+
+
+def can_view(user, incident) -> bool:
+    from .models import Incident
+
+    return Incident.objects.visible_to(user).filter(pk=incident.pk).exists()
+
+
+def can_edit(user, incident) -> bool:
+    """On the case (or the privacy office) with a role that may change it, and the permission.
+
+    Groups give ``incidents.change_incident`` to responders and counsel, not to viewers; a
+    ``viewer`` role on the case is read-only whatever the user's groups.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if not user.has_perm(CHANGE_PERMISSION):
+        return False
+    if sees_all(user):
+        return True
+    from .choices import TeamRole
+
+    role = _team_role(user, incident)
+    return role is not None and role != TeamRole.VIEWER
+
+
+def _team_role(user, incident):
+    # Use a prefetched team when the caller has one (the case page does), else one query.
+    cache = getattr(incident, "_prefetched_objects_cache", {})
+    if "team" in cache:
+        for member in cache["team"]:
+            if member.user_id == user.pk:
+                return member.role
+        return None
+    from .models import TeamMember
+
+    return (
+        TeamMember.objects.filter(incident_id=incident.pk, user_id=user.pk)
+        .values_list("role", flat=True)
+        .first()
+    )
+
+
+class ObligationQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status="open", superseded=False)
+
+    def visible_to(self, user):
+        from .models import Incident
+
+        return self.filter(incident__in=Incident.objects.visible_to(user))
+
+
+def due_next(user, *, limit: int | None = 50, include_closed: bool = False):
+    """Open obligations on the user's visible cases, earliest deadline first, case joined.
+
+    Deadline-less obligations ("without undue delay", waiting for an event) come last.
+    One query.
+    """
+    from .models import Obligation
+
+    qs = (
+        Obligation.objects.visible_to(user)
+        .open()
+        .select_related("incident")
+        .order_by(F("due_at").asc(nulls_last=True), "incident_id", "rule_code")
+    )
+    if not include_closed:
+        qs = qs.exclude(incident__status="closed")
+    return qs[:limit] if limit else qs
+
+
+def due_bucket(due_at: datetime | None, now: datetime | None = None) -> str:
+    """Dashboard grouping: ``overdue``, ``24h``, ``week``, ``later`` or ``no_deadline``."""
+    if due_at is None:
+        return "no_deadline"
+    now = now or timezone.now()
+    if due_at < now:
+        return "overdue"
+    if due_at <= now + timedelta(hours=24):
+        return "24h"
+    if due_at <= now + timedelta(days=7):
+        return "week"
+    return "later"
+
+
+def status_counts(user) -> dict[str, int]:
+    """Number of visible cases per status (every status present, zero included). One query."""
+    from .choices import IncidentStatus
+    from .models import Incident
+
+    counts = dict.fromkeys(IncidentStatus.values, 0)
+    rows = Incident.objects.visible_to(user).order_by().values("status").annotate(n=Count("pk"))
+    for row in rows:
+        counts[row["status"]] = row["n"]
+    return counts
