@@ -92,11 +92,10 @@ class Incident(models.Model):
     data_categories = models.JSONField(default=list, blank=True)
     encrypted = models.BooleanField(default=False)
     key_compromised = models.BooleanField(default=False)
-    risk_of_harm = models.CharField(
-        max_length=10, choices=RiskOfHarm.choices, default=RiskOfHarm.RISK
-    )
+    # "" = not yet assessed (null in the facts format): rules with a harm test then wait on it.
+    risk_of_harm = models.CharField(max_length=10, choices=RiskOfHarm.choices, blank=True)
     risk_rationale = models.TextField(blank=True, help_text="Why this risk-of-harm level.")
-    cause = models.CharField(max_length=30, choices=Cause.choices, default=Cause.OTHER)
+    cause = models.CharField(max_length=30, choices=Cause.choices, blank=True)
     systems = models.JSONField(default=list, blank=True)
     customers = models.JSONField(default=list, blank=True)
     rules_as_of = models.DateField(
@@ -167,8 +166,8 @@ class Incident(models.Model):
             },
             "data": list(self.data_categories),
             "encryption": {"encrypted": self.encrypted, "key_compromised": self.key_compromised},
-            "risk_of_harm": self.risk_of_harm,
-            "cause": self.cause,
+            "risk_of_harm": self.risk_of_harm or None,
+            "cause": self.cause or None,
             "affected": dict(sorted(affected.items())),
             "systems": list(self.systems),
             "customers": list(self.customers),

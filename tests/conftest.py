@@ -1,1 +1,113 @@
-"""Fixtures shared by every test package. Package-level conftest files add their own."""
+"""Fixtures shared by every test package. Package-level conftest files add their own.
+
+Named personas, each a real user with the permissions of their role:
+
+* ``counsel`` - legal counsel, owner of ``case``; may change cases.
+* ``responder`` - security responder on ``case``; may change cases.
+* ``viewer`` - on ``case`` with the viewer role and read-only permissions.
+* ``outsider`` - a responder on no case: must see nothing of ``case``.
+* ``privacy_officer`` - the privacy office: sees every case (``view_all_incidents``).
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+
+from tests.factories import IncidentFactory, UserFactory, facts
+
+# What each role may do: (app_label, codename). The security app's groups grant the same.
+ROLE_PERMISSIONS = {
+    "counsel": [
+        ("incidents", "view_incident"),
+        ("incidents", "add_incident"),
+        ("incidents", "change_incident"),
+    ],
+    "responder": [
+        ("incidents", "view_incident"),
+        ("incidents", "add_incident"),
+        ("incidents", "change_incident"),
+    ],
+    "viewer": [("incidents", "view_incident")],
+    "privacy office": [
+        ("incidents", "view_incident"),
+        ("incidents", "add_incident"),
+        ("incidents", "change_incident"),
+        ("incidents", "view_all_incidents"),
+    ],
+}
+
+
+def role_group(name: str) -> Group:
+    group, _ = Group.objects.get_or_create(name=name)
+    for app_label, codename in ROLE_PERMISSIONS[name]:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return group
+
+
+def make_person(username: str, role: str, **extra):
+    user = UserFactory(username=username, **extra)
+    user.groups.add(role_group(role))
+    return user
+
+
+@pytest.fixture
+def counsel(db):
+    return make_person("carla.counsel", "counsel", first_name="Carla", last_name="Counsel")
+
+
+@pytest.fixture
+def responder(db):
+    return make_person("rui.responder", "responder", first_name="Rui", last_name="Responder")
+
+
+@pytest.fixture
+def viewer(db):
+    return make_person("vera.viewer", "viewer", first_name="Vera", last_name="Viewer")
+
+
+@pytest.fixture
+def outsider(db):
+    return make_person("oscar.outsider", "responder", first_name="Oscar", last_name="Outsider")
+
+
+@pytest.fixture
+def privacy_officer(db):
+    return make_person("priya.privacy", "privacy office", first_name="Priya", last_name="Privacy")
+
+
+@pytest.fixture
+def case(counsel, responder, viewer):
+    """A case owned by ``counsel`` with ``responder`` and ``viewer`` on the team (no engine)."""
+    return IncidentFactory(
+        owner=counsel,
+        title="Web skimmer on checkout",
+        team=[(responder, "responder"), (viewer, "viewer")],
+        affected={"DE": 9000, "FR": 3000, "US-CA": 600},
+    )
+
+
+@pytest.fixture
+def facts_doc():
+    """A fresh, valid facts document (see ``tests.factories.facts``)."""
+    return facts()
+
+
+@pytest.fixture
+def open_case(db):
+    """Open a case through ``actions.open_incident`` (real engine and rule book)."""
+    from incidents.actions import open_incident
+
+    def _open(user, doc=None, **kwargs):
+        return open_incident(doc or facts(), acting_user=user, **kwargs)
+
+    return _open
+
+
+@pytest.fixture
+def api_client():
+    from rest_framework.test import APIClient
+
+    return APIClient()
