@@ -6,3 +6,9 @@ class JurisdictionsConfig(AppConfig):
 
     name = "jurisdictions"
     verbose_name = "Rule book"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from jurisdictions import signals
+
+        signals.connect()
