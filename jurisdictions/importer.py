@@ -215,9 +215,12 @@ def plan_import(data: RulebookData, models: SimpleNamespace | None = None) -> Im
             s.entry["version"] for s in plan.rule_steps if s.code == rule.code
         }
         if not same_number and rule.version not in taken:
-            step = RuleStep(rule.code, entry, fp, new_rule=not existing and rule.code not in {
-                s.code for s in plan.rule_steps
-            })
+            step = RuleStep(
+                rule.code,
+                entry,
+                fp,
+                new_rule=not existing and rule.code not in {s.code for s in plan.rule_steps},
+            )
         else:
             number = max(next_number.get(rule.code, 1), max(taken) + 1)
             next_number[rule.code] = number + 1

@@ -35,9 +35,7 @@ _cache: dict[tuple, Rulebook] = {}
 def _state() -> tuple[int, str, object]:
     from jurisdictions.models import RulebookState
 
-    row = (
-        RulebookState.objects.filter(pk=1).values_list("revision", "label", "changed_at").first()
-    )
+    row = RulebookState.objects.filter(pk=1).values_list("revision", "label", "changed_at").first()
     return row or (0, "", None)
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone as django_tz
 
 from jurisdictions import choices
 from jurisdictions.choices import Kind, Publication
@@ -71,6 +71,11 @@ LIST_FIELDS = ("requires_subject_to", "sources", "systems_any", "customers_any")
 DATE_FIELDS = ("effective_from", "effective_to", "last_reviewed")
 
 
+def any_personal_data() -> str:
+    """The default data condition: any personal data triggers the rule."""
+    return "*"
+
+
 def fingerprint(entry: dict) -> str:
     """A stable hash of a rule-book entry, so an unchanged entry is recognised on re-import."""
     canonical = json.dumps(entry, sort_keys=True, separators=(",", ":"), default=str)
@@ -95,7 +100,7 @@ class RulebookState(models.Model):
         "'2026-11-26' for the shipped file or '2026-12-01-r7' after a change in this console.",
     )
     changed_at = models.DateTimeField(
-        default=timezone.now, help_text="When the rule book last changed."
+        default=django_tz.now, help_text="When the rule book last changed."
     )
 
     class Meta:
@@ -108,7 +113,7 @@ class RulebookState(models.Model):
     def bump(cls, label: str | None = None) -> None:
         """Record that the rule book changed (one UPDATE, safe under concurrent edits)."""
         state, _ = cls.objects.get_or_create(pk=1)
-        now = timezone.now()
+        now = django_tz.now()
         cls.objects.filter(pk=1).update(revision=F("revision") + 1, changed_at=now)
         state.refresh_from_db()
         new_label = label or f"{now.date().isoformat()}-r{state.revision}"
@@ -471,17 +476,17 @@ class RuleVersion(models.Model):
         default=list,
         blank=True,
         help_text="Regimes the organisation must fall under for the rule to apply, as a list "
-        "such as [\"hipaa_covered_entity\"] or [\"sec_registrant\"]; any one suffices. Empty: "
+        'such as ["hipaa_covered_entity"] or ["sec_registrant"]; any one suffices. Empty: '
         "applies to everyone.",
     )
     data_condition = models.JSONField(
         null=True,
         blank=True,
-        default="*",
-        help_text="Which compromised data triggers the rule. \"*\" = any personal data; blank "
+        default=any_personal_data,
+        help_text='Which compromised data triggers the rule. "*" = any personal data; blank '
         "(null) = no data needed (service incidents: NIS2, DORA, SEC); a category such as "
-        "\"ssn\"; or {\"any\": [...]} / {\"all\": [...]} combinations, e.g. {\"all\": "
-        "[\"name\", {\"any\": [\"ssn\", \"drivers_license\"]}]} for 'name plus SSN or "
+        '"ssn"; or {"any": [...]} / {"all": [...]} combinations, e.g. {"all": '
+        '["name", {"any": ["ssn", "drivers_license"]}]} for \'name plus SSN or '
         "licence number'.",
     )
     min_risk = models.CharField(
@@ -538,14 +543,14 @@ class RuleVersion(models.Model):
         default=list,
         blank=True,
         help_text="Contracts: the clause applies only if one of these systems is affected, e.g. "
-        "[\"payments-api\"]. Empty: any system.",
+        '["payments-api"]. Empty: any system.',
     )
     customers_any = models.JSONField(
         "customers",
         default=list,
         blank=True,
         help_text="Contracts: the clause applies only if one of these customers' data or "
-        "services is affected, e.g. [\"acme-bank\"]. Empty: any customer.",
+        'services is affected, e.g. ["acme-bank"]. Empty: any customer.',
     )
     sources = models.JSONField(
         default=list,
@@ -613,7 +618,7 @@ class RuleVersion(models.Model):
         related_name="+",
         help_text="Who wrote this version (blank: loaded from the shipped rule book).",
     )
-    created_at = models.DateTimeField(default=timezone.now, help_text="When it was written.")
+    created_at = models.DateTimeField(default=django_tz.now, help_text="When it was written.")
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -692,6 +697,7 @@ def version_to_entry(row) -> dict:
     )
     return entry
 
+
 def columns_from_entry(entry: dict) -> dict:
     """The ``RuleVersion`` column values for a rule-book entry (already validated)."""
     values = {}
@@ -741,7 +747,7 @@ class RuleChange(models.Model):
         JURISDICTION = "jurisdiction", "Jurisdiction changed"
         CLOSURE = "closure", "Closure day changed"
 
-    at = models.DateTimeField(default=timezone.now, help_text="When the change was made.")
+    at = models.DateTimeField(default=django_tz.now, help_text="When the change was made.")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -791,7 +797,7 @@ class PublishJob(models.Model):
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
 
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=django_tz.now)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
