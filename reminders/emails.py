@@ -1,0 +1,207 @@
+"""Rendering reminder and delivery-failure emails: one message per reader, in the reader's zone.
+
+Privileged cases (``incident.privileged``) get a minimal email: the case reference, whom to
+notify and by when, and a link — no title, narrative, reasons or names, since email leaves the
+product's access control.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+from .choices import ReminderKind
+
+UTC_ZONE = ZoneInfo("UTC")
+
+# Indexing (not .get) on purpose: a reminder kind without a subject is a bug to surface as a
+# rendering failure on that one row, not an email with an empty subject.
+SUBJECTS = {
+    ReminderKind.BEFORE: "due in {left}",
+    ReminderKind.AT_DEADLINE: "due now",
+    ReminderKind.CATCH_UP: "due in {left}",
+    ReminderKind.OVERDUE: "OVERDUE by {ago}",
+    ReminderKind.DAILY_OVERDUE: "OVERDUE by {ago}",
+}
+
+
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    name: str = ""
+    zone: ZoneInfo = UTC_ZONE
+    why: str = "case team"  # why this person gets it: case team, distribution list, escalation
+    user_id: int | None = field(default=None, compare=False)
+
+
+def reader_zone(user) -> ZoneInfo:
+    """The reader's zone from their profile (accounts app), else UTC."""
+    name = ""
+    for attr in ("profile", "accounts_profile"):
+        try:
+            profile = getattr(user, attr, None)
+        except Exception:  # noqa: BLE001 - a missing related profile row raises DoesNotExist
+            profile = None
+        if profile is not None:
+            name = getattr(profile, "time_zone", "") or getattr(profile, "timezone", "")
+            break
+    name = name or getattr(user, "time_zone", "") or ""
+    try:
+        return ZoneInfo(str(name)) if name else UTC_ZONE
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC_ZONE
+
+
+def recipients_for(reminder, obligation, incident) -> list[Recipient]:
+    """The case team (owner first), the case's and the jurisdiction's distribution lists, and
+    for overdue notices the escalation contact. One entry per address."""
+    from django.db.models import Q
+
+    from .models import DistributionList
+
+    found: dict[str, Recipient] = {}
+
+    def add(recipient: Recipient):
+        key = recipient.email.strip().lower()
+        if key and key not in found:
+            found[key] = recipient
+
+    owner = incident.owner
+    if owner.email:
+        add(Recipient(owner.email, owner.get_full_name(), reader_zone(owner), "case owner", owner.pk))
+    for member in incident.team.select_related("user").order_by("id"):
+        user = member.user
+        if user.is_active and user.email:
+            add(Recipient(user.email, user.get_full_name(), reader_zone(user), "case team", user.pk))
+    lists = DistributionList.objects.filter(
+        Q(incident=incident) | Q(jurisdiction=obligation.jurisdiction, incident__isnull=True)
+    ).order_by("id")
+    for dlist in lists:
+        for address in dlist.address_list():
+            add(Recipient(address, why="distribution list"))
+    if reminder.is_overdue_notice and settings.ESCALATION_EMAIL:
+        add(Recipient(settings.ESCALATION_EMAIL, why="escalation contact"))
+    return list(found.values())
+
+
+def message_id(reminder_pk: int, email: str, *, prefix: str = "reminder") -> str:
+    """Stable for (reminder, reader): a retry or redelivery carries the same Message-ID."""
+    from .models import message_id_domain
+
+    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()[:12]
+    return f"<{prefix}.{reminder_pk}.{digest}@{message_id_domain()}>"
+
+
+def humanize(delta: timedelta) -> str:
+    """``2 days 3 hours``, ``3 hours 12 minutes``, ``12 minutes``, ``less than a minute``."""
+    minutes = int(abs(delta).total_seconds() // 60)
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    parts = []
+    for value, unit in ((days, "day"), (hours, "hour"), (mins, "minute")):
+        if value:
+            parts.append(f"{value} {unit}{'' if value == 1 else 's'}")
+    if not parts:
+        return "less than a minute"
+    return " ".join(parts[:2])
+
+
+def case_url(incident) -> str:
+    return settings.SITE_URL.rstrip("/") + incident.get_absolute_url()
+
+
+def reminder_context(reminder, obligation, incident, recipient: Recipient, now: datetime) -> dict:
+    deadline = reminder.deadline_at
+    left = deadline - now
+    overdue = left.total_seconds() < 0
+    privileged = bool(getattr(incident, "privileged", False))
+    recipient_label = obligation.recipient.replace("_", " ")
+    subject_tail = SUBJECTS[reminder.kind].format(left=humanize(left), ago=humanize(left))
+    if reminder.kind == ReminderKind.CATCH_UP and overdue:
+        subject_tail = f"OVERDUE by {humanize(left)}"
+    what = obligation.authority or recipient_label
+    if privileged:
+        subject = f"[{incident.reference}] Notification to {what} {subject_tail}"
+    else:
+        subject = f"[{incident.reference}] {obligation.regime or obligation.rule_code}: notice to {what} {subject_tail}"
+    local = deadline.astimezone(recipient.zone)
+    return {
+        "subject": " ".join(subject.split())[:200],
+        "privileged": privileged,
+        "reference": incident.reference,
+        "title": "" if privileged else incident.title,
+        "rule_code": obligation.rule_code,
+        "regime": obligation.regime,
+        "stage": obligation.stage.replace("_", " "),
+        "recipient_label": recipient_label,
+        "authority": obligation.authority,
+        "citation": "" if privileged else obligation.citation,
+        "why": [] if privileged else list(obligation.why or []),
+        "deadline_local": local.strftime("%A %d %B %Y, %H:%M %Z (UTC%z)"),
+        "reader_zone": str(recipient.zone),
+        "deadline_utc": deadline.astimezone(UTC).strftime("%A %d %B %Y, %H:%M UTC"),
+        "overdue": overdue,
+        "time_left": humanize(left),
+        "kind": reminder.kind,
+        "kind_label": reminder.get_kind_display(),
+        "case_url": case_url(incident),
+        "recipient": recipient,
+        "escalation": recipient.why == "escalation contact",
+    }
+
+
+def render_reminder(reminder, obligation, incident, recipient: Recipient, now: datetime):
+    """One ready-to-send message for one reader. Raises on any rendering problem: the caller
+    records it on the row (a broken reminder must not block the others)."""
+    context = reminder_context(reminder, obligation, incident, recipient, now)
+    text = render_to_string("emails/reminder.txt", context)
+    html = render_to_string("emails/reminder.html", context)
+    message = EmailMultiAlternatives(
+        subject=context["subject"],
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[recipient.email],
+        headers={
+            "Message-ID": message_id(reminder.pk, recipient.email),
+            "Auto-Submitted": "auto-generated",
+            "X-Breachclock-Reminder": str(reminder.pk),
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def render_delivery_failure(reminder, obligation, incident, failures: dict, to: list[str]):
+    """The alert to the case owner and the escalation address when a reminder could not be
+    delivered (a permanently refused address, or an email that could not be rendered)."""
+    privileged = bool(getattr(incident, "privileged", False))
+    context = {
+        "reference": incident.reference,
+        "title": "" if privileged else incident.title,
+        "authority": obligation.authority or obligation.recipient.replace("_", " "),
+        "deadline_utc": reminder.deadline_at.astimezone(UTC).strftime("%A %d %B %Y, %H:%M UTC"),
+        "failures": sorted(failures.items()),
+        "case_url": case_url(incident),
+    }
+    subject = f"[{incident.reference}] A deadline reminder could not be delivered"
+    text = render_to_string("emails/delivery_failed.txt", context)
+    html = render_to_string("emails/delivery_failed.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
+        headers={
+            "Message-ID": message_id(reminder.pk, ",".join(sorted(to)), prefix="reminder-alert"),
+            "Auto-Submitted": "auto-generated",
+            "X-Breachclock-Reminder": str(reminder.pk),
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    return message

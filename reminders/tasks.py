@@ -1,0 +1,392 @@
+"""Claiming and sending reminder rows.
+
+The beat runs ``dispatch_due_reminders`` every minute (CELERY_BEAT_SCHEDULE in settings). It
+claims due rows in batches — ``SELECT ... FOR UPDATE SKIP LOCKED`` on PostgreSQL, a conditional
+UPDATE elsewhere — by writing a lease (``lease_token``, ``leased_until``), and queues one
+``send_reminder`` per row once the claim has committed. ``send_reminder`` takes the lease over
+with a conditional UPDATE (so a task that lost its lease, or a duplicate task, sends nothing),
+sends with a stable Message-ID per reader, and marks the row sent with another conditional UPDATE.
+
+Guarantee: at least once, with duplicates recognisable. The only window for a second copy is a
+worker dying after the SMTP server accepted a message and before the row recorded it; the copy
+then carries the same Message-ID.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import uuid
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import connection as db_connection
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from .choices import ReminderKind, ReminderStatus
+from .models import DispatchHeartbeat, Reminder
+from .schedule import PolicyBook, active_snoozes, catch_up_row, next_daily_overdue, stale_after
+
+logger = logging.getLogger(__name__)
+
+HEARTBEAT_NAME = "dispatch_due_reminders"
+
+
+def _setting(name: str, default):
+    return getattr(settings, name, default)
+
+
+def lease_length() -> timedelta:
+    return timedelta(seconds=_setting("REMINDER_LEASE_SECONDS", 300))
+
+
+# --- Claiming ----------------------------------------------------------------------------------
+
+
+def _due(now: datetime):
+    # Served by the partial index reminder_pending_due_idx (status = 'pending', by due_at).
+    return Reminder.objects.filter(status=ReminderStatus.PENDING, due_at__lte=now).filter(
+        Q(leased_until__isnull=True) | Q(leased_until__lte=now)
+    )
+
+
+def claim_due_reminders(*, now: datetime | None = None, limit: int = 100) -> tuple[str, list[int]]:
+    """Lease up to ``limit`` due rows to a new token; return (token, claimed ids).
+
+    Two claimers never get the same row: on PostgreSQL the rows are locked FOR UPDATE and rows
+    locked by a concurrent claimer are skipped; elsewhere (SQLite) the UPDATE re-checks the
+    "still unleased" condition, so of two racing claimers only one matches each row.
+    """
+    now = now or timezone.now()
+    token = uuid.uuid4()
+    until = now + lease_length()
+    with transaction.atomic():
+        candidates = _due(now).order_by("due_at", "id")
+        if db_connection.features.has_select_for_update_skip_locked:
+            ids = list(
+                candidates.select_for_update(skip_locked=True).values_list("pk", flat=True)[:limit]
+            )
+            if ids:
+                Reminder.objects.filter(pk__in=ids).update(lease_token=token, leased_until=until)
+        else:
+            wanted = list(candidates.values_list("pk", flat=True)[:limit])
+            _due(now).filter(pk__in=wanted).update(lease_token=token, leased_until=until)
+            ids = list(
+                Reminder.objects.filter(pk__in=wanted, lease_token=token).values_list(
+                    "pk", flat=True
+                )
+            )
+    return str(token), ids
+
+
+def fold_claimed(token: str, ids: list[int], now: datetime) -> list[int]:
+    """Apply the "never stale" policy to a claimed batch; return the ids to send.
+
+    Of several claimed rows for one obligation only the latest is sent (the others are folded
+    into it). A row whose moment passed more than REMINDER_STALE_AFTER_MINUTES ago is folded too,
+    into one catch-up notice due now (leased to the same token and sent in its place).
+    """
+    rows = list(
+        Reminder.objects.filter(pk__in=ids, lease_token=token)
+        .select_related("obligation")
+        .order_by("obligation_id", "due_at", "id")
+    )
+    groups: dict[int, list[Reminder]] = defaultdict(list)
+    for row in rows:
+        groups[row.obligation_id].append(row)
+    folded: list[int] = []
+    send: list[int] = []
+    catch_ups: list[Reminder] = []
+    cutoff = now - stale_after()
+    for group in groups.values():
+        *older, latest = group
+        folded.extend(r.pk for r in older)
+        if latest.due_at >= cutoff:
+            send.append(latest.pk)
+            continue
+        folded.append(latest.pk)
+        taken = set(
+            Reminder.objects.filter(
+                obligation_id=latest.obligation_id, deadline_version=latest.deadline_version
+            ).values_list("offset_minutes", flat=True)
+        )
+        row = catch_up_row(
+            Reminder, latest.obligation, latest.deadline_at, now, taken=taken
+        )
+        row.deadline_version = latest.deadline_version
+        row.lease_token = uuid.UUID(token)
+        row.leased_until = now + lease_length()
+        catch_ups.append(row)
+    if folded:
+        Reminder.objects.filter(pk__in=folded, lease_token=token).update(
+            status=ReminderStatus.FOLDED,
+            closed_at=now,
+            closed_reason="not sent stale: folded into a later notice",
+            lease_token=None,
+        )
+    for row in catch_ups:
+        row.save()
+        send.append(row.pk)
+    return send
+
+
+@shared_task(name="reminders.dispatch_due_reminders", ignore_result=True)
+def dispatch_due_reminders(batch_size: int | None = None, max_batches: int = 50) -> int:
+    """Beat, every minute: claim due rows batch by batch and queue their sending after commit."""
+    batch_size = batch_size or _setting("REMINDER_BATCH_SIZE", 100)
+    queued = folded = 0
+    for _ in range(max_batches):
+        now = timezone.now()
+        with transaction.atomic():
+            token, ids = claim_due_reminders(now=now, limit=batch_size)
+            send = fold_claimed(token, ids, now) if ids else []
+            folded += len(ids) - len([i for i in send if i in ids])
+            for pk in send:
+                # robust: a broker hiccup on one publish must not stop the others; an unqueued
+                # row keeps its lease, which runs out, and the next beat claims it again.
+                transaction.on_commit(
+                    lambda pk=pk: send_reminder.delay(pk, token), robust=True
+                )
+        queued += len(send)
+        if len(ids) < batch_size:
+            break
+    DispatchHeartbeat.objects.update_or_create(
+        name=HEARTBEAT_NAME,
+        defaults={"last_run_at": timezone.now(), "last_claimed": queued, "last_folded": folded},
+    )
+    if queued:
+        logger.info("queued %s reminders (%s folded)", queued, folded)
+    return queued
+
+
+# --- Sending -----------------------------------------------------------------------------------
+
+
+class TemporaryFailure(Exception):
+    """The SMTP server or the network said "try again later" (4xx, refused, timed out)."""
+
+
+def classify(exc: BaseException) -> tuple[bool, str]:
+    """(permanent?, description) for an exception raised while sending one message."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in exc.recipients.values()]
+        detail = "; ".join(f"{code} {msg!r}" for code, msg in exc.recipients.values())
+        return all(code >= 500 for code in codes), f"recipient refused: {detail}"
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return exc.smtp_code >= 500, f"{exc.smtp_code} {exc.smtp_error!r}"
+    return False, f"{type(exc).__name__}: {exc}"
+
+
+def backoff(attempt: int) -> timedelta:
+    base = _setting("REMINDER_RETRY_BASE_SECONDS", 60)
+    cap = _setting("REMINDER_RETRY_MAX_SECONDS", 1800)
+    return timedelta(seconds=min(cap, base * 2 ** max(0, attempt - 1)))
+
+
+@shared_task(name="reminders.send_reminder", ignore_result=True)
+def send_reminder(reminder_id: int, token: str) -> str:
+    """Send one claimed reminder if, and only if, this task still holds its lease."""
+    now = timezone.now()
+    mine = uuid.uuid4()
+    # Take the lease over: a stale task (its lease ran out and the row was claimed again) or a
+    # redelivered duplicate matches no row here and sends nothing.
+    taken = Reminder.objects.filter(
+        pk=reminder_id, lease_token=token, status=ReminderStatus.PENDING
+    ).update(lease_token=mine, leased_until=now + lease_length(), attempts=F("attempts") + 1)
+    if not taken:
+        return "not mine"
+    reminder = Reminder.objects.select_related("obligation__incident__owner").get(pk=reminder_id)
+    obligation = reminder.obligation
+    incident = obligation.incident
+    from .schedule import needs_reminders
+
+    if not needs_reminders(obligation) or obligation.deadline_version != reminder.deadline_version:
+        _close(reminder, mine, ReminderStatus.CANCELLED, "obligation changed before sending")
+        return "cancelled"
+    from .emails import recipients_for, render_reminder
+
+    try:
+        recipients = recipients_for(reminder, obligation, incident)
+        messages = [
+            (r.email, render_reminder(reminder, obligation, incident, r, now))
+            for r in recipients
+            if r.email.lower() not in {d.lower() for d in reminder.delivered_to}
+        ]
+    except Exception as exc:  # noqa: BLE001 - any rendering bug fails this row, not the batch
+        logger.exception("reminder %s could not be rendered", reminder_id)
+        failure = f"could not render the email: {type(exc).__name__}: {exc}"
+        _fail(reminder, mine, {"(all readers)": failure}, failure)
+        return "render failed"
+    delivered = list(reminder.delivered_to)
+    failed = dict(reminder.failed_recipients)
+    try:
+        with get_connection(fail_silently=False) as smtp:
+            for address, message in messages:
+                try:
+                    smtp.send_messages([message])
+                except (smtplib.SMTPException, OSError) as exc:
+                    permanent, detail = classify(exc)
+                    if not permanent:
+                        raise TemporaryFailure(detail) from exc
+                    failed[address] = detail
+                else:
+                    delivered.append(address)
+                # Record progress per reader so a retry does not resend what was accepted.
+                still_mine = Reminder.objects.filter(pk=reminder_id, lease_token=mine).update(
+                    delivered_to=delivered, failed_recipients=failed
+                )
+                if not still_mine:
+                    return "lease lost mid-send"
+    except (TemporaryFailure, smtplib.SMTPException, OSError) as exc:
+        return _retry_later(reminder, mine, exc)
+    if failed and not delivered:
+        _fail(reminder, mine, failed, "no reader could be reached")
+        return "failed"
+    _mark_sent(reminder, mine, delivered, failed, now)
+    if failed:
+        _alert(reminder, failed)
+    return "sent"
+
+
+def _retry_later(reminder, token, exc) -> str:
+    detail = str(exc) if isinstance(exc, TemporaryFailure) else classify(exc)[1]
+    attempts = Reminder.objects.get(pk=reminder.pk).attempts
+    if attempts >= _setting("REMINDER_MAX_ATTEMPTS", 10):
+        _fail(reminder, token, {"(smtp)": detail}, f"gave up after {attempts} attempts: {detail}")
+        return "failed"
+    # Backoff through the lease: the row stays pending and unclaimable until leased_until, then
+    # the beat claims it again. No countdown task waits in the broker.
+    Reminder.objects.filter(pk=reminder.pk, lease_token=token).update(
+        lease_token=None, leased_until=timezone.now() + backoff(attempts), last_error=detail
+    )
+    logger.warning("reminder %s: temporary failure, retrying later: %s", reminder.pk, detail)
+    return "retry"
+
+
+def _close(reminder, token, status, reason):
+    Reminder.objects.filter(pk=reminder.pk, lease_token=token).update(
+        status=status, closed_at=timezone.now(), closed_reason=reason, lease_token=None
+    )
+
+
+def _mark_sent(reminder, token, delivered, failed, now):
+    from incidents.actions import log_activity
+    from incidents.choices import ActivityKind
+
+    obligation = reminder.obligation
+    with transaction.atomic():
+        marked = Reminder.objects.filter(pk=reminder.pk, lease_token=token).update(
+            status=ReminderStatus.SENT,
+            sent_at=timezone.now(),
+            delivered_to=delivered,
+            failed_recipients=failed,
+            lease_token=None,
+            last_error="",
+        )
+        if not marked:
+            return
+        reminder.refresh_from_db()
+        summary = (
+            f"{reminder.get_kind_display().capitalize()} sent for {obligation} "
+            f"(deadline {reminder.deadline_at:%Y-%m-%d %H:%M} UTC) to {len(delivered)} "
+            f"reader{'s' if len(delivered) != 1 else ''}"
+        )
+        log_activity(
+            obligation.incident,
+            ActivityKind.REMINDER_SENT,
+            summary,
+            actor=None,
+            before=None,
+            after={
+                "reminder": reminder.pk,
+                "kind": reminder.kind,
+                "offset_minutes": reminder.offset_minutes,
+                "deadline_version": reminder.deadline_version,
+                "to": delivered,
+                "not_delivered": sorted(failed),
+            },
+            obligation=obligation,
+        )
+        if reminder.is_overdue_notice:
+            _write_next_overdue(reminder, now)
+
+
+def _write_next_overdue(reminder, now):
+    """The daily overdue series is written one row at a time, when the previous one is sent."""
+    obligation = reminder.obligation
+    offsets = PolicyBook().offsets_for(obligation)
+    nxt = next_daily_overdue(reminder.deadline_at, max(now, reminder.due_at), offsets)
+    if nxt is None:
+        return
+    due = nxt.due_at
+    until = active_snoozes([obligation.pk], now).get(obligation.pk)
+    if until and until > due:
+        due = until
+    Reminder.objects.bulk_create(
+        [
+            Reminder(
+                obligation=obligation,
+                kind=ReminderKind.DAILY_OVERDUE,
+                offset_minutes=nxt.offset_minutes,
+                deadline_version=reminder.deadline_version,
+                deadline_at=reminder.deadline_at,
+                due_at=due,
+            )
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def _fail(reminder, token, failures: dict, error: str):
+    from incidents.actions import log_activity
+    from incidents.choices import ActivityKind
+
+    obligation = reminder.obligation
+    with transaction.atomic():
+        marked = Reminder.objects.filter(pk=reminder.pk, lease_token=token).update(
+            status=ReminderStatus.FAILED,
+            closed_at=timezone.now(),
+            closed_reason="could not be delivered",
+            failed_recipients=failures,
+            last_error=error[:2000],
+            lease_token=None,
+        )
+        if not marked:
+            return
+        log_activity(
+            obligation.incident,
+            ActivityKind.REMINDER_FAILED,
+            f"Reminder for {obligation} could not be delivered: {error[:300]}",
+            actor=None,
+            before=None,
+            after={"reminder": reminder.pk, "failures": failures},
+            obligation=obligation,
+        )
+        # A reminder that cannot go out must not silently end the overdue series.
+        if reminder.is_overdue_notice:
+            _write_next_overdue(reminder, timezone.now())
+    _alert(reminder, failures)
+
+
+def _alert(reminder, failures: dict) -> None:
+    """Tell the case owner and the escalation address that a reminder did not reach someone."""
+    from .emails import render_delivery_failure
+
+    obligation = reminder.obligation
+    incident = obligation.incident
+    to = sorted(
+        {a for a in (incident.owner.email, settings.ESCALATION_EMAIL) if a} - set(failures)
+    )
+    if not to:
+        return
+    try:
+        message = render_delivery_failure(reminder, obligation, incident, failures, to)
+        with get_connection(fail_silently=False) as smtp:
+            smtp.send_messages([message])
+    except Exception:  # noqa: BLE001 - the failure itself is recorded on the row and the case
+        logger.exception("alert for reminder %s could not be sent", reminder.pk)
