@@ -131,6 +131,15 @@ def reminder_context(reminder, obligation, incident, recipient: Recipient, now: 
     else:
         subject = f"[{incident.reference}] {obligation.regime or obligation.rule_code}: notice to {what} {subject_tail}"
     local = deadline.astimezone(recipient.zone)
+    authority_local = ""
+    try:
+        zone = ZoneInfo(obligation.due_local_tz) if obligation.due_local_tz else None
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = None
+    if zone is not None and zone != recipient.zone:
+        authority_local = deadline.astimezone(zone).strftime(
+            f"%A %d %B %Y, %H:%M %Z (UTC%z) [{zone}]"
+        )
     return {
         "subject": " ".join(subject.split())[:200],
         "privileged": privileged,
@@ -146,6 +155,7 @@ def reminder_context(reminder, obligation, incident, recipient: Recipient, now: 
         "deadline_local": local.strftime("%A %d %B %Y, %H:%M %Z (UTC%z)"),
         "reader_zone": str(recipient.zone),
         "deadline_utc": deadline.astimezone(UTC).strftime("%A %d %B %Y, %H:%M UTC"),
+        "deadline_authority": authority_local,
         "overdue": overdue,
         "time_left": humanize(left),
         "kind": reminder.kind,

@@ -43,6 +43,7 @@ LOCAL_APPS = [
     "config.apps.CoreConfig",
     "jurisdictions",
     "incidents",
+    "reminders",  # deadline reminder rows, dispatch and sending (reminders/)
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -174,7 +175,35 @@ if _broker_url.startswith("redis"):
     # Longer than the longest task so a slow task is not redelivered while still running.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULE: dict = {}
+# Reminders (reminders/tasks.py): the beat claims due reminder rows every minute; the rows in the
+# database are the schedule, so a missed run only delays, never loses, a reminder.
+REMINDER_DISPATCH_SECONDS = env.float("REMINDER_DISPATCH_SECONDS", default=60.0)
+CELERY_BEAT_SCHEDULE["dispatch-due-reminders"] = {
+    "task": "reminders.dispatch_due_reminders",
+    "schedule": REMINDER_DISPATCH_SECONDS,
+    # A run that could not start within one interval is superseded by the next one.
+    "options": {"expires": REMINDER_DISPATCH_SECONDS},
+}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# --- Reminders ----------------------------------------------------------------------------------
+# How long a claimed reminder is reserved for the task sending it; a worker that dies frees its
+# rows when the lease runs out.
+REMINDER_LEASE_SECONDS = env.int("REMINDER_LEASE_SECONDS", default=300)
+REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=100)
+# A reminder whose moment passed longer ago than this is not sent stale: it is folded into one
+# catch-up (or overdue) notice saying where the deadline stands now.
+REMINDER_STALE_AFTER_MINUTES = env.int("REMINDER_STALE_AFTER_MINUTES", default=30)
+# Temporary SMTP failures (4xx, refused connection): retried after base * 2^(attempt-1) seconds,
+# capped, up to a number of attempts; then the reminder counts as undeliverable.
+REMINDER_RETRY_BASE_SECONDS = env.int("REMINDER_RETRY_BASE_SECONDS", default=60)
+REMINDER_RETRY_MAX_SECONDS = env.int("REMINDER_RETRY_MAX_SECONDS", default=1800)
+REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=10)
+# /health/ reports "degraded" when a due reminder or the last beat run is older than this.
+REMINDER_HEALTH_MAX_AGE_SECONDS = env.int("REMINDER_HEALTH_MAX_AGE_SECONDS", default=300)
+HEALTH_CHECKS = [
+    "reminders.health.check_reminders",  # oldest due unsent reminder, last beat run, failures
+]
 
 # --- REST framework -----------------------------------------------------------------------------
 REST_FRAMEWORK = {
