@@ -130,10 +130,13 @@ def _obligations_changed(changed_obligations: list[Obligation]) -> None:
     """Hook for reminders: called once per transaction that created obligations or changed their
     deadline or status, with those rows (already saved).
 
-    Deliberately a no-op here: the reminders app replaces the body to cancel the unsent reminder
-    rows of old deadline versions and write new ones, inside this same transaction, so a deadline
-    and its reminders can never disagree.
+    The reminders app cancels the unsent reminder rows of old deadline versions and writes new
+    ones, inside this same transaction, so a deadline and its reminders can never disagree.
     """
+    # Reminders hook (reminders/schedule.py): the one call from cases into the reminder schedule.
+    from reminders.schedule import sync_reminders
+
+    sync_reminders(changed_obligations)
 
 
 # --- helpers -----------------------------------------------------------------------------------

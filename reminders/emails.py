@@ -74,11 +74,17 @@ def recipients_for(reminder, obligation, incident) -> list[Recipient]:
 
     owner = incident.owner
     if owner.email:
-        add(Recipient(owner.email, owner.get_full_name(), reader_zone(owner), "case owner", owner.pk))
+        add(
+            Recipient(
+                owner.email, owner.get_full_name(), reader_zone(owner), "case owner", owner.pk
+            )
+        )
     for member in incident.team.select_related("user").order_by("id"):
         user = member.user
         if user.is_active and user.email:
-            add(Recipient(user.email, user.get_full_name(), reader_zone(user), "case team", user.pk))
+            add(
+                Recipient(user.email, user.get_full_name(), reader_zone(user), "case team", user.pk)
+            )
     lists = DistributionList.objects.filter(
         Q(incident=incident) | Q(jurisdiction=obligation.jurisdiction, incident__isnull=True)
     ).order_by("id")
@@ -129,7 +135,8 @@ def reminder_context(reminder, obligation, incident, recipient: Recipient, now: 
     if privileged:
         subject = f"[{incident.reference}] Notification to {what} {subject_tail}"
     else:
-        subject = f"[{incident.reference}] {obligation.regime or obligation.rule_code}: notice to {what} {subject_tail}"
+        regime = obligation.regime or obligation.rule_code
+        subject = f"[{incident.reference}] {regime}: notice to {what} {subject_tail}"
     local = deadline.astimezone(recipient.zone)
     authority_local = ""
     try:

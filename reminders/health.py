@@ -53,8 +53,9 @@ def reminder_health(now: datetime | None = None) -> ReminderHealth:
     ).count()
     oldest_age = (now - oldest).total_seconds() if oldest else None
     beat_age = (now - beat.last_run_at).total_seconds() if beat else None
-    health = ReminderHealth(oldest, oldest_age, beat.last_run_at if beat else None, beat_age,
-                            failures, True)
+    health = ReminderHealth(
+        oldest, oldest_age, beat.last_run_at if beat else None, beat_age, failures, True
+    )
     return ReminderHealth(**{**health.__dict__, "ok": not health.problems})
 
 

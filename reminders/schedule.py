@@ -184,9 +184,7 @@ def sync_reminders(obligations: Iterable, *, now: datetime | None = None) -> Non
     now = now or timezone.now()
     book = PolicyBook()
     with transaction.atomic():
-        pending = Reminder.objects.filter(
-            obligation__in=obligations, status=ReminderStatus.PENDING
-        )
+        pending = Reminder.objects.filter(obligation__in=obligations, status=ReminderStatus.PENDING)
         by_obligation: dict[int, list] = {}
         for row in pending:
             by_obligation.setdefault(row.obligation_id, []).append(row)
@@ -253,9 +251,11 @@ def _rows_respecting_snooze(Reminder, obligation, planned, until, deadline):
             )
         )
     if snoozed_any:
-        rows.append(catch_up_row(Reminder, obligation, deadline, until, taken={
-            r.offset_minutes for r in rows
-        }))
+        rows.append(
+            catch_up_row(
+                Reminder, obligation, deadline, until, taken={r.offset_minutes for r in rows}
+            )
+        )
     return rows
 
 

@@ -115,9 +115,7 @@ def fold_claimed(token: str, ids: list[int], now: datetime) -> list[int]:
                 obligation_id=latest.obligation_id, deadline_version=latest.deadline_version
             ).values_list("offset_minutes", flat=True)
         )
-        row = catch_up_row(
-            Reminder, latest.obligation, latest.deadline_at, now, taken=taken
-        )
+        row = catch_up_row(Reminder, latest.obligation, latest.deadline_at, now, taken=taken)
         row.deadline_version = latest.deadline_version
         row.lease_token = uuid.UUID(token)
         row.leased_until = now + lease_length()
@@ -150,7 +148,7 @@ def dispatch_due_reminders(batch_size: int | None = None, max_batches: int = 50)
                 # robust: a broker hiccup on one publish must not stop the others; an unqueued
                 # row keeps its lease, which runs out, and the next beat claims it again.
                 transaction.on_commit(
-                    lambda pk=pk: send_reminder.delay(pk, token), robust=True
+                    lambda pk=pk, token=token: send_reminder.delay(pk, token), robust=True
                 )
         queued += len(send)
         if len(ids) < batch_size:
@@ -379,9 +377,7 @@ def _alert(reminder, failures: dict) -> None:
 
     obligation = reminder.obligation
     incident = obligation.incident
-    to = sorted(
-        {a for a in (incident.owner.email, settings.ESCALATION_EMAIL) if a} - set(failures)
-    )
+    to = sorted({a for a in (incident.owner.email, settings.ESCALATION_EMAIL) if a} - set(failures))
     if not to:
         return
     try:

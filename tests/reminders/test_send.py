@@ -45,9 +45,7 @@ def test_reminder_email_names_case_authority_deadline_and_link(
     assert message.extra_headers["Message-ID"].startswith("<reminder.")
 
 
-def test_privileged_case_email_carries_only_what_is_needed_to_act(
-    make_obligation, make_incident
-):
+def test_privileged_case_email_carries_only_what_is_needed_to_act(make_obligation, make_incident):
     incident = make_incident(privileged=True, title="Insider at Acme payroll, J. Doe")
     make_obligation(incident, due_in=timedelta(minutes=59))
     assert _send_all() == ["sent"]
@@ -66,7 +64,7 @@ def test_the_reader_time_zone_comes_from_the_profile(make_obligation, make_incid
     from accounts.models import UserProfile
 
     UserProfile.objects.update_or_create(user=counsel, defaults={"time_zone": "America/New_York"})
-    make_obligation(due_at=datetime(2030, 1, 15, 17, 0, tzinfo=UTC) , schedule=True)
+    make_obligation(due_at=datetime(2030, 1, 15, 17, 0, tzinfo=UTC), schedule=True)
     with time_machine.travel(datetime(2030, 1, 15, 16, 0, 30, tzinfo=UTC), tick=False):
         _send_all()
     body = mail.outbox[0].body
@@ -121,15 +119,16 @@ def test_stale_reminders_fold_into_one_catch_up_notice(make_obligation, settings
     settings.REMINDER_STALE_AFTER_MINUTES = 30
     with time_machine.travel(datetime(2030, 5, 1, 8, 0, tzinfo=UTC), tick=False):
         obligation = make_obligation(due_at=datetime(2030, 5, 1, 14, 0, tzinfo=UTC))
-    # The worker was down from 09:00 to 13:30: the 4 h reminder (10:00) is 3.5 hours stale.
-    with time_machine.travel(datetime(2030, 5, 1, 13, 30, tzinfo=UTC), tick=False):
+    # The worker was down from 09:00 to 13:45: the 4 h reminder (10:00) and the 1 h reminder
+    # (13:00, 45 minutes ago) are both stale.
+    with time_machine.travel(datetime(2030, 5, 1, 13, 45, tzinfo=UTC), tick=False):
         assert _send_all() == ["sent"]
     statuses = dict(obligation.reminders.values_list("offset_minutes", "status"))
-    assert statuses[-240] == "folded"
+    assert statuses[-240] == statuses[-60] == "folded"
     catch_up = obligation.reminders.get(kind="catch_up")
-    assert catch_up.status == "sent" and catch_up.offset_minutes == -30
+    assert catch_up.status == "sent" and catch_up.offset_minutes == -15
     assert len(mail.outbox) == 1
-    assert "due in 30 minutes" in mail.outbox[0].subject
+    assert "due in 15 minutes" in mail.outbox[0].subject
 
 
 def test_several_due_rows_of_one_obligation_send_only_the_latest(make_obligation):
@@ -144,9 +143,7 @@ def test_several_due_rows_of_one_obligation_send_only_the_latest(make_obligation
     assert "due now" in mail.outbox[0].subject
 
 
-def test_overdue_notice_goes_to_escalation_and_schedules_the_next_daily(
-    make_obligation, settings
-):
+def test_overdue_notice_goes_to_escalation_and_schedules_the_next_daily(make_obligation, settings):
     settings.ESCALATION_EMAIL = "dpo-escalation@example.org"
     with time_machine.travel(datetime(2030, 5, 1, 8, 0, tzinfo=UTC), tick=False):
         obligation = make_obligation(due_at=datetime(2030, 5, 1, 14, 0, tzinfo=UTC))
