@@ -92,7 +92,9 @@ class Threshold:
     """A head-count condition: "more than 500 California residents" = (">", 500, "jurisdiction").
 
     ``counted``: ``jurisdiction`` - people residing in the rule's jurisdiction (with its
-    subdivisions); ``total`` - everyone affected by the breach.
+    subdivisions); ``total`` - everyone affected by the breach; ``per_subdivision`` - the largest
+    count in any one subdivision of the rule's jurisdiction (HIPAA media notice: "more than 500
+    residents of a State").
     """
 
     op: str  # ">" or ">="
@@ -125,6 +127,9 @@ class Jurisdiction:
     extra_closures: tuple[date, ...] = ()  # closure days an administrator added
     eu: bool = False
     eea: bool = False
+    # A region's member jurisdictions: people residing in a member count as residents of the
+    # region (the EU entry lists the EU and EEA states, where GDPR applies).
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,7 +163,9 @@ class Rule:
     deadline_kind: str | None = None  # override: "before" (must precede the clock-start notice)
     also_not_later_than: Limit | None = None
     non_business_day_relief: str | None = None  # "next_business_day_noon" (DORA RTS Art 5(4))
-    holiday_calendar: str | None = None  # override the jurisdiction's, e.g. "NYSE" or "US-NY"
+    # Override the jurisdiction's calendar: a jurisdiction code ("US-NY"), a market ("NYSE"), or
+    # "establishment" - the member state where the organisation is established (DORA RTS Art 5(4)).
+    holiday_calendar: str | None = None
     timezone: str | None = None  # override the jurisdiction's zone, e.g. SEC: America/New_York
     sources: tuple[str, ...] = ()
     confidence: str = "high"
@@ -172,6 +179,9 @@ class Rule:
     contact: str = ""  # contracts: where the notice goes, e.g. "security@acme.example"
     systems_any: tuple[str, ...] = ()  # applies only if one of these systems is affected
     customers_any: tuple[str, ...] = ()  # applies only if one of these customers is affected
+    # Subject-to keys for which the relief rule does not apply (DORA RTS Art 5(5): credit
+    # institutions, CCPs, trading venues, NIS2 entities for initial and intermediate reports).
+    relief_not_for: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict, hash=False, compare=False)
 
     @property

@@ -43,12 +43,13 @@ from .rules import (
 )
 
 FORMAT = "breachclock.rulebook/1"
+ESTABLISHMENT_CALENDAR = "establishment"
 ROLES = ("controller", "processor")
 KINDS = ("statute", "contract")
 DEADLINE_KINDS = ("before",)
 RELIEFS = ("next_business_day_noon",)
 THRESHOLD_OPS = (">", ">=")
-COUNTED = ("jurisdiction", "total")
+COUNTED = ("jurisdiction", "total", "per_subdivision")
 REQUIRED_RULE_FIELDS = (
     "code",
     "jurisdiction",
@@ -359,6 +360,7 @@ def rule_from_dict(d: Any) -> Rule:
     kw["kind"] = _one_of(code, "kind", d.get("kind", "statute"), KINDS)
     kw["systems_any"] = _str_tuple(code, "systems_any", d.get("systems_any"))
     kw["customers_any"] = _str_tuple(code, "customers_any", d.get("customers_any"))
+    kw["relief_not_for"] = _str_tuple(code, "relief_not_for", d.get("relief_not_for"))
     if kw["kind"] == "contract" and not kw["counterparty"].strip():
         raise RulebookError(code, "counterparty", "is required for a contract clause")
     extra = d.get("extra") or {}
@@ -423,6 +425,7 @@ def jurisdiction_from_dict(d: Any) -> Jurisdiction:
         holiday_country=country,
         holiday_subdivision=subdivision,
         extra_closures=tuple(_date(label, "extra_closures", c) for c in closures),
+        members=_str_tuple(label, "members", d.get("members")),
         **flags,
     )
 
@@ -435,6 +438,8 @@ def holiday_calendar_available(rule: Rule, jurisdictions: dict[str, Jurisdiction
     import holidays
 
     if rule.holiday_calendar:
+        if rule.holiday_calendar == ESTABLISHMENT_CALENDAR:
+            return True  # falls back to the TARGET (ECB) calendar when no establishment is known
         if rule.holiday_calendar in holidays.list_supported_financial():
             return True
         other = jurisdictions.get(rule.holiday_calendar)
@@ -451,6 +456,11 @@ def validate_rules(rules, jurisdictions) -> None:
             raise RulebookError(
                 f"jurisdiction {j.code}", "parent", f"unknown jurisdiction {j.parent!r}"
             )
+        for member in j.members:
+            if member not in by_code:
+                raise RulebookError(
+                    f"jurisdiction {j.code}", "members", f"unknown jurisdiction {member!r}"
+                )
     versions: dict[str, list[Rule]] = {}
     for rule in rules:
         versions.setdefault(rule.code, []).append(rule)

@@ -1,0 +1,851 @@
+"""Facts + rules -> obligations and not-applicable rules, each with its why. Pure; no Django.
+
+``evaluate(facts, rules, jurisdictions, rulebook_version=...)`` returns an ``Evaluation`` whose
+``to_dict()`` is exactly ``breachclock.obligations/1`` plus compatible extension keys per
+obligation (``rule_version``, ``computation``, ``confidence``, ``rule_status``, ``kind``,
+``counterparty``, ``contact``).
+
+Which rules are looked at: the rules of every jurisdiction "in play" (where affected people live,
+with the parents and regions containing it, and where the organisation is established), the
+organisation-wide rules of regimes the organisation is subject to, and the organisation's
+contract clauses. Rules of those jurisdictions that do not apply are listed as not applicable with
+the reason; rules of unrelated jurisdictions are not listed at all.
+
+Every legal choice lives in the rule data; this module only knows how to read it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from . import calendars as cal
+from .facts import Facts
+from .rules import NOTICE_PREFIX, RISK_LEVELS, Jurisdiction, Rule
+from .serialization import ESTABLISHMENT_CALENDAR
+
+OUTPUT_FORMAT = "breachclock.obligations/1"
+NOT_IN_FORCE_STATUSES = ("proposed_not_in_force", "notified_not_yet_in_force")
+RECIPIENT_WORDS = {
+    "supervisory_authority": "the supervisory authority",
+    "attorney_general": "the attorney general",
+    "state_agency": "the state agency",
+    "sector_regulator": "the sector regulator",
+    "csirt_or_competent_authority": "the CSIRT or competent authority",
+    "individuals": "the affected individuals",
+    "consumer_reporting_agencies": "the consumer reporting agencies",
+    "media": "the media",
+    "controller": "the controller",
+    "service_recipients": "the recipients of the service",
+    "public": "the public",
+    "internal": "an internal record",
+}
+
+
+# --------------------------------------------------------------------------- results
+
+
+def _iso_utc(dt: datetime | None) -> str | None:
+    if dt is None:
+        return None
+    return dt.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class ObligationResult:
+    """One notification owed. Times are aware datetimes: ``clock_start_at`` and ``due_at`` in
+    UTC, ``due_local`` in the zone of the authority (the zone days are counted in)."""
+
+    rule: Rule
+    clock_event: str
+    clock_start_at: datetime | None
+    due_at: datetime | None
+    due_local: datetime | None
+    deadline_kind: str  # fixed | no_fixed_deadline | latest_possible | before
+    waiting_for: str | None
+    why: tuple[str, ...]
+    computation: tuple[str, ...] = ()
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
+
+    def to_dict(self) -> dict[str, Any]:
+        r = self.rule
+        return {
+            "rule": r.code,
+            "jurisdiction": r.jurisdiction,
+            "regime": r.regime,
+            "recipient": r.recipient,
+            "authority": r.authority,
+            "stage": r.stage,
+            "clock_start": {"event": self.clock_event, "at": _iso_utc(self.clock_start_at)},
+            "due_at": _iso_utc(self.due_at),
+            "due_local": self.due_local.isoformat() if self.due_local else None,
+            "deadline_kind": self.deadline_kind,
+            "timing_standard": r.timing_standard,
+            "citation": r.citation,
+            "waiting_for": self.waiting_for,
+            "why": list(self.why),
+            "rule_version": r.version,
+            "computation": list(self.computation),
+            "confidence": r.confidence,
+            "rule_status": r.status,
+            "kind": r.kind,
+            "counterparty": r.counterparty,
+            "contact": r.contact,
+        }
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A rule of a jurisdiction in play that does not apply, and why."""
+
+    rule: Rule
+    why: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule.code,
+            "jurisdiction": self.rule.jurisdiction,
+            "recipient": self.rule.recipient,
+            "why": self.why,
+            "regime": self.rule.regime,
+            "rule_version": self.rule.version,
+        }
+
+
+@dataclass
+class Evaluation:
+    rulebook_version: str
+    obligations: list[ObligationResult] = field(default_factory=list)
+    not_applicable: list[Exclusion] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": OUTPUT_FORMAT,
+            "rulebook": self.rulebook_version,
+            "obligations": [o.to_dict() for o in self.obligations],
+            "not_applicable": [e.to_dict() for e in self.not_applicable],
+        }
+
+
+# --------------------------------------------------------------------------- compiled rule book
+
+
+class CompiledRulebook:
+    """Indexes built once per rule book so that an evaluation touches only relevant rules."""
+
+    def __init__(self, rules, jurisdictions):
+        self.jurisdictions: dict[str, Jurisdiction] = {j.code: j for j in jurisdictions}
+        self.versions: dict[str, list[Rule]] = defaultdict(list)
+        for rule in rules:
+            self.versions[rule.code].append(rule)
+        for versions in self.versions.values():
+            versions.sort(key=lambda r: (r.effective_from or date.min, r.version))
+        self.children: dict[str, list[str]] = defaultdict(list)
+        for j in self.jurisdictions.values():
+            if j.parent:
+                self.children[j.parent].append(j.code)
+        self.by_jurisdiction: dict[str, list[str]] = defaultdict(list)
+        self.organisation_wide: list[str] = []
+        self.contracts: list[str] = []
+        # regime_code -> jurisdictions that have a lead-authority rule of that regime
+        self.lead_authorities: dict[str, set[str]] = defaultdict(set)
+        for code, versions in self.versions.items():
+            first = versions[0]
+            if first.kind == "contract":
+                self.contracts.append(code)
+            elif first.scope == "organisation":
+                self.organisation_wide.append(code)
+            else:
+                self.by_jurisdiction[first.jurisdiction].append(code)
+            for v in versions:
+                if v.scope == "lead_authority":
+                    self.lead_authorities[v.regime_code].add(v.jurisdiction)
+        # code -> the regions that contain it (itself, parents, regions listing it as a member)
+        self.regions: dict[str, tuple[str, ...]] = {}
+        containing: dict[str, set[str]] = defaultdict(set)
+        for j in self.jurisdictions.values():
+            for member in j.members:
+                containing[member].add(j.code)
+        for code in self.jurisdictions:
+            self.regions[code] = self._lineage(code, containing)
+        self._containing = containing
+        self._calendars: dict[str, cal.BusinessCalendar | None] = {}
+
+    def _lineage(self, code: str, containing) -> tuple[str, ...]:
+        out: list[str] = []
+        todo = [code]
+        while todo:
+            current = todo.pop()
+            if current in out:
+                continue
+            out.append(current)
+            j = self.jurisdictions.get(current)
+            if j and j.parent:
+                todo.append(j.parent)
+            todo.extend(sorted(containing.get(current, ())))
+        return tuple(out)
+
+    def lineage(self, code: str) -> tuple[str, ...]:
+        found = self.regions.get(code)
+        if found is not None:
+            return found
+        # A code the rule book does not list (e.g. CA-ON): it still belongs to its country.
+        country = code.split("-")[0]
+        return (code, *self.regions.get(country, (country,)))
+
+    def name(self, code: str) -> str:
+        j = self.jurisdictions.get(code)
+        return j.name if j else code
+
+    def calendar(self, key: str) -> cal.BusinessCalendar | None:
+        """A business calendar by jurisdiction code or market code (cached)."""
+        if key in self._calendars:
+            return self._calendars[key]
+        found = None
+        j = self.jurisdictions.get(key)
+        if j and j.holiday_country:
+            found = cal.BusinessCalendar(
+                label=f"{j.name} public holidays",
+                kind="country",
+                code=j.holiday_country,
+                subdivision=j.holiday_subdivision,
+                extra_closures=j.extra_closures,
+            )
+        elif j is None:
+            import holidays
+
+            if key in holidays.list_supported_financial():
+                found = cal.BusinessCalendar(
+                    label=f"{key} market holidays", kind="market", code=key
+                )
+        self._calendars[key] = found
+        return found
+
+
+_COMPILED: dict[tuple[int, int], tuple[Any, Any, CompiledRulebook]] = {}
+
+
+def compile_rulebook(rules, jurisdictions) -> CompiledRulebook:
+    """The compiled form of a rule book, cached while the same objects are passed in."""
+    key = (id(rules), id(jurisdictions))
+    hit = _COMPILED.get(key)
+    if hit and hit[0] is rules and hit[1] is jurisdictions:
+        return hit[2]
+    compiled = CompiledRulebook(rules, jurisdictions)
+    if len(_COMPILED) > 16:
+        _COMPILED.clear()
+    _COMPILED[key] = (rules, jurisdictions, compiled)
+    return compiled
+
+
+# --------------------------------------------------------------------------- conditions
+
+
+def describe_condition(cond: Any) -> str:
+    if cond == "*":
+        return "any personal data"
+    if isinstance(cond, str):
+        return cond
+    ((op, items),) = cond.items()
+    parts = [describe_condition(c) for c in items]
+    parts = [f"({p})" if (" and " in p or " or " in p) else p for p in parts]
+    return f" {'or' if op == 'any' else 'and'} ".join(parts)
+
+
+def condition_witness(cond: Any, data: frozenset[str]) -> list[str] | None:
+    """The categories that satisfy ``cond``, or None if it is not met."""
+    if cond == "*":
+        return sorted(data) if data else None
+    if isinstance(cond, str):
+        return [cond] if cond in data else None
+    ((op, items),) = cond.items()
+    if op == "any":
+        for c in items:
+            found = condition_witness(c, data)
+            if found is not None:
+                return found
+        return None
+    out: list[str] = []
+    for c in items:
+        found = condition_witness(c, data)
+        if found is None:
+            return None
+        out.extend(x for x in found if x not in out)
+    return out
+
+
+def subject_to_matches(required: str, stated: str) -> bool:
+    """``dora`` matches ``dora``, ``dora:credit_institution`` and ``dora_financial_entity``."""
+    return stated == required or stated.startswith((required + ":", required + "_"))
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+class _NotApplicable(Exception):
+    def __init__(self, why: str):
+        self.why = why
+
+
+@dataclass
+class _Context:
+    facts: Facts
+    book: CompiledRulebook
+    counts: dict[str, int]
+    in_play: set[str]
+    established: set[str]
+    results: dict[str, ObligationResult | Exclusion] = field(default_factory=dict)
+    active: set[str] = field(default_factory=set)
+
+
+def _people(n: int) -> str:
+    return f"{n:,} {'person' if n == 1 else 'people'}"
+
+
+def _residents(book: CompiledRulebook, code: str, n: int) -> str:
+    return f"{n:,} {'resident' if n == 1 else 'residents'} of {book.name(code)} affected"
+
+
+def _zone_for(rule: Rule, book: CompiledRulebook):
+    if rule.timezone:
+        return cal.zone(rule.timezone)
+    j = book.jurisdictions.get(rule.jurisdiction)
+    return cal.zone(j.timezone if j else "UTC")
+
+
+def _calendar_for(rule: Rule, ctx: _Context) -> cal.BusinessCalendar | None:
+    book = ctx.book
+    key = rule.holiday_calendar
+    if key == ESTABLISHMENT_CALENDAR:
+        org = ctx.facts.organisation
+        for code in (org.main_establishment, *org.established_in):
+            found = code and book.calendar(code)
+            if found:
+                return found
+        return book.calendar("ECB")
+    if key:
+        return book.calendar(key)
+    for code in book.lineage(rule.jurisdiction):
+        found = book.calendar(code)
+        if found:
+            return found
+    return None
+
+
+def _choose_version(code: str, ctx: _Context) -> tuple[Rule | None, str, str]:
+    """The version in force on the relevant date -> (rule or None, date words, why-not)."""
+    versions = ctx.book.versions[code]
+    first = versions[0]
+    facts = ctx.facts
+    zone = _zone_for(first, ctx.book)
+    if facts.rules_as_of is not None:
+        day, how = facts.rules_as_of, f"rules as of {facts.rules_as_of.isoformat()} (what-if)"
+    else:
+        instant, event = _version_instant(first, ctx)
+        day = instant.astimezone(zone).date()
+        how = f"{event} on {day.isoformat()} ({zone.key})"
+    for rule in versions:
+        if rule.in_force_on(day) and not (
+            rule.status in NOT_IN_FORCE_STATUSES and rule.effective_from is None
+        ):
+            return rule, how, ""
+    upcoming = [r for r in versions if r.effective_from and r.effective_from > day]
+    if upcoming:
+        why = f"not in force until {upcoming[0].effective_from.isoformat()}"
+    elif versions[-1].effective_to and versions[-1].effective_to < day:
+        why = f"no longer in force after {versions[-1].effective_to.isoformat()}"
+    else:
+        status = versions[-1].status.replace("_", " ")
+        why = f"{status}: no date of entry into force"
+    return None, how, f"{why} (law as of {how})"
+
+
+def _version_instant(rule: Rule, ctx: _Context) -> tuple[datetime, str]:
+    """The instant whose local date picks the rule version: the clock-start event, following
+    dependent notices back to the event that started the chain; discovery if not yet happened."""
+    facts = ctx.facts
+    seen = set()
+    while True:
+        dep = rule.depends_on
+        if dep is None:
+            at = facts.events.get(rule.clock_start)
+            if at is not None:
+                return at, rule.clock_start
+            return facts.events["discovered_at"], "discovered_at (start event not yet happened)"
+        if dep in facts.notices_sent:
+            return facts.notices_sent[dep], f"notice under {dep}"
+        if dep in seen or dep not in ctx.book.versions:
+            return facts.events["discovered_at"], "discovered_at"
+        seen.add(dep)
+        rule = ctx.book.versions[dep][0]
+
+
+def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
+    """Reasons the rule applies; raises _NotApplicable with the first reason it does not."""
+    facts, book = ctx.facts, ctx.book
+    org = facts.organisation
+    why: list[str] = []
+    place = book.name(rule.jurisdiction)
+
+    if rule.kind == "contract":
+        why.append(f"contract clause with {rule.counterparty}")
+        if rule.systems_any:
+            hit = [s for s in facts.systems if s in rule.systems_any]
+            if not hit:
+                raise _NotApplicable(
+                    "contract clause covers systems "
+                    f"{', '.join(rule.systems_any)}; none of them is affected"
+                )
+            why.append(f"affected systems include {', '.join(hit)}")
+        if rule.customers_any:
+            hit = [c for c in facts.customers if c in rule.customers_any]
+            if not hit:
+                raise _NotApplicable(
+                    "contract clause covers customers "
+                    f"{', '.join(rule.customers_any)}; none of them is affected"
+                )
+            why.append(f"affected customers include {', '.join(hit)}")
+
+    if rule.obligated_role and rule.obligated_role != org.role:
+        if rule.obligated_role == "processor":
+            raise _NotApplicable(
+                "duty of a processor towards its controller; the organisation is the controller"
+            )
+        raise _NotApplicable(
+            f"duty of the controller; the organisation acts as {org.role} and owes notice to its "
+            "controller instead"
+        )
+    if rule.obligated_role == "processor":
+        why.append("the organisation acts as processor: it must tell its controller")
+
+    if rule.requires_subject_to:
+        hits = [
+            s
+            for s in org.subject_to
+            if any(subject_to_matches(req, s) for req in rule.requires_subject_to)
+        ]
+        if not hits:
+            raise _NotApplicable(
+                f"applies only to organisations subject to {' or '.join(rule.requires_subject_to)}"
+                + (
+                    f"; the organisation is subject to {', '.join(org.subject_to)}"
+                    if org.subject_to
+                    else "; the organisation is subject to none of them"
+                )
+            )
+        why.append(f"the organisation is subject to {', '.join(hits)}")
+
+    why.extend(_check_scope(rule, ctx, place))
+
+    if rule.data_condition is not None:
+        witness = condition_witness(rule.data_condition, facts.data)
+        if witness is None:
+            stated = ", ".join(sorted(facts.data)) or "no categories recorded"
+            raise _NotApplicable(
+                f"data affected ({stated}) does not meet the definition: needs "
+                f"{describe_condition(rule.data_condition)}"
+            )
+        if rule.data_condition == "*":
+            why.append(f"personal data affected ({', '.join(witness)})")
+        else:
+            why.append(
+                f"data affected meets the definition ({' + '.join(witness)}; the statute needs "
+                f"{describe_condition(rule.data_condition)})"
+            )
+
+    if rule.min_risk is not None:
+        needed = RISK_LEVELS.index(rule.min_risk)
+        if facts.risk_of_harm is None:
+            why.append(
+                f"risk of harm not yet assessed: treated as notifiable (the rule needs at least "
+                f"'{rule.min_risk}')"
+            )
+        elif RISK_LEVELS.index(facts.risk_of_harm) < needed:
+            raise _NotApplicable(
+                f"risk of harm assessed as '{facts.risk_of_harm}', below the rule's "
+                f"'{rule.min_risk}' harm test"
+            )
+        else:
+            why.append(f"risk of harm '{facts.risk_of_harm}' meets the '{rule.min_risk}' harm test")
+
+    if rule.encryption_safe_harbour and facts.encrypted:
+        if facts.key_compromised and rule.key_compromise_defeats_safe_harbour:
+            why.append("data was encrypted but the key was compromised: no safe harbour")
+        elif facts.key_compromised:
+            raise _NotApplicable(
+                "data is encrypted; under this rule a compromised key does not remove the safe "
+                "harbour"
+            )
+        else:
+            raise _NotApplicable("data is encrypted and the key was not compromised: safe harbour")
+
+    if rule.threshold is not None:
+        t = rule.threshold
+        if t.counted == "total":
+            n, who = facts.total_affected, f"{_people(facts.total_affected)} affected in total"
+        elif t.counted == "per_subdivision":
+            place_n = [(ctx.counts.get(c, 0), c) for c in book.children.get(rule.jurisdiction, ())]
+            n, biggest = max(place_n, default=(0, rule.jurisdiction))
+            who = (
+                f"largest number in one subdivision: {_residents(book, biggest, n)}"
+                if n
+                else f"no residents of any subdivision of {place} affected"
+            )
+        else:
+            n = ctx.counts.get(rule.jurisdiction, 0)
+            who = _residents(book, rule.jurisdiction, n)
+        if t.op == ">":
+            ok, words = n > t.value, ("more than" if n > t.value else "not more than")
+        else:
+            ok, words = n >= t.value, ("at least" if n >= t.value else "fewer than")
+        text = f"{who}, {words} {t.value:,}"
+        if not ok:
+            raise _NotApplicable(text)
+        why.append(text)
+    return why
+
+
+def _check_scope(rule: Rule, ctx: _Context, place: str) -> list[str]:
+    facts, book = ctx.facts, ctx.book
+    org = facts.organisation
+    n = ctx.counts.get(rule.jurisdiction, 0)
+    established = rule.jurisdiction in ctx.established
+    if rule.kind == "contract" or rule.scope == "organisation":
+        return ["applies to the organisation wherever the affected people live"]
+    if rule.scope == "residents":
+        if n <= 0:
+            raise _NotApplicable(f"no residents of {place} affected")
+        return [_residents(book, rule.jurisdiction, n)]
+    if rule.scope == "establishment":
+        if not established:
+            raise _NotApplicable(f"the organisation is not established in {place}")
+        return [f"the organisation is established in {place}"]
+    if rule.scope == "residents_or_establishment":
+        if n > 0:
+            return [_residents(book, rule.jurisdiction, n)]
+        if established:
+            return [f"the organisation is established in {place}"]
+        raise _NotApplicable(f"no residents of {place} affected and no establishment there")
+    # lead_authority: one-stop-shop if the main establishment has an authority of this regime.
+    main = org.main_establishment
+    authorities = book.lead_authorities.get(rule.regime_code, set())
+    if main and main in authorities:
+        if main == rule.jurisdiction:
+            return [
+                f"main establishment in {place}: {rule.authority} is the lead supervisory "
+                "authority (one-stop-shop)"
+            ]
+        raise _NotApplicable(
+            f"main establishment in {book.name(main)}: under the one-stop-shop the lead "
+            f"authority there is notified, not the authority of {place}"
+            + (f" ({_residents(book, rule.jurisdiction, n)})" if n else "")
+        )
+    if n <= 0:
+        raise _NotApplicable(f"no residents of {place} affected")
+    reason = (
+        f"main establishment {book.name(main)} has no authority under this regime"
+        if main
+        else "no main establishment in the EU/EEA"
+    )
+    return [
+        f"{reason}: every authority where affected people reside is notified",
+        _residents(book, rule.jurisdiction, n),
+    ]
+
+
+def _evaluate_rule(code: str, ctx: _Context) -> ObligationResult | Exclusion:
+    done = ctx.results.get(code)
+    if done is not None:
+        return done
+    if code in ctx.active:  # guarded by rule book validation; never loop
+        first = ctx.book.versions[code][0]
+        return Exclusion(first, "circular dependency between notices")
+    ctx.active.add(code)
+    try:
+        result = _evaluate_uncached(code, ctx)
+    finally:
+        ctx.active.discard(code)
+    ctx.results[code] = result
+    return result
+
+
+def _evaluate_uncached(code: str, ctx: _Context) -> ObligationResult | Exclusion:
+    rule, how, why_not = _choose_version(code, ctx)
+    if rule is None:
+        return Exclusion(ctx.book.versions[code][-1], why_not)
+    try:
+        why = _check_applies(rule, ctx)
+    except _NotApplicable as exc:
+        return Exclusion(rule, exc.why)
+    if rule.status == "in_force_pending_executive_regulations":
+        why.append("in force; implementing regulations still pending")
+    steps = [f"rule version {rule.version} chosen: in force on the date of the {how}"]
+    dep = rule.depends_on
+    if dep is not None:
+        return _dependent(rule, dep, why, steps, ctx)
+    return _timed(rule, rule.clock_start, ctx.facts.events.get(rule.clock_start), why, steps, ctx)
+
+
+def _deadline(rule: Rule, start: datetime, ctx: _Context) -> tuple[datetime, list[str]]:
+    zone = _zone_for(rule, ctx.book)
+    calendar = _calendar_for(rule, ctx) if rule.deadline_unit == "business_days" else None
+    cutoff = time.fromisoformat(rule.deadline_cutoff) if rule.deadline_cutoff else None
+    return cal.add(start, rule.deadline_amount, rule.deadline_unit, zone, calendar, cutoff)
+
+
+def _timed(
+    rule: Rule,
+    event: str,
+    start: datetime | None,
+    why: list[str],
+    steps: list[str],
+    ctx: _Context,
+    *,
+    kind: str = "fixed",
+) -> ObligationResult:
+    zone = _zone_for(rule, ctx.book)
+    limit = rule.also_not_later_than
+    limit_due = None
+    if limit is not None:
+        limit_start = ctx.facts.events.get(limit.event)
+        if limit_start is not None:
+            limit_calendar = _calendar_for(rule, ctx) if limit.unit == "business_days" else None
+            limit_due, limit_steps = cal.add(
+                limit_start, limit.amount, limit.unit, zone, limit_calendar
+            )
+    if start is None:
+        if rule.deadline_amount is not None and limit_due is not None:
+            steps.append(
+                f"{event} has not happened yet, but the outer limit of {limit.amount} "
+                f"{limit.unit.replace('_', ' ')} after {limit.event} already runs"
+            )
+            steps.extend(limit_steps)
+            due_local = _relief(rule, limit_due.astimezone(zone), steps, ctx)
+            why.append(
+                f"{event} not yet recorded: the {limit.amount} {limit.unit.replace('_', ' ')} "
+                f"limit from {limit.event} applies"
+            )
+            return ObligationResult(
+                rule,
+                event,
+                None,
+                due_local.astimezone(UTC),
+                due_local,
+                "fixed",
+                None,
+                tuple(why),
+                tuple(steps),
+            )
+        why.append(f"the clock starts at {event}, which has not happened yet")
+        return ObligationResult(
+            rule,
+            event,
+            None,
+            None,
+            None,
+            "fixed" if rule.deadline_amount is not None else "no_fixed_deadline",
+            event,
+            tuple(why),
+            tuple(steps),
+        )
+    steps.append(
+        f"clock starts at {event}: {cal.fmt_utc(start)} = {cal.fmt_local(start.astimezone(zone))}"
+        f" in {zone.key}"
+    )
+    if rule.deadline_amount is None:
+        steps.append(f"no fixed outer limit: {rule.timing_standard}")
+        return ObligationResult(
+            rule,
+            event,
+            start.astimezone(UTC),
+            None,
+            None,
+            "no_fixed_deadline",
+            None,
+            tuple(why),
+            tuple(steps),
+        )
+    due, more = _deadline(rule, start, ctx)
+    steps.extend(more)
+    if limit_due is not None:
+        if limit_due < start:
+            steps.append(
+                f"the outer limit from {limit.event} ({cal.fmt_utc(limit_due)}) had already "
+                f"passed when the clock started: the {rule.deadline_amount} "
+                f"{rule.deadline_unit.replace('_', ' ')} from {event} govern"
+            )
+        elif limit_due < due:
+            steps.extend(limit_steps)
+            steps.append(
+                f"the outer limit of {limit.amount} {limit.unit.replace('_', ' ')} after "
+                f"{limit.event} is earlier and wins: {cal.fmt_utc(limit_due)}"
+            )
+            due = limit_due
+        else:
+            steps.append(
+                f"the outer limit of {limit.amount} {limit.unit.replace('_', ' ')} after "
+                f"{limit.event} ({cal.fmt_utc(limit_due)}) is later; the earlier deadline stands"
+            )
+    due_local = _relief(rule, due.astimezone(zone), steps, ctx)
+    return ObligationResult(
+        rule,
+        event,
+        start.astimezone(UTC),
+        due_local.astimezone(UTC),
+        due_local,
+        kind,
+        None,
+        tuple(why),
+        tuple(steps),
+    )
+
+
+def _relief(rule: Rule, due_local: datetime, steps: list[str], ctx: _Context) -> datetime:
+    if rule.non_business_day_relief != "next_business_day_noon":
+        return due_local
+    stated = ctx.facts.organisation.subject_to
+    barred = [s for s in stated if any(subject_to_matches(r, s) for r in rule.relief_not_for)]
+    if barred:
+        steps.append(f"no weekend/holiday relief for organisations subject to {', '.join(barred)}")
+        return due_local
+    calendar = _calendar_for(rule, ctx)
+    if calendar is None:
+        return due_local
+    moved, more = cal.next_business_day_noon(due_local, calendar)
+    steps.extend(more)
+    return moved
+
+
+def _dependent(
+    rule: Rule, dep: str, why: list[str], steps: list[str], ctx: _Context
+) -> ObligationResult | Exclusion:
+    event = NOTICE_PREFIX + dep
+    facts = ctx.facts
+    if dep in ctx.book.versions:
+        parent = _evaluate_rule(dep, ctx)
+    else:
+        return Exclusion(rule, f"depends on rule {dep}, which is not in the rule book")
+    if isinstance(parent, Exclusion):
+        return Exclusion(rule, f"follows the notice under {dep}, which is not owed: {parent.why}")
+    if rule.deadline_kind == "before":
+        sent = facts.notices_sent.get(dep)
+        if sent is not None:
+            due, basis = sent, f"the notice under {dep} was recorded at {cal.fmt_utc(sent)}"
+        elif parent.due_at is not None:
+            due, basis = (
+                parent.due_at,
+                f"the notice under {dep} is due by {cal.fmt_utc(parent.due_at)}",
+            )
+        else:
+            why.append(f"must be given before the notice under {dep}, which has no fixed deadline")
+            return ObligationResult(
+                rule, event, None, None, None, "before", None, tuple(why), tuple(steps)
+            )
+        steps.append(f"must precede the notice under {dep}: {basis}")
+        why.append(f"must be given before the notice under {dep}")
+        zone = _zone_for(rule, ctx.book)
+        return ObligationResult(
+            rule,
+            event,
+            None,
+            due.astimezone(UTC),
+            due.astimezone(zone),
+            "before",
+            None,
+            tuple(why),
+            tuple(steps),
+        )
+    sent = facts.notices_sent.get(dep)
+    if sent is not None:
+        why.append(f"the notice under {dep} was sent at {cal.fmt_utc(sent)}")
+        return _timed(rule, event, sent, why, steps, ctx)
+    if rule.deadline_amount is None:
+        why.append(f"follows the notice under {dep}; no fixed outer limit")
+        steps.append(f"no fixed outer limit: {rule.timing_standard}")
+        return ObligationResult(
+            rule, event, None, None, None, "no_fixed_deadline", None, tuple(why), tuple(steps)
+        )
+    if parent.due_at is None:
+        why.append(
+            f"counted from the notice under {dep}, which has not been sent and has no fixed "
+            "deadline"
+        )
+        return ObligationResult(
+            rule, event, None, None, None, "fixed", event, tuple(why), tuple(steps)
+        )
+    steps.append(
+        f"the notice under {dep} has not been recorded: counted from its latest possible time, "
+        f"{cal.fmt_utc(parent.due_at)}"
+    )
+    result = _timed(rule, event, parent.due_at, why, steps, ctx, kind="latest_possible")
+    # The clock has not really started: report the start as unknown, the due date as latest.
+    return ObligationResult(
+        result.rule,
+        event,
+        None,
+        result.due_at,
+        result.due_local,
+        "latest_possible",
+        None,
+        result.why,
+        result.computation,
+    )
+
+
+def _context(facts: Facts, book: CompiledRulebook) -> _Context:
+    counts: dict[str, int] = defaultdict(int)
+    in_play: set[str] = set()
+    for code, n in facts.affected.items():
+        if n <= 0:
+            continue
+        for region in book.lineage(code):
+            counts[region] += n
+            in_play.add(region)
+    org = facts.organisation
+    established: set[str] = set()
+    for code in (org.main_establishment, *org.established_in):
+        if code:
+            established.update(book.lineage(code))
+    in_play |= established
+    return _Context(facts, book, dict(counts), in_play, established)
+
+
+def evaluate(facts: Facts, rules, jurisdictions, *, rulebook_version: str) -> Evaluation:
+    """Every obligation owed for ``facts`` under ``rules``, and why each other rule in play is not.
+
+    ``rules`` and ``jurisdictions`` are sequences of ``Rule`` / ``Jurisdiction`` (several versions
+    of one rule code may be present). Pass the same objects again to reuse the compiled indexes.
+    """
+    book = compile_rulebook(rules, jurisdictions)
+    ctx = _context(facts, book)
+    codes: list[str] = []
+    for j in sorted(ctx.in_play):
+        codes.extend(book.by_jurisdiction.get(j, ()))
+    codes.extend(book.organisation_wide)
+    codes.extend(book.contracts)
+    stated = facts.organisation.subject_to
+    out = Evaluation(rulebook_version)
+    for code in codes:
+        result = _evaluate_rule(code, ctx)
+        if isinstance(result, ObligationResult):
+            out.obligations.append(result)
+            continue
+        first = result.rule
+        if first.scope == "organisation" and first.kind != "contract":
+            # Organisation-wide rules are in play when their regime is: the organisation is
+            # subject to it, or people live in its jurisdiction.
+            if not (
+                ctx.counts.get(first.jurisdiction)
+                or any(subject_to_matches(r, s) for r in first.requires_subject_to for s in stated)
+            ):
+                continue
+        out.not_applicable.append(result)
+    far = datetime.max.replace(tzinfo=UTC)
+    out.obligations.sort(key=lambda o: (o.due_at or far, o.rule.jurisdiction, o.rule.code))
+    out.not_applicable.sort(key=lambda e: (e.rule.jurisdiction, e.rule.code))
+    return out
