@@ -37,7 +37,7 @@ def test_gdpr_has_one_lead_authority_rule_per_eea_state(book):
     eea = {j.code for j in book.jurisdictions if j.eea}
     assert len(eea) == 30
     sa = Counter(
-        r.jurisdiction for r in book.rules if r.regime_code == "gdpr" and r.scope == "lead_authority"
+        r.jurisdiction for r in book.rules if (r.regime_code, r.scope) == ("gdpr", "lead_authority")
     )
     assert set(sa) == eea and set(sa.values()) == {1}
 
