@@ -41,6 +41,7 @@ THIRD_PARTY_APPS = [
 ]
 LOCAL_APPS = [
     "config.apps.CoreConfig",
+    "accounts",
     "jurisdictions",
     "incidents",
     "reminders",  # deadline reminder rows, dispatch and sending (reminders/)
@@ -54,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.TimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

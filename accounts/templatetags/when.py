@@ -1,0 +1,114 @@
+"""Dates as people read them: in the viewer's zone, with UTC on hover, and live countdowns.
+
+``{{ dt|when }}`` renders ``<time>`` with the local text, the UTC text as its title and the ISO
+UTC instant in ``datetime``; ``static/js/clock.js`` swaps local and UTC on request.
+``{{ dt|countdown }}`` renders the time left (or overdue) as of now; the script keeps it ticking.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from django import template
+from django.utils import timezone
+from django.utils.html import format_html
+
+register = template.Library()
+
+LOCAL_FORMAT = "%a %d %b %Y, %H:%M"
+UTC_FORMAT = "%Y-%m-%d %H:%M UTC"
+
+
+def _aware(value) -> datetime | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, UTC)
+    return value
+
+
+def iso_utc(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def local_text(value: datetime) -> str:
+    local = timezone.localtime(value)
+    return f"{local.strftime(LOCAL_FORMAT)} {local.tzname()}"
+
+
+@register.filter
+def when(value):
+    """A datetime (or ISO string) as a ``<time>`` element in the viewer's zone, UTC on hover."""
+    value = _aware(value)
+    if value is None:
+        return "—"
+    utc_text = value.astimezone(UTC).strftime(UTC_FORMAT)
+    return format_html(
+        '<time datetime="{}" title="{}" data-local="{}" data-utc="{}">{}</time>',
+        iso_utc(value),
+        utc_text,
+        local_text(value),
+        utc_text,
+        local_text(value),
+    )
+
+
+@register.filter
+def when_utc(value):
+    """The same instant, shown in UTC (for the obligations table's UTC column)."""
+    value = _aware(value)
+    if value is None:
+        return "—"
+    return format_html(
+        '<time datetime="{}">{}</time>', iso_utc(value), value.astimezone(UTC).strftime(UTC_FORMAT)
+    )
+
+
+def humanize_delta(seconds: float) -> str:
+    """``2d 4h``, ``3h 12m``, ``7m`` — the largest two units, as a countdown reads."""
+    seconds = int(abs(seconds))
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        return f"{days}d {hours}h"
+    if hours:
+        return f"{hours}h {minutes:02d}m"
+    return f"{minutes}m"
+
+
+def urgency(value: datetime | None, now: datetime | None = None) -> str:
+    """``overdue``, ``day`` (within 24 h), ``week`` (within 7 days), ``later`` or ``none``."""
+    if value is None:
+        return "none"
+    left = (value - (now or timezone.now())).total_seconds()
+    if left < 0:
+        return "overdue"
+    if left <= 86400:
+        return "day"
+    if left <= 7 * 86400:
+        return "week"
+    return "later"
+
+
+@register.filter
+def countdown(value):
+    """Time left until ``value`` as of now; ``static/js/clock.js`` keeps it live."""
+    value = _aware(value)
+    if value is None:
+        return format_html('<span class="countdown countdown-none">no fixed deadline</span>')
+    left = (value - timezone.now()).total_seconds()
+    text = f"{humanize_delta(left)} left" if left >= 0 else f"overdue by {humanize_delta(left)}"
+    return format_html(
+        '<span class="countdown countdown-{}" data-due="{}">{}</span>',
+        urgency(value),
+        iso_utc(value),
+        text,
+    )
+
+
+@register.filter(name="urgency")
+def urgency_filter(value):
+    return urgency(_aware(value))

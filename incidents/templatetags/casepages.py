@@ -1,0 +1,23 @@
+"""Small display helpers for the case pages."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def label(value):
+    """``supervisory_authority`` -> ``Supervisory authority``: vocabulary keys as words."""
+    if value in (None, ""):
+        return "—"
+    text = str(value).replace("_", " ").replace(":", ": ")
+    return text[:1].upper() + text[1:]
+
+
+@register.filter
+def get(mapping, key):
+    """``{{ counts|get:status }}``: look up a key a template only knows at run time."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None

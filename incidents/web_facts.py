@@ -1,0 +1,46 @@
+"""Glue between the facts form and the clock engine's answers, shared by the web views."""
+
+from __future__ import annotations
+
+from jurisdictions.engine.rules import EVENTS
+
+# A FactsError names a dotted path of the facts format; this says which form field shows it.
+_PATH_TO_FIELD = {
+    "organisation.role": "role",
+    "organisation.main_establishment": "main_establishment",
+    "organisation.established_in": "established_in",
+    "organisation.subject_to": "subject_to_other",
+    "encryption.encrypted": "encrypted",
+    "encryption.key_compromised": "key_compromised",
+    "risk_of_harm": "risk_of_harm",
+    "cause": "cause",
+    "data": "data",
+    "affected": "affected",
+    "systems": "systems",
+    "customers": "customers",
+    "rules_as_of": "rules_as_of",
+}
+
+
+def field_for_path(path: str, form) -> str | None:
+    """The form field that shows an engine error at ``path``, or None for a form-wide error."""
+    path = path or ""
+    head = path.split("[", 1)[0]
+    if head.startswith("events."):
+        name = head.split(".", 1)[1].split(".", 1)[0]
+        return name if name in EVENTS and name in form.fields else None
+    for prefix, field in _PATH_TO_FIELD.items():
+        if head == prefix or head.startswith(prefix + "."):
+            return field if field in form.fields else None
+    return None
+
+
+def add_facts_error(form, error) -> None:
+    """Show an engine ``FactsError`` next to the field it names (or above the form)."""
+    path = getattr(error, "field", "")
+    message = getattr(error, "message", str(error))
+    field = field_for_path(path, form)
+    if field is None:
+        form.add_error(None, f"{path}: {message}" if path else message)
+    else:
+        form.add_error(field, message)
