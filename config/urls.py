@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config.health import health
+from incidents.views import dashboard
 
 urlpatterns = [
     path("health/", health, name="health"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
+    path("", dashboard, name="dashboard"),
     path("", include("incidents.urls")),
 ]

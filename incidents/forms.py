@@ -6,8 +6,6 @@ the what-if calculator and the open/edit forms ask the same questions in the sam
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from datetime import UTC, datetime
 
@@ -122,6 +120,28 @@ def clean_jurisdiction(code: str) -> str:
     return code
 
 
+def parse_counts_text(text: str) -> dict[str, int]:
+    """``"DE 9000\\nUS-CA 600"`` -> ``{"DE": 9000, "US-CA": 600}``; a bad line is named."""
+    counts: dict[str, int] = {}
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        parts = split_codes(line)
+        if not parts:
+            continue
+        if len(parts) != 2:
+            raise forms.ValidationError(
+                f"Line {number}: write a jurisdiction code and a count, e.g. “DE 9000”."
+            )
+        code, count = parts
+        try:
+            code = clean_jurisdiction(code)
+        except forms.ValidationError as exc:
+            raise forms.ValidationError(f"Line {number}: {exc.messages[0]}") from None
+        if not count.isdigit():
+            raise forms.ValidationError(f"Line {number}: “{count}” is not a whole number.")
+        counts[code] = counts.get(code, 0) + int(count)
+    return counts
+
+
 class WallClockDateTimeField(forms.DateTimeField):
     """A date and time as typed, without a zone: the form says which zone it is in."""
 
@@ -229,7 +249,7 @@ class FactsForm(forms.Form):
         help_text="Names separated by commas; customer contracts may depend on them.",
     )
 
-    # Only on the what-if calculator: a case records affected people on their own page.
+    # Only when asked for (what-if, opening a case): a case has a page for affected people.
     affected = forms.CharField(
         label="People affected, by where they live",
         required=False,
@@ -251,9 +271,8 @@ class FactsForm(forms.Form):
                  "cause", "systems", "customers"],
     }  # fmt: skip
 
-    def __init__(self, *args, what_if: bool = False, **kwargs):
+    def __init__(self, *args, affected: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.what_if = what_if
         events = {}
         for name, label, help_text in EVENT_FIELDS:
             events[name] = WallClockDateTimeField(
@@ -261,9 +280,8 @@ class FactsForm(forms.Form):
             )
         # Events first, in the order people meet them.
         self.fields = {**events, **self.fields}
-        if not what_if:
+        if not affected:  # a case records affected people on their own page
             del self.fields["affected"]
-            del self.fields["rules_as_of"]
         if not self.is_bound and "times_zone" not in self.initial:
             self.initial["times_zone"] = timezone.get_current_timezone_name()
 
@@ -298,24 +316,7 @@ class FactsForm(forms.Form):
         return keys
 
     def clean_affected(self):
-        counts: dict[str, int] = {}
-        for number, line in enumerate(self.cleaned_data["affected"].splitlines(), start=1):
-            parts = split_codes(line)
-            if not parts:
-                continue
-            if len(parts) != 2:
-                raise forms.ValidationError(
-                    f"Line {number}: write a jurisdiction code and a count, e.g. “DE 9000”."
-                )
-            code, count = parts
-            try:
-                code = clean_jurisdiction(code)
-            except forms.ValidationError as exc:
-                raise forms.ValidationError(f"Line {number}: {exc.messages[0]}") from None
-            if not count.isdigit():
-                raise forms.ValidationError(f"Line {number}: “{count}” is not a whole number.")
-            counts[code] = counts.get(code, 0) + int(count)
-        return counts
+        return parse_counts_text(self.cleaned_data["affected"])
 
     def clean(self):
         cleaned = super().clean()
@@ -336,8 +337,12 @@ class FactsForm(forms.Form):
         return cleaned
 
     # -- conversion -----------------------------------------------------------------------------
-    def facts(self, affected: dict[str, int] | None = None) -> dict:
-        """The cleaned answers in the facts format (call after ``is_valid()``)."""
+    def facts(self) -> dict:
+        """The cleaned answers in the facts format (call after ``is_valid()``).
+
+        Without the affected field (editing a case), ``affected`` is left out so the stored
+        counts stay as they are.
+        """
         data = self.cleaned_data
         events = {}
         for name in EVENT_NAMES:
@@ -361,15 +366,13 @@ class FactsForm(forms.Form):
             },
             "risk_of_harm": data["risk_of_harm"],
             "cause": data["cause"],
-            "affected": affected if affected is not None else data.get("affected", {}),
+            "affected": data.get("affected", {}),
             "rules_as_of": data["rules_as_of"].isoformat() if data.get("rules_as_of") else None,
         }
-        if data.get("risk_rationale"):
-            facts["risk_rationale"] = data["risk_rationale"]
-        if data.get("systems"):
-            facts["systems"] = split_codes_keep_spaces(data["systems"])
-        if data.get("customers"):
-            facts["customers"] = split_codes_keep_spaces(data["customers"])
+        if "affected" not in self.fields:
+            del facts["affected"]
+        facts["systems"] = split_codes_keep_spaces(data.get("systems", ""))
+        facts["customers"] = split_codes_keep_spaces(data.get("customers", ""))
         return facts
 
     @classmethod
@@ -408,8 +411,60 @@ def split_codes_keep_spaces(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,;\n]+", text or "") if part.strip()]
 
 
-# -- Affected people ------------------------------------------------------------------------------
-MAX_CSV_BYTES = 1_000_000
+# -- Case forms ---------------------------------------------------------------------------------
+def severity_choices():
+    from incidents.choices import Severity
+
+    return Severity.choices
+
+
+class IncidentDetailsForm(forms.Form):
+    """What describes a case but starts no clock: title, summary, severity, privilege."""
+
+    title = forms.CharField(label="Title", max_length=200)
+    description = forms.CharField(
+        label="Summary",
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What happened, in a few sentences.",
+    )
+    severity = forms.ChoiceField(label="Severity", choices=severity_choices, initial="medium")
+    privileged = forms.BooleanField(
+        label="Attorney–client privileged",
+        required=False,
+        help_text="Prepared at the direction of counsel; labelled on every page, export and email.",
+    )
+    change_reason = forms.CharField(
+        label="Reason for the change",
+        required=False,
+        max_length=1000,
+        help_text="Recorded in the case timeline with the before and after values.",
+    )
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not editing:
+            del self.fields["change_reason"]
+
+
+class AffectedForm(forms.Form):
+    """Counts of affected people per jurisdiction, one line each; the text is the whole table."""
+
+    counts = forms.CharField(
+        label="People affected, by where they live",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "placeholder": "DE 9000\nFR 3000\nUS-CA 600"}),
+        help_text="One jurisdiction per line: an ISO code and a count, e.g. “US-CA 600”. "
+        "Remove a line to remove that jurisdiction.",
+    )
+
+    def clean_counts(self):
+        return parse_counts_text(self.cleaned_data["counts"])
+
+    @staticmethod
+    def initial_text(rows) -> str:
+        return "\n".join(f"{row.jurisdiction} {row.count}" for row in rows)
 
 
 class AffectedCsvForm(forms.Form):
@@ -417,50 +472,225 @@ class AffectedCsvForm(forms.Form):
 
     file = forms.FileField(
         label="CSV of counts",
-        help_text="Two columns: jurisdiction code and number of people, e.g. “US-CA,600”. "
+        help_text="Two columns, jurisdiction code and number of people, e.g. “US-CA,600”. "
         "At most 1 MB.",
+    )
+    replace = forms.BooleanField(
+        label="Replace all counts (otherwise the file adds to and updates them)",
+        required=False,
     )
 
     def clean_file(self):
+        from incidents.actions import CSV_MAX_BYTES, AffectedCSVError, parse_affected_csv
+
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_CSV_BYTES:
+        if upload.size > CSV_MAX_BYTES:
             raise forms.ValidationError("The file is larger than 1 MB.")
-        name = (upload.name or "").lower()
-        if not name.endswith((".csv", ".txt")):
+        if not (upload.name or "").lower().endswith((".csv", ".txt")):
             raise forms.ValidationError("Upload a .csv file.")
-        raw = upload.read(MAX_CSV_BYTES + 1)
         try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise forms.ValidationError("The file is not UTF-8 text.") from None
-        self.counts = parse_counts_csv(text)
+            self.counts = parse_affected_csv(upload)
+        except AffectedCSVError as exc:
+            raise forms.ValidationError(
+                [f"Line {n}: {msg}" if n else msg for n, msg in exc.errors][:20]
+            ) from None
         return upload
 
 
-def parse_counts_csv(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    errors = []
-    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
-        cells = [cell.strip() for cell in row]
-        if not any(cells):
-            continue
-        if len(cells) < 2:
-            errors.append(f"Line {number}: expected two columns, jurisdiction and count.")
-            continue
-        code, count = cells[0], cells[1].replace(",", "").replace("_", "")
-        if number == 1 and not count.isdigit() and not JURISDICTION_RE.match(code.upper()):
-            continue  # a header row
-        try:
-            code = clean_jurisdiction(code)
-        except forms.ValidationError as exc:
-            errors.append(f"Line {number}: {exc.messages[0]}")
-            continue
-        if not count.isdigit():
-            errors.append(f"Line {number}: “{cells[1]}” is not a whole number.")
-            continue
-        counts[code] = counts.get(code, 0) + int(count)
-    if errors:
-        raise forms.ValidationError(errors[:10])
-    if not counts:
-        raise forms.ValidationError("The file has no rows of counts.")
-    return counts
+def method_choices():
+    from incidents.choices import NotificationMethod
+
+    return NotificationMethod.choices
+
+
+class NotificationForm(forms.Form):
+    """A notice that went out: when, how, to whom, its reference, and the letter or filing."""
+
+    sent_at = WallClockDateTimeField(label="Sent at")
+    times_zone = forms.ChoiceField(
+        label="Time zone of “sent at”",
+        choices=timezones.choices,
+        help_text="Stored in UTC.",
+    )
+    method = forms.ChoiceField(label="How", choices=method_choices)
+    sent_to = forms.CharField(
+        label="To whom",
+        max_length=300,
+        help_text="The office, address or portal, e.g. “BfDI online form” or “breach@ico.org.uk”.",
+    )
+    reference = forms.CharField(
+        label="Reference number",
+        required=False,
+        max_length=200,
+        help_text="The authority's case or receipt number, if any.",
+    )
+    evidence = forms.FileField(
+        label="Letter or filing",
+        required=False,
+        help_text="A copy of what was sent (PDF, e-mail, screenshot). Kept with its SHA-256.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("times_zone", timezone.get_current_timezone_name())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("sent_at") and cleaned.get("times_zone"):
+            try:
+                cleaned["sent_at"] = localize(cleaned["sent_at"], cleaned["times_zone"])
+            except forms.ValidationError as exc:
+                self.add_error("sent_at", exc)
+        return cleaned
+
+
+class DecisionForm(forms.Form):
+    """Mark an obligation not required, or waive it — always with the reason, for the record."""
+
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=[
+            ("not_required", "Not required — the duty does not apply on these facts"),
+            ("waived", "Waived — we decided not to notify (e.g. authority agreed)"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label="Reason",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Recorded in the case timeline and the report.",
+    )
+
+
+def team_role_choices():
+    from incidents.choices import TeamRole
+
+    return [(value, label) for value, label in TeamRole.choices if value != TeamRole.OWNER]
+
+
+class TeamMemberForm(forms.Form):
+    username = forms.CharField(
+        label="Username or e-mail",
+        max_length=150,
+        help_text="The person must already have an account.",
+    )
+    role = forms.ChoiceField(label="Role on this case", choices=team_role_choices)
+
+    def clean_username(self):
+        from django.contrib.auth import get_user_model
+
+        value = self.cleaned_data["username"].strip()
+        users = get_user_model().objects.filter(is_active=True)
+        user = users.filter(username__iexact=value).first() or (
+            users.filter(email__iexact=value).first() if "@" in value else None
+        )
+        if user is None:
+            raise forms.ValidationError(f"No active user “{value}”.")
+        self.user = user
+        return value
+
+
+def attachment_kind_choices():
+    from incidents.choices import AttachmentKind
+
+    return AttachmentKind.choices
+
+
+class NoteForm(forms.Form):
+    """A comment, a file, or both."""
+
+    text = forms.CharField(
+        label="Note", required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    file = forms.FileField(label="File", required=False)
+    kind = forms.ChoiceField(label="Kind of file", choices=attachment_kind_choices, required=False)
+    privileged = forms.BooleanField(
+        label="Privileged",
+        required=False,
+        help_text="Attorney–client privileged: never quoted in reminders or feeds.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("text", "").strip() and not cleaned.get("file") and not self.errors:
+            raise forms.ValidationError("Write a note or choose a file.")
+        return cleaned
+
+
+# -- Case list filters ----------------------------------------------------------------------------
+DUE_WITHIN_CHOICES = [
+    ("", "Any time"),
+    ("0h", "Overdue"),
+    ("24h", "Within 24 hours"),
+    ("72h", "Within 72 hours"),
+    ("7d", "Within 7 days"),
+    ("30d", "Within 30 days"),
+]
+
+
+class CaseFilterForm(forms.Form):
+    """The case list's search box, filters and sort order (all optional, all in the URL)."""
+
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": "Reference, title or description"}
+        ),
+    )
+    status = forms.ChoiceField(label="Status", required=False)
+    jurisdiction = forms.CharField(
+        label="Jurisdiction",
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(attrs={"placeholder": "DE, US, US-CA", "size": 8}),
+    )
+    owner = forms.ChoiceField(label="Owner", required=False)
+    due_within = forms.ChoiceField(label="Deadline", required=False, choices=DUE_WITHIN_CHOICES)
+    sort = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, owners=(), **kwargs):
+        from incidents.choices import IncidentStatus
+
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", "Any status"), *IncidentStatus.choices]
+        self.fields["owner"].choices = [("", "Anyone")] + [
+            (str(user.pk), user.get_full_name() or user.get_username()) for user in owners
+        ]
+
+    def clean_jurisdiction(self):
+        value = self.cleaned_data["jurisdiction"].strip()
+        return clean_jurisdiction(value) if value else ""
+
+    def clean_sort(self):
+        from incidents.queries import SORTS
+
+        value = self.cleaned_data["sort"]
+        return value if value in SORTS else ""
+
+    def filters(self):
+        from incidents.queries import CaseFilters, parse_due_within
+
+        data = self.cleaned_data
+        return CaseFilters(
+            status=data.get("status") or None,
+            jurisdiction=data.get("jurisdiction") or None,
+            owner=data.get("owner") or None,
+            due_within=parse_due_within(data.get("due_within") or None),
+            q=data.get("q") or None,
+            sort=data.get("sort") or None,
+        )
+
+
+def status_choices():
+    from incidents.choices import IncidentStatus
+
+    return IncidentStatus.choices
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label="Case status", choices=status_choices)
+    reason = forms.CharField(label="Reason", required=False, max_length=1000)

@@ -1,16 +1,282 @@
-"""The case workspace pages. Reads go through ``Incident.objects.visible_to(user)``; every change
-goes through ``incidents.actions``; views only parse input, call, and render."""
+"""The case workspace pages.
+
+Reads go through ``Incident.objects.visible_to(user)`` (a case outside it is a 404, never a 403);
+every change goes through ``incidents.actions``. Views parse input, call, and render.
+"""
 
 from __future__ import annotations
 
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
 
-from incidents.forms import FactsForm
+from incidents import actions, timeline
+from incidents.choices import IncidentStatus, ObligationStatus
+from incidents.forms import (
+    AffectedCsvForm,
+    AffectedForm,
+    CaseFilterForm,
+    DecisionForm,
+    FactsForm,
+    IncidentDetailsForm,
+    NoteForm,
+    NotificationForm,
+    StatusForm,
+    TeamMemberForm,
+)
+from incidents.models import (
+    Activity,
+    Attachment,
+    Incident,
+    IncidentEvent,
+    Note,
+    Obligation,
+    TeamMember,
+)
+from incidents.queries import CaseFilters, can_edit, due_bucket, due_next, status_counts
 from incidents.web_facts import add_facts_error
+from jurisdictions.engine.facts import FactsError
+
+PAGE_SIZE = 25
+DASHBOARD_LIMIT = 60
+ACTIVITY_ON_PAGE = 100
 
 
-def _evaluate(facts: dict):
+def visible_cases(request):
+    return Incident.objects.visible_to(request.user)
+
+
+def get_case(request, pk, *, edit: bool = False, queryset=None):
+    """The case if the user may see it (404 otherwise); with ``edit``, 403 if they may only read."""
+    incident = get_object_or_404(
+        queryset if queryset is not None else visible_cases(request).select_related("owner"), pk=pk
+    )
+    if edit and not can_edit(request.user, incident):
+        raise PermissionDenied("Your role on this case is read-only.")
+    return incident
+
+
+# -- Dashboard -------------------------------------------------------------------------------------
+@login_required
+def dashboard(request):
+    """What is due next across my cases: overdue, within 24 hours, this week; counts per status."""
+    now = timezone.now()
+    groups = {"overdue": [], "day": [], "week": [], "later": [], "none": []}
+    bucket_names = {"24h": "day", "no_deadline": "none"}
+    for obligation in due_next(request.user, limit=DASHBOARD_LIMIT):
+        bucket = due_bucket(obligation.due_at, now)
+        groups[bucket_names.get(bucket, bucket)].append(obligation)
+    totals = (
+        Obligation.objects.visible_to(request.user)
+        .open()
+        .exclude(incident__status=IncidentStatus.CLOSED)
+        .aggregate(
+            open=Count("pk"),
+            overdue=Count("pk", filter=Q(due_at__lt=now)),
+            day=Count("pk", filter=Q(due_at__gte=now, due_at__lte=now + timedelta(hours=24))),
+            week=Count(
+                "pk",
+                filter=Q(due_at__gt=now + timedelta(hours=24), due_at__lte=now + timedelta(days=7)),
+            ),
+        )
+    )
+    counts = status_counts(request.user)
+    statuses = [(value, label, counts.get(value, 0)) for value, label in IncidentStatus.choices]
+    return render(
+        request,
+        "incidents/dashboard.html",
+        {
+            "groups": groups,
+            "totals": totals,
+            "statuses": statuses,
+            "case_total": sum(counts.values()),
+            "now": now,
+        },
+    )
+
+
+# -- Case list -------------------------------------------------------------------------------------
+SORT_COLUMNS = [
+    ("reference", "Reference"),
+    ("title", "Title"),
+    ("status", "Status"),
+    ("severity", "Severity"),
+    ("next_due", "Next deadline"),
+    ("created", "Opened"),
+]
+
+
+@login_required
+def case_list(request):
+    """Search, filter, sort and page through my cases; a constant number of queries per page."""
+    visible = visible_cases(request)
+    owners = get_user_model().objects.filter(pk__in=visible.values("owner_id")).order_by("username")
+    form = CaseFilterForm(request.GET or None, owners=owners)
+    filters = form.filters() if form.is_valid() else CaseFilters()
+    cases = filters.apply(visible.with_list_data())
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+
+    current_sort = filters.sort or "-created"
+    params = {k: v for k, v in request.GET.items() if k not in ("page", "sort") and v}
+    sort_links = []
+    for key, label in SORT_COLUMNS:
+        if current_sort == key:
+            direction = "-" + key
+        elif current_sort == "-" + key:
+            direction = key
+        else:  # newest cases first, but the earliest deadline first
+            direction = "-created" if key == "created" else key
+        arrow = ""
+        if current_sort.lstrip("-") == key:
+            arrow = "▼" if current_sort.startswith("-") else "▲"
+        sort_links.append(
+            {
+                "label": label,
+                "url": "?" + urlencode({**params, "sort": direction}),
+                "arrow": arrow,
+                "key": key,
+            }
+        )
+    page_params = urlencode({**params, "sort": current_sort})
+    return render(
+        request,
+        "incidents/case_list.html",
+        {
+            "form": form,
+            "page": page,
+            "sort_links": sort_links,
+            "page_params": page_params,
+            "filtered": bool(params),
+        },
+    )
+
+
+# -- Case detail -----------------------------------------------------------------------------------
+def case_with_everything(request):
+    return (
+        visible_cases(request)
+        .select_related("owner", "created_by")
+        .prefetch_related(
+            Prefetch("team", TeamMember.objects.select_related("user").order_by("role", "id")),
+            "affected",
+            Prefetch("events", IncidentEvent.objects.select_related("determined_by")),
+            Prefetch("obligations", Obligation.objects.select_related("evidence")),
+            Prefetch("notes", Note.objects.select_related("author")),
+            Prefetch("attachments", Attachment.objects.select_related("uploaded_by")),
+        )
+    )
+
+
+def build_timeline(obligations, now):
+    lanes = []
+    for ob in obligations:
+        if ob.due_at is None or ob.superseded:
+            continue
+        if ob.status != ObligationStatus.OPEN:
+            state = "done"
+        else:
+            bucket = due_bucket(ob.due_at, now)
+            state = {"overdue": "overdue", "24h": "day"}.get(bucket, "open")
+        label = ob.authority or ob.counterparty or ob.recipient.replace("_", " ")
+        lane = timeline.Lane(
+            label=f"{ob.jurisdiction} · {label}",
+            detail=ob.rule_code,
+            start=ob.clock_start_at,
+            due=ob.due_at,
+            state=state,
+        )
+        start = timezone.localtime(ob.clock_start_at) if ob.clock_start_at else None
+        lane.title = (
+            f"{ob.rule_code}{' (' + ob.stage + ')' if ob.stage else ''}: "
+            + (f"clock started {start:%d %b %Y %H:%M %Z}, " if start else "")
+            + f"due {timezone.localtime(ob.due_at):%d %b %Y %H:%M %Z} — {ob.get_status_display()}"
+        )
+        lanes.append(lane)
+    return timeline.build(lanes, now, timezone.get_current_timezone())
+
+
+@login_required
+def case_detail(request, pk):
+    incident = get_case(request, pk, queryset=case_with_everything(request))
+    now = timezone.now()
+    obligations = list(incident.obligations.all())
+    activity = list(
+        Activity.objects.filter(incident=incident)
+        .select_related("actor", "obligation")
+        .order_by("-at", "-id")[:ACTIVITY_ON_PAGE]
+    )
+    return render(
+        request,
+        "incidents/case_detail.html",
+        {
+            "incident": incident,
+            "obligations": obligations,
+            "open_obligations": [ob for ob in obligations if ob.is_open],
+            "timeline": build_timeline(obligations, now),
+            "events": list(incident.events.all()),
+            "activity": activity,
+            "can_edit": can_edit(request.user, incident),
+            "now": now,
+        },
+    )
+
+
+@login_required
+def case_report(request, pk):
+    """The evidence pack: facts, obligations and status, team, notes and the full timeline."""
+    incident = get_case(request, pk, queryset=case_with_everything(request))
+    obligations = list(incident.obligations.all())
+    activity = list(
+        Activity.objects.filter(incident=incident)
+        .select_related("actor", "obligation")
+        .order_by("at", "id")
+    )
+    return render(
+        request,
+        "incidents/case_report.html",
+        {
+            "incident": incident,
+            "obligations": obligations,
+            "events": list(incident.events.all()),
+            "activity": activity,
+            "generated_at": timezone.now(),
+            "generated_by": request.user,
+        },
+    )
+
+
+@login_required
+def attachment_download(request, pk, attachment_pk):
+    """A case file, as a download only (never rendered inline), to people who can see the case."""
+    incident = get_case(request, pk)
+    attachment = get_object_or_404(Attachment, incident=incident, pk=attachment_pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing from storage.") from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.name,
+        content_type="application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# -- What-if ---------------------------------------------------------------------------------------
+def evaluate(facts: dict):
     from jurisdictions.services import evaluate_facts
 
     return evaluate_facts(facts)
@@ -18,14 +284,12 @@ def _evaluate(facts: dict):
 
 @login_required
 def what_if(request):
-    """Facts in, obligations out, nothing stored: the calculator counsel use before a case exists."""
-    from jurisdictions.engine.facts import FactsError
-
-    form = FactsForm(request.POST or None, what_if=True)
+    """Facts in, obligations out, nothing stored: for counsel before a case exists."""
+    form = FactsForm(request.POST or None, affected=True)
     context = {"form": form, "evaluation": None}
     if request.method == "POST" and form.is_valid():
         try:
-            evaluation = _evaluate(form.facts())
+            evaluation = evaluate(form.facts())
         except FactsError as exc:
             add_facts_error(form, exc)
         else:
@@ -37,3 +301,274 @@ def what_if(request):
                 rulebook=result.get("rulebook"),
             )
     return render(request, "incidents/what_if.html", context)
+
+
+# -- Changes: each form calls one action --------------------------------------------------------
+def show_error(form, exc) -> None:
+    """Put an ``ActionError`` / ``FactsError`` next to the field it names, or above the form."""
+    field = getattr(exc, "field", "") or ""
+    message = getattr(exc, "message", str(exc))
+    if field in form.fields:
+        form.add_error(field, message)
+    elif isinstance(form, FactsForm):
+        add_facts_error(form, exc)
+    else:
+        form.add_error(None, f"{field.replace('_', ' ')}: {message}" if field else message)
+
+
+@login_required
+def case_create(request):
+    """Open an incident: its details and facts; obligations are computed as it is saved."""
+    details = IncidentDetailsForm(request.POST or None)
+    facts = FactsForm(request.POST or None, affected=True)
+    if request.method == "POST" and details.is_valid() & facts.is_valid():
+        try:
+            incident = actions.open_incident(
+                facts.facts(),
+                acting_user=request.user,
+                title=details.cleaned_data["title"],
+                description=details.cleaned_data["description"],
+                severity=details.cleaned_data["severity"],
+                privileged=details.cleaned_data["privileged"],
+                risk_rationale=facts.cleaned_data.get("risk_rationale", ""),
+            )
+        except FactsError as exc:
+            show_error(facts, exc)
+        except actions.ActionError as exc:
+            show_error(details if exc.field in details.fields else facts, exc)
+        else:
+            messages.success(request, f"{incident.reference} opened; its deadlines are below.")
+            return redirect("incidents:detail", pk=incident.pk)
+    return render(
+        request,
+        "incidents/case_form.html",
+        {"details": details, "facts": facts, "incident": None},
+    )
+
+
+@login_required
+def case_edit(request, pk):
+    """Change the facts (obligations are recomputed) and the details of a case."""
+    incident = get_case(request, pk, edit=True)
+    stored = incident.facts_dict()
+    details_initial = {
+        "title": incident.title,
+        "description": incident.description,
+        "severity": incident.severity,
+        "privileged": incident.privileged,
+    }
+    facts_initial = FactsForm.initial_from_facts(stored)
+    facts_initial["risk_rationale"] = incident.risk_rationale
+    details = IncidentDetailsForm(request.POST or None, initial=details_initial, editing=True)
+    facts = FactsForm(request.POST or None, initial=facts_initial)
+    if request.method == "POST" and details.is_valid() & facts.is_valid():
+        reason = details.cleaned_data.get("change_reason", "")
+        changed_details = {
+            name: details.cleaned_data[name]
+            for name in details_initial
+            if details.cleaned_data[name] != details_initial[name]
+        }
+        if facts.cleaned_data.get("risk_rationale", "") != incident.risk_rationale:
+            changed_details["risk_rationale"] = facts.cleaned_data.get("risk_rationale", "")
+        try:
+            # Both changes or neither: a refused fact must not leave a changed title behind.
+            with transaction.atomic():
+                result = actions.update_facts(
+                    incident, facts.facts(), acting_user=request.user, reason=reason
+                )
+                if changed_details:
+                    actions.update_details(incident, acting_user=request.user, **changed_details)
+        except FactsError as exc:
+            show_error(facts, exc)
+        except actions.ActionError as exc:
+            show_error(details if exc.field in details.fields else facts, exc)
+        else:
+            summary = getattr(result, "summary", None) if result else None
+            messages.success(
+                request, f"Saved. {summary() if callable(summary) else summary or ''}".strip()
+            )
+            return redirect("incidents:detail", pk=incident.pk)
+    return render(
+        request,
+        "incidents/case_form.html",
+        {"details": details, "facts": facts, "incident": incident},
+    )
+
+
+@login_required
+def case_affected(request, pk):
+    """Affected people per jurisdiction: typed, or from a CSV file of counts."""
+    incident = get_case(request, pk, edit=True)
+    rows = list(incident.affected.all())
+    uploading = request.method == "POST" and "upload" in request.POST
+    typed = AffectedForm(
+        request.POST if request.method == "POST" and not uploading else None,
+        initial={"counts": AffectedForm.initial_text(rows)},
+    )
+    upload = AffectedCsvForm(
+        request.POST if uploading else None, request.FILES if uploading else None
+    )
+    if request.method == "POST":
+        form = upload if uploading else typed
+        if form.is_valid():
+            try:
+                if uploading:
+                    actions.set_affected(
+                        incident,
+                        upload.counts,
+                        acting_user=request.user,
+                        replace=upload.cleaned_data["replace"],
+                        source=f"CSV file {upload.cleaned_data['file'].name}",
+                    )
+                else:
+                    actions.set_affected(
+                        incident,
+                        typed.cleaned_data["counts"],
+                        acting_user=request.user,
+                        replace=True,
+                        source="the affected-people form",
+                    )
+            except (FactsError, actions.ActionError) as exc:
+                message = getattr(exc, "message", str(exc))
+                form.add_error("file" if uploading else "counts", message)
+            else:
+                messages.success(request, "Affected people saved; deadlines recomputed.")
+                return redirect("incidents:detail", pk=incident.pk)
+    return render(
+        request,
+        "incidents/affected_form.html",
+        {"incident": incident, "typed": typed, "upload": upload, "rows": rows},
+    )
+
+
+def get_obligation(incident, ob_pk):
+    return get_object_or_404(Obligation.objects.filter(incident=incident), pk=ob_pk)
+
+
+@login_required
+def obligation_notify(request, pk, ob_pk):
+    """Record a notification that was sent: when, how, to whom, reference, letter or filing."""
+    incident = get_case(request, pk, edit=True)
+    obligation = get_obligation(incident, ob_pk)
+    form = NotificationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.record_notification(
+                obligation,
+                sent_at=data["sent_at"],
+                method=data["method"],
+                sent_to=data["sent_to"],
+                reference=data["reference"],
+                evidence=data.get("evidence"),
+                acting_user=request.user,
+            )
+        except (FactsError, actions.ActionError) as exc:
+            show_error(form, exc)
+        else:
+            messages.success(request, "Notification recorded.")
+            return redirect(f"{incident.get_absolute_url()}#obligation-{obligation.pk}")
+    return render(
+        request,
+        "incidents/obligation_form.html",
+        {"incident": incident, "obligation": obligation, "form": form, "action": "notify"},
+    )
+
+
+@login_required
+def obligation_decide(request, pk, ob_pk):
+    """Mark an obligation not required, or waive it, with the reason."""
+    incident = get_case(request, pk, edit=True)
+    obligation = get_obligation(incident, ob_pk)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        decide = (
+            actions.mark_not_required
+            if form.cleaned_data["decision"] == "not_required"
+            else actions.waive
+        )
+        try:
+            decide(obligation, reason=form.cleaned_data["reason"], acting_user=request.user)
+        except actions.ActionError as exc:
+            show_error(form, exc)
+        else:
+            messages.success(request, "Decision recorded.")
+            return redirect(f"{incident.get_absolute_url()}#obligation-{obligation.pk}")
+    return render(
+        request,
+        "incidents/obligation_form.html",
+        {"incident": incident, "obligation": obligation, "form": form, "action": "decide"},
+    )
+
+
+@login_required
+def case_team(request, pk):
+    """Add a person to the case team (or change their role)."""
+    incident = get_case(request, pk, edit=True)
+    form = TeamMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.add_team_member(
+                incident, form.user, form.cleaned_data["role"], acting_user=request.user
+            )
+        except actions.ActionError as exc:
+            show_error(form, exc)
+        else:
+            messages.success(request, f"{form.user.get_username()} is on the team.")
+            return redirect(f"{incident.get_absolute_url()}#team")
+    team = TeamMember.objects.filter(incident=incident).select_related("user")
+    return render(
+        request, "incidents/team_form.html", {"incident": incident, "form": form, "team": team}
+    )
+
+
+@login_required
+def case_note(request, pk):
+    """A note, a file, or both."""
+    incident = get_case(request, pk, edit=True)
+    form = NoteForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                if data["text"].strip():
+                    actions.add_note(
+                        incident, data["text"], acting_user=request.user,
+                        privileged=data["privileged"],
+                    )  # fmt: skip
+                if data.get("file"):
+                    actions.add_attachment(
+                        incident,
+                        data["file"],
+                        acting_user=request.user,
+                        kind=data.get("kind") or "evidence",
+                        privileged=data["privileged"],
+                    )
+        except actions.ActionError as exc:
+            show_error(form, exc)
+        else:
+            messages.success(request, "Added to the case.")
+            return redirect(f"{incident.get_absolute_url()}#notes")
+    return render(request, "incidents/note_form.html", {"incident": incident, "form": form})
+
+
+@login_required
+@require_POST
+def case_status(request, pk):
+    incident = get_case(request, pk, edit=True)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.change_status(
+                incident,
+                form.cleaned_data["status"],
+                acting_user=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except actions.ActionError as exc:
+            messages.error(request, f"Status not changed: {exc.message}")
+        else:
+            messages.success(request, "Status changed.")
+    else:
+        messages.error(request, "Status not changed: choose a status from the list.")
+    return redirect("incidents:detail", pk=incident.pk)

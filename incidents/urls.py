@@ -1,0 +1,36 @@
+"""The case workspace pages (the JSON API and the calendar feeds have their own modules)."""
+
+from django.urls import path
+
+from incidents import views
+
+app_name = "incidents"
+urlpatterns = [
+    path("cases/", views.case_list, name="list"),
+    path("cases/new/", views.case_create, name="create"),
+    path("cases/<int:pk>/", views.case_detail, name="detail"),
+    path("cases/<int:pk>/edit/", views.case_edit, name="edit"),
+    path("cases/<int:pk>/status/", views.case_status, name="status"),
+    path("cases/<int:pk>/affected/", views.case_affected, name="affected"),
+    path("cases/<int:pk>/team/", views.case_team, name="team"),
+    path("cases/<int:pk>/notes/", views.case_note, name="note"),
+    path("cases/<int:pk>/report/", views.case_report, name="report"),
+    path("cases/<int:pk>/calendar/", views.case_calendar, name="case_calendar"),
+    path(
+        "cases/<int:pk>/files/<int:attachment_pk>/",
+        views.attachment_download,
+        name="attachment",
+    ),
+    path(
+        "cases/<int:pk>/obligations/<int:ob_pk>/notify/",
+        views.obligation_notify,
+        name="notify",
+    ),
+    path(
+        "cases/<int:pk>/obligations/<int:ob_pk>/decide/",
+        views.obligation_decide,
+        name="decide",
+    ),
+    path("calendar/", views.my_calendar, name="calendar"),
+    path("what-if/", views.what_if, name="what_if"),
+]
