@@ -227,6 +227,7 @@ def case_detail(request, pk):
             "events": list(incident.events.all()),
             "activity": activity,
             "can_edit": can_edit(request.user, incident),
+            "status_form": StatusForm(initial={"status": incident.status}),
             "now": now,
         },
     )
@@ -572,3 +573,64 @@ def case_status(request, pk):
     else:
         messages.error(request, "Status not changed: choose a status from the list.")
     return redirect("incidents:detail", pk=incident.pk)
+
+
+# -- Calendar feeds ---------------------------------------------------------------------------------
+def feed_url(request, token) -> str:
+    return request.build_absolute_uri(token.get_absolute_url())
+
+
+def _feed_rows(request, tokens):
+    return [{"token": t, "url": feed_url(request, t)} for t in tokens]
+
+
+def _feed_post(request, incident=None):
+    """Create or revoke one of the user's own feed links (through the actions door)."""
+    from incidents.models import FeedToken
+
+    if request.POST.get("revoke"):
+        token = get_object_or_404(
+            FeedToken.objects.filter(user=request.user, revoked_at__isnull=True),
+            pk=request.POST["revoke"],
+        )
+        actions.revoke_feed_token(token, acting_user=request.user)
+        messages.success(request, "Feed link revoked: calendars using it stop updating.")
+    else:
+        actions.create_feed_token(request.user, incident=incident, acting_user=request.user)
+        messages.success(request, "New feed link created.")
+
+
+@login_required
+def my_calendar(request):
+    """The secret addresses of my deadline feeds: all my cases, and per case."""
+    from incidents.models import FeedToken
+
+    if request.method == "POST":
+        _feed_post(request)
+        return redirect("incidents:calendar")
+    tokens = (
+        FeedToken.objects.filter(user=request.user, revoked_at__isnull=True)
+        .filter(Q(incident__isnull=True) | Q(incident__in=visible_cases(request)))
+        .select_related("incident")
+        .order_by("incident_id", "-created_at")
+    )
+    return render(request, "incidents/calendar.html", {"feeds": _feed_rows(request, tokens)})
+
+
+@login_required
+def case_calendar(request, pk):
+    """This case's deadlines as a calendar feed, with a secret revocable address."""
+    from incidents.models import FeedToken
+
+    incident = get_case(request, pk)
+    if request.method == "POST":
+        _feed_post(request, incident)
+        return redirect("incidents:case_calendar", pk=incident.pk)
+    tokens = FeedToken.objects.filter(
+        user=request.user, incident=incident, revoked_at__isnull=True
+    ).order_by("-created_at")
+    return render(
+        request,
+        "incidents/calendar.html",
+        {"feeds": _feed_rows(request, tokens), "incident": incident},
+    )
