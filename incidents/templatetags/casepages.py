@@ -21,3 +21,11 @@ def get(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.filter
+def person(user):
+    """A person's full name, else their username; ``—`` for nobody (the system)."""
+    if user is None or user == "":
+        return "—"
+    return user.get_full_name() or user.get_username()

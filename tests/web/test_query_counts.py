@@ -1,0 +1,87 @@
+"""The dashboard and the case list cost the same number of queries for 3 cases or 30."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import IncidentFactory, ObligationFactory
+
+pytestmark = pytest.mark.django_db
+
+# Session, user, then the page's own reads; the same bound holds for the benchmark's 10,000 cases.
+MAX_QUERIES = 8
+
+
+def make_cases(owner, n):
+    now = timezone.now()
+    for i in range(n):
+        case = IncidentFactory(owner=owner, affected={"DE": 10 + i, "US-CA": 600})
+        ObligationFactory(incident=case, due_at=now + timedelta(hours=i - 2))
+        ObligationFactory(incident=case, due_at=now + timedelta(days=i))
+
+
+@pytest.mark.parametrize("n", [3, 30])
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("dashboard"),
+        reverse("incidents:list"),
+        reverse("incidents:list") + "?sort=next_due",
+        reverse("incidents:list") + "?status=triage&jurisdiction=US&due_within=7d&q=Incident",
+        reverse("incidents:list") + "?page=2",
+    ],
+)
+def test_list_pages_have_a_bounded_query_count(
+    login, counsel, django_assert_max_num_queries, n, url
+):
+    make_cases(counsel, n)
+    client = login(counsel)
+    client.get(url)  # warm the session's time zone
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_case_detail_query_count_does_not_grow_with_obligations(
+    login, counsel, django_assert_max_num_queries
+):
+    case = IncidentFactory(owner=counsel)
+    for _ in range(25):
+        ObligationFactory(incident=case)
+    client = login(counsel)
+    url = reverse("incidents:detail", args=[case.pk])
+    client.get(url)
+    with django_assert_max_num_queries(14):
+        assert client.get(url).status_code == 200
+
+
+def test_case_list_pages_and_sorts(login, counsel):
+    make_cases(counsel, 30)
+    client = login(counsel)
+    first = client.get(reverse("incidents:list")).content.decode()
+    assert "Page 1 of 2" in first
+    second = client.get(reverse("incidents:list") + "?page=2").content.decode()
+    assert "Page 2 of 2" in second
+    by_due = client.get(reverse("incidents:list") + "?sort=next_due").context["page"]
+    dues = [case.next_due for case in by_due]
+    assert dues == sorted(dues)
+
+
+def test_case_list_filters_and_says_what_is_wrong(login, counsel, responder):
+    make_cases(counsel, 3)
+    mine = IncidentFactory(owner=responder, title="Lost laptop", affected={"FR": 5})
+    mine.team.create(user=counsel, role="counsel")
+    client = login(counsel)
+    found = client.get(reverse("incidents:list"), {"q": "laptop"}).context["page"]
+    assert [c.pk for c in found] == [mine.pk]
+    by_owner = client.get(reverse("incidents:list"), {"owner": responder.pk}).context["page"]
+    assert [c.pk for c in by_owner] == [mine.pk]
+    by_place = client.get(reverse("incidents:list"), {"jurisdiction": "fr"}).context["page"]
+    assert [c.pk for c in by_place] == [mine.pk]
+    bad = client.get(reverse("incidents:list"), {"jurisdiction": "France!"})
+    assert "is not a jurisdiction code" in bad.content.decode()
+    assert 'value="France!"' in bad.content.decode()
