@@ -6,16 +6,16 @@ from incidents import views
 
 app_name = "incidents"
 urlpatterns = [
-    path("cases/", views.case_list, name="list"),
-    path("cases/new/", views.case_create, name="create"),
-    path("cases/<int:pk>/", views.case_detail, name="detail"),
-    path("cases/<int:pk>/edit/", views.case_edit, name="edit"),
-    path("cases/<int:pk>/status/", views.case_status, name="status"),
-    path("cases/<int:pk>/affected/", views.case_affected, name="affected"),
-    path("cases/<int:pk>/team/", views.case_team, name="team"),
-    path("cases/<int:pk>/notes/", views.case_note, name="note"),
-    path("cases/<int:pk>/report/", views.case_report, name="report"),
-    path("cases/<int:pk>/calendar/", views.case_calendar, name="case_calendar"),
+    path("incidents/", views.case_list, name="list"),
+    path("incidents/new/", views.case_create, name="create"),
+    path("incidents/<int:pk>/", views.case_detail, name="detail"),
+    path("incidents/<int:pk>/edit/", views.case_edit, name="edit"),
+    path("incidents/<int:pk>/status/", views.case_status, name="status"),
+    path("incidents/<int:pk>/affected/", views.case_affected, name="affected"),
+    path("incidents/<int:pk>/team/", views.case_team, name="team"),
+    path("incidents/<int:pk>/notes/", views.case_note, name="note"),
+    path("incidents/<int:pk>/report/", views.case_report, name="report"),
+    path("incidents/<int:pk>/calendar/", views.case_calendar, name="case_calendar"),
     path(
         "cases/<int:pk>/files/<int:attachment_pk>/",
         views.attachment_download,

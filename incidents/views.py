@@ -304,7 +304,7 @@ def what_if(request):
     return render(request, "incidents/what_if.html", context)
 
 
-# -- Changes: each form calls one action --------------------------------------------------------
+# -- Changes: each form calls one action ----------------------------------------------------------
 def show_error(form, exc) -> None:
     """Put an ``ActionError`` / ``FactsError`` next to the field it names, or above the form."""
     field = getattr(exc, "field", "") or ""
@@ -575,7 +575,7 @@ def case_status(request, pk):
     return redirect("incidents:detail", pk=incident.pk)
 
 
-# -- Calendar feeds ---------------------------------------------------------------------------------
+# -- Calendar feeds ------------------------------------------------------------------------------
 def feed_url(request, token) -> str:
     return request.build_absolute_uri(token.get_absolute_url())
 
