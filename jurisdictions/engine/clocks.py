@@ -490,7 +490,7 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
             n, who = facts.total_affected, f"{_people(facts.total_affected)} affected in total"
         elif t.counted == "per_subdivision":
             place_n = [(ctx.counts.get(c, 0), c) for c in book.children.get(rule.jurisdiction, ())]
-            n, biggest = max(place_n, default=(0, rule.jurisdiction))
+            n, biggest = max(place_n, key=lambda pair: pair[0], default=(0, rule.jurisdiction))
             who = (
                 f"largest number in one subdivision: {_residents(book, biggest, n)}"
                 if n
