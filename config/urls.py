@@ -7,6 +7,8 @@ from incidents.views import dashboard
 urlpatterns = [
     path("health/", health, name="health"),
     path("admin/", admin.site.urls),
+    path("audit/", include("audit.urls")),
+    path("security/", include("security.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
     path("", dashboard, name="dashboard"),

@@ -6,9 +6,11 @@ under ``var/`` in the project. ``DATABASE_URL``, ``CELERY_BROKER_URL`` (or ``RED
 https://django-environ.readthedocs.io/
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(environ.Env().str("BREACHCLOCK_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -38,6 +40,10 @@ THIRD_PARTY_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 LOCAL_APPS = [
     "config.apps.CoreConfig",
@@ -45,19 +51,30 @@ LOCAL_APPS = [
     "jurisdictions",
     "incidents",
     "reminders",  # deadline reminder rows, dispatch and sending (reminders/)
+    "security",
+    "audit",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every request gets an id (X-Request-ID) that the audit trail records with each event.
+    "audit.middleware.RequestIdMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "security.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "security.middleware.SessionExpiryMiddleware",
+    "security.middleware.TwoFactorMiddleware",
     "accounts.middleware.TimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # django-axes wants to be last: it turns a lockout raised during login into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -107,9 +124,89 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes first: it refuses a locked-out account or address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "security.backends.ThrottledBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
+
+# --- Security: throttling, sessions, two-factor, headers, uploads -------------------------------
+# https://docs.djangoproject.com/en/5.2/topics/security/
+# Login throttling (django-axes, https://django-axes.readthedocs.io/en/latest/4_configuration.html):
+# each parameter is counted on its own, so N failures lock out that account from anywhere AND
+# that address for every account (a password-spraying run hits the second).
+AXES_ENABLED = env.bool("BREACHCLOCK_LOGIN_THROTTLING", default=True)
+AXES_FAILURE_LIMIT = env.int("BREACHCLOCK_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("BREACHCLOCK_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
+# The client address is REMOTE_ADDR unless the deployment says how many proxies it trusts:
+# a header the client can set must never decide whose counter a failure goes to.
+AXES_IPWARE_PROXY_COUNT = env.int("BREACHCLOCK_TRUSTED_PROXY_COUNT", default=None)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+)
+
+# Sessions: an idle limit and an absolute limit, both enforced on the server
+# (security.middleware.SessionExpiryMiddleware); Django's login() already rotates the session key.
+SESSION_IDLE_TIMEOUT = env.int("BREACHCLOCK_SESSION_IDLE_SECONDS", default=60 * 60)
+SESSION_ABSOLUTE_TIMEOUT = env.int("BREACHCLOCK_SESSION_ABSOLUTE_SECONDS", default=12 * 60 * 60)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Two-factor sign-in (django-otp TOTP): optional; a user with a confirmed device must enter a
+# code after the password. Set BREACHCLOCK_OTP_REQUIRED_FOR_STAFF to make staff enrol.
+OTP_TOTP_ISSUER = "Breachclock"
+OTP_REQUIRED_FOR_STAFF = env.bool("BREACHCLOCK_OTP_REQUIRED_FOR_STAFF", default=False)
+
+# Response headers. django-csp 4: https://django-csp.readthedocs.io/en/latest/configuration.html
+# Everything is served by us, and no inline script or style runs (no 'unsafe-inline'); a
+# template that truly needs an inline block uses the per-request nonce, {{ request.csp_nonce }}.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# No page of ours needs a sensor, a camera or payment; say so (security.middleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), xr-spatial-tracking=()"
+)
+
+# Uploads: request bodies are capped by Django; each upload kind has its own limit and its
+# allowed types (security.uploads). Uploaded files are stored outside any served URL, written
+# without execute bits, and only ever returned as attachment downloads.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+UPLOAD_MAX_CSV_BYTES = env.int("BREACHCLOCK_MAX_CSV_BYTES", default=1024 * 1024)
+UPLOAD_MAX_ATTACHMENT_BYTES = env.int("BREACHCLOCK_MAX_ATTACHMENT_BYTES", default=20 * 1024 * 1024)
+
+# The audit trail is append-only (a PostgreSQL trigger refuses UPDATE/DELETE/TRUNCATE). Where the
+# application connects as its own role, name it here and migrations also revoke those privileges
+# from it (see audit/README.md).
+AUDIT_DB_APP_ROLE = env.str("BREACHCLOCK_AUDIT_DB_APP_ROLE", default="")
 
 # --- Time and language --------------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
@@ -232,4 +329,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # axes announces itself on every start at INFO; lockouts are WARNING and still shown.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

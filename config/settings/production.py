@@ -20,3 +20,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+# "__Host-" cookies are only accepted over HTTPS, for this host and path "/": a sibling subdomain
+# cannot plant or overwrite them.
+SESSION_COOKIE_NAME = "__Host-breachclock-session"
+CSRF_COOKIE_NAME = "__Host-breachclock-csrf"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -1,0 +1,77 @@
+"""The roles people hold, as Django groups with permissions.
+
+Group permissions say what a person may do *to a case they can see*; which cases they can see is
+decided by team membership (``Incident.objects.visible_to``), except for the privacy office,
+whose ``incidents.view_all_incidents`` opens every case.
+
+Permissions are listed as (app label, actions) for the app's models, plus named extra
+permissions. Models added later get their permissions on the next ``migrate``: the post-migrate
+receiver re-applies this table (it only ever sets each role to exactly what is listed here).
+"""
+
+from __future__ import annotations
+
+import logging
+
+log = logging.getLogger(__name__)
+
+RESPONDER = "Responder"
+COUNSEL = "Counsel"
+VIEWER = "Viewer"
+RULES_ADMINISTRATOR = "Rules administrator"
+PRIVACY_OFFICE = "Privacy office"
+AUDITOR = "Auditor"
+
+READ = ("view",)
+WORK = ("view", "add", "change")
+ALL = ("view", "add", "change", "delete")
+
+# role -> ({app_label: actions on every model of that app}, ["app_label.codename", ...])
+ROLES: dict[str, tuple[dict[str, tuple[str, ...]], list[str]]] = {
+    RESPONDER: ({"incidents": WORK, "reminders": WORK, "jurisdictions": READ}, []),
+    COUNSEL: ({"incidents": WORK, "reminders": WORK, "jurisdictions": READ}, []),
+    VIEWER: ({"incidents": READ, "reminders": READ, "jurisdictions": READ}, []),
+    RULES_ADMINISTRATOR: ({"jurisdictions": ALL, "incidents": READ}, []),
+    PRIVACY_OFFICE: (
+        {"incidents": READ, "reminders": READ, "jurisdictions": READ},
+        ["incidents.view_all_incidents"],
+    ),
+    AUDITOR: ({"audit": READ}, ["audit.export_auditevent"]),
+}
+
+
+def permissions_for(role: str, Permission) -> list:
+    apps_actions, extra = ROLES[role]
+    wanted = []
+    for app_label, actions in apps_actions.items():
+        for perm in Permission.objects.filter(content_type__app_label=app_label):
+            if perm.codename.split("_", 1)[0] in actions:
+                wanted.append(perm)
+    for name in extra:
+        app_label, codename = name.split(".", 1)
+        perm = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if perm is None:
+            # The model that defines it may not be migrated yet; the next migrate adds it.
+            log.info("role %s: permission %s does not exist yet", role, name)
+        else:
+            wanted.append(perm)
+    return wanted
+
+
+def sync_roles(Group, Permission) -> None:
+    """Create every role's group and set its permissions to the table above."""
+    for role in ROLES:
+        group, _ = Group.objects.get_or_create(name=role)
+        group.permissions.set(permissions_for(role, Permission))
+
+
+def sync_after_migrate(sender, **kwargs):
+    """Re-apply the roles once per ``migrate``, after the last app's permissions exist."""
+    from django.apps import apps as global_apps
+    from django.contrib.auth.models import Group, Permission
+
+    with_models = [a for a in global_apps.get_app_configs() if a.models_module is not None]
+    if with_models and sender is with_models[-1]:
+        sync_roles(Group, Permission)

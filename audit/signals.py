@@ -1,0 +1,53 @@
+"""Sign-in, sign-out and lockouts go to the audit trail as they happen."""
+
+import time
+
+from axes.signals import user_locked_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from audit.choices import Action
+from audit.recording import record
+
+# Session keys read by security.middleware.SessionExpiryMiddleware.
+SESSION_AUTH_AT = "breachclock_auth_at"
+SESSION_SEEN_AT = "breachclock_seen_at"
+
+
+@receiver(user_logged_in, dispatch_uid="audit_login")
+def on_login(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        now = int(time.time())
+        request.session[SESSION_AUTH_AT] = now
+        request.session[SESSION_SEEN_AT] = now
+    record(Action.LOGIN, request=request, actor=user, obj=user)
+
+
+@receiver(user_login_failed, dispatch_uid="audit_login_failed")
+def on_login_failed(sender, credentials, request=None, **kwargs):
+    # Django has already masked the password in ``credentials``; keep only the name tried.
+    username = str(credentials.get("username") or "")[:150]
+    record(
+        Action.LOGIN_FAILED,
+        request=request,
+        actor=None,
+        actor_username=username,
+        summary=f"failed sign-in as {username!r}",
+    )
+
+
+@receiver(user_logged_out, dispatch_uid="audit_logout")
+def on_logout(sender, request, user, **kwargs):
+    if user is not None:
+        record(Action.LOGOUT, request=request, actor=user, obj=user)
+
+
+@receiver(user_locked_out, dispatch_uid="audit_locked_out")
+def on_locked_out(sender, request, username=None, ip_address=None, **kwargs):
+    record(
+        Action.LOCKED_OUT,
+        request=request,
+        actor=None,
+        actor_username=str(username or "")[:150],
+        summary=f"locked out: account {username!r}, address {ip_address}",
+    )

@@ -1,0 +1,115 @@
+"""Response headers Django does not set, session expiry, and the two-factor step."""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
+
+from audit.choices import Action
+from audit.recording import record
+from audit.signals import SESSION_AUTH_AT, SESSION_SEEN_AT
+from security.signals import SESSION_HAS_DEVICE
+
+# Writing "last seen" on every request would cost a database write per page; a minute's
+# precision is plenty for an idle limit measured in tens of minutes.
+SEEN_RESOLUTION_SECONDS = 60
+
+
+class SecurityHeadersMiddleware:
+    """Permissions-Policy (Django sets the others: nosniff, Referrer-Policy, COOP, frames)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class SessionExpiryMiddleware:
+    """Sign the user out after ``SESSION_IDLE_TIMEOUT`` seconds without a request, and after
+    ``SESSION_ABSOLUTE_TIMEOUT`` seconds since they signed in, whatever they did since."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and hasattr(request, "session"):
+            now = int(time.time())
+            session = request.session
+            auth_at = session.get(SESSION_AUTH_AT)
+            seen_at = session.get(SESSION_SEEN_AT)
+            reason = None
+            if auth_at is None:
+                # A session from before this policy: start its clocks now.
+                session[SESSION_AUTH_AT] = session[SESSION_SEEN_AT] = now
+            elif now - auth_at > settings.SESSION_ABSOLUTE_TIMEOUT:
+                reason = "absolute limit"
+            elif seen_at is not None and now - seen_at > settings.SESSION_IDLE_TIMEOUT:
+                reason = "idle limit"
+            elif seen_at is None or now - seen_at >= SEEN_RESOLUTION_SECONDS:
+                session[SESSION_SEEN_AT] = now
+            if reason:
+                record(
+                    Action.SESSION_EXPIRED,
+                    request=request,
+                    actor=user,
+                    obj=user,
+                    summary=f"session ended: {reason}",
+                )
+                logout(request)  # flushes the session; request.user becomes anonymous
+        return self.get_response(request)
+
+
+class TwoFactorMiddleware:
+    """A signed-in user who has a confirmed TOTP device must enter a code before anything else.
+
+    With ``OTP_REQUIRED_FOR_STAFF``, staff without a device are sent to enrol first. Whether the
+    user has a device is noted in the session at sign-in (security.signals), so ordinary
+    requests pay no query for it.
+    """
+
+    allowed_prefixes = ("/static/", "/health/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not user.is_verified()
+            and not request.path.startswith(self.allowed_prefixes)
+        ):
+            step = self.step_needed(request, user)
+            if step is not None and request.path not in self.exempt_paths():
+                target = reverse(step)
+                if step == "security:otp_verify":
+                    target += "?" + urlencode({"next": request.get_full_path()})
+                return redirect(target)
+        return self.get_response(request)
+
+    @staticmethod
+    def step_needed(request, user):
+        if request.session.get(SESSION_HAS_DEVICE):
+            return "security:otp_verify"
+        if settings.OTP_REQUIRED_FOR_STAFF and user.is_staff:
+            return "security:otp_setup"
+        return None
+
+    @staticmethod
+    def exempt_paths():
+        paths = {reverse("security:otp_verify"), reverse("security:otp_setup")}
+        try:
+            paths.add(reverse("logout"))
+        except NoReverseMatch:
+            pass
+        return paths
