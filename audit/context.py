@@ -29,3 +29,9 @@ def set_current_request(request):
 
 def reset_current_request(token) -> None:
     _current_request.reset(token)
+
+
+def current_request_id() -> str:
+    """The id of the request being served, or "" (a Celery task, a management command)."""
+    request = _current_request.get()
+    return getattr(request, "request_id", "") if request is not None else ""

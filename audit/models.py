@@ -60,7 +60,8 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         who = self.actor_username or "system"
-        return f"{self.at:%Y-%m-%d %H:%M:%S} {who} {self.action} {self.object_type} {self.object_id}"
+        target = f"{self.object_type} {self.object_id}".strip()
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {who} {self.action} {target}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding or kwargs.get("force_update") or kwargs.get("update_fields"):

@@ -100,3 +100,28 @@ def record_case_export(request, incident, what: str) -> AuditEvent:
     return record(
         Action.CASE_EXPORTED, request=request, obj=incident, incident=incident, summary=what
     )
+
+
+# Activity kinds (incidents.choices.ActivityKind values) with an audit action of their own;
+# every other kind is a change to the case.
+_ACTIVITY_ACTIONS = {
+    "team_added": Action.TEAM_CHANGED,
+    "team_removed": Action.TEAM_CHANGED,
+    "team_role_changed": Action.TEAM_CHANGED,
+    "reminder_sent": Action.REMINDER_SENT,
+    "exported": Action.CASE_EXPORTED,
+}
+
+
+def record_activity(activity) -> AuditEvent:
+    """Mirror one case-timeline entry (``incidents.Activity``) into the audit trail."""
+    target = activity.obligation if activity.obligation_id else activity.incident
+    return record(
+        _ACTIVITY_ACTIONS.get(activity.kind, Action.CHANGE),
+        actor=activity.actor,
+        obj=target,
+        incident_id=activity.incident_id,
+        summary=f"{activity.kind}: {activity.summary}",
+        before=activity.before,
+        after=activity.after,
+    )

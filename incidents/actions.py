@@ -26,6 +26,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from audit.context import current_request_id as audit_request_id
 from jurisdictions.engine.facts import FactsError, parse_facts
 
 from .choices import (
@@ -113,7 +114,8 @@ def log_activity(
         after=_jsonable(after),
         obligation=obligation,
         at=at or timezone.now(),
-        request_id=current_request_id.get(),
+        # The request id comes from the audit trail's middleware when a request is being served.
+        request_id=current_request_id.get() or audit_request_id(),
     )
     _activity_written(activity)
     return activity
@@ -122,8 +124,12 @@ def log_activity(
 def _activity_written(activity: Activity) -> None:
     """Hook for the audit trail: called for every Activity row, inside the same transaction.
 
-    Deliberately a no-op here; the audit app mirrors each change into its append-only log.
+    The audit app mirrors each change into its append-only log (with request id and address),
+    so the change and its audit record commit or roll back together.
     """
+    from audit.recording import record_activity
+
+    record_activity(activity)
 
 
 def _obligations_changed(changed_obligations: list[Obligation]) -> None:

@@ -68,7 +68,9 @@ def validate_csv_upload(upload) -> None:
     try:
         data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValidationError("Save the CSV file as UTF-8 and upload it again.", code="encoding")
+        raise ValidationError(
+            "Save the CSV file as UTF-8 and upload it again.", code="encoding"
+        ) from None
 
 
 def validate_attachment(upload) -> None:
@@ -77,7 +79,9 @@ def validate_attachment(upload) -> None:
     suffix = PurePath(upload.name or "").suffix.lower()
     if suffix not in ATTACHMENT_TYPES:
         allowed = ", ".join(sorted(ATTACHMENT_TYPES))
-        raise ValidationError(f"Files of type {suffix or '(none)'} are not accepted; use {allowed}.")
+        raise ValidationError(
+            f"Files of type {suffix or '(none)'} are not accepted; use {allowed}.", code="type"
+        )
     magic = ATTACHMENT_TYPES[suffix]
     head = _head(upload)
     if magic is None:

@@ -1,43 +1,22 @@
-"""Personas for the security tests: who is allowed, who is not, and who is watching."""
+"""Security-test helpers on top of the shared personas (tests/conftest.py): an auditor, and the
+sign-in page's address."""
 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import NoReverseMatch, reverse
 
 from audit import roles
+from tests.factories import UserFactory
 
-PASSWORD = "correct horse battery staple 42"
-
-
-@pytest.fixture
-def make_user(db):
-    from django.contrib.auth import get_user_model
-
-    def make(username, *, role=None, **extra):
-        user = get_user_model().objects.create_user(
-            username=username, email=f"{username}@example.test", password=PASSWORD, **extra
-        )
-        if role:
-            user.groups.add(Group.objects.get(name=role))
-        return user
-
-    return make
+PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's
 
 
 @pytest.fixture
-def responder(make_user):
-    return make_user("rita.responder", role=roles.RESPONDER)
-
-
-@pytest.fixture
-def outsider(make_user):
-    """Signed in, holds a role, but is on no case team."""
-    return make_user("oscar.outsider", role=roles.RESPONDER)
-
-
-@pytest.fixture
-def auditor(make_user):
-    return make_user("alma.auditor", role=roles.AUDITOR)
+def auditor(db):
+    """Holds the Auditor role (from the roles migration): reads the audit trail, no cases."""
+    user = UserFactory(username="alma.auditor")
+    user.groups.add(Group.objects.get(name=roles.AUDITOR))
+    return user
 
 
 def login_url() -> str:

@@ -29,7 +29,7 @@ def event(responder):
 def test_record_keeps_who_what_before_after(event, responder):
     stored = AuditEvent.objects.get(pk=event.pk)
     assert stored.actor_id == responder.pk
-    assert stored.actor_username == "rita.responder"
+    assert stored.actor_username == "rui.responder"
     assert stored.object_type == "auth.user"
     assert stored.incident_id == 7
     assert stored.before == {"title": "old"} and stored.after == {"title": "new"}
@@ -47,7 +47,7 @@ def test_record_takes_request_id_address_and_user_from_the_request_served(respon
     assert stored.request_id == "req-0123456789"
     assert str(stored.ip_address) == "203.0.113.9"
     assert stored.user_agent == "probe/1"
-    assert stored.actor_username == "rita.responder"
+    assert stored.actor_username == "rui.responder"
 
 
 def test_every_response_carries_a_request_id(client):
@@ -103,7 +103,7 @@ def test_postgresql_trigger_refuses_raw_sql_changes(event, sql):
             cursor.execute("SET LOCAL breachclock.audit_test_flush = 'off'")
             cursor.execute(sql, params)
     stored = AuditEvent.objects.get(pk=event.pk)
-    assert (stored.summary, stored.actor_username) == ("title changed", "rita.responder")
+    assert (stored.summary, stored.actor_username) == ("title changed", "rui.responder")
 
 
 @pytest.mark.services
@@ -141,13 +141,15 @@ def test_sign_in_success_and_failure_are_recorded(client, responder):
 
     responder.is_staff = True  # the admin's sign-in page also serves while no other is routed
     responder.save()
-    client.post(login_url(), {"username": "rita.responder", "password": "wrong password"})
+    client.post(login_url(), {"username": "rui.responder", "password": "wrong password"})
     failed = AuditEvent.objects.get(action=Action.LOGIN_FAILED)
-    assert failed.actor_username == "rita.responder" and failed.actor_id is None
+    assert failed.actor_username == "rui.responder" and failed.actor_id is None
     assert failed.ip_address == "127.0.0.1"
     assert "wrong password" not in str(failed.__dict__)
 
-    client.post(login_url(), {"username": "rita.responder", "password": PASSWORD, "next": "/health/"})
+    client.post(
+        login_url(), {"username": "rui.responder", "password": PASSWORD, "next": "/health/"}
+    )
     success = AuditEvent.objects.get(action=Action.LOGIN)
     assert success.actor_id == responder.pk
     assert success.request_id

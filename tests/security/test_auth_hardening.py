@@ -34,6 +34,11 @@ def signed_in(client) -> bool:
     return "_auth_user_id" in client.session
 
 
+@pytest.fixture(autouse=True)
+def _login_page(settings):
+    settings.LOGIN_URL = login_url()  # where an expired session is sent
+
+
 @pytest.fixture
 def staff_responder(responder):
     # The admin's sign-in page (the fallback) only lets staff in.
@@ -44,9 +49,9 @@ def staff_responder(responder):
 
 def test_account_is_locked_after_n_failures_from_any_addresses(client, staff_responder):
     for i in range(LIMIT):
-        sign_in(client, "rita.responder", "wrong", ip=f"198.51.100.{i + 10}")
+        sign_in(client, "rui.responder", "wrong", ip=f"198.51.100.{i + 10}")
     # The right password, from an address never seen before: still refused.
-    response = sign_in(client, "rita.responder", PASSWORD, ip="192.0.2.200")
+    response = sign_in(client, "rui.responder", PASSWORD, ip="192.0.2.200")
     assert response.status_code == 429
     assert not signed_in(client)
     assert AuditEvent.objects.filter(action=Action.LOCKED_OUT).exists()
@@ -55,19 +60,19 @@ def test_account_is_locked_after_n_failures_from_any_addresses(client, staff_res
 def test_address_is_locked_after_n_failures_across_accounts(client, staff_responder):
     for i in range(LIMIT):
         sign_in(client, f"spray{i}", "Winter2026!", ip="203.0.113.66")
-    response = sign_in(client, "rita.responder", PASSWORD, ip="203.0.113.66")
+    response = sign_in(client, "rui.responder", PASSWORD, ip="203.0.113.66")
     assert response.status_code == 429
     assert not signed_in(client)
     # The same account from another address is fine: only that address was locked.
     other = Client()
-    assert sign_in(other, "rita.responder", PASSWORD, ip="192.0.2.7").status_code == 302
+    assert sign_in(other, "rui.responder", PASSWORD, ip="192.0.2.7").status_code == 302
     assert signed_in(other)
 
 
 def test_fewer_failures_than_the_limit_do_not_lock(client, staff_responder):
     for _ in range(LIMIT - 1):
-        sign_in(client, "rita.responder", "wrong")
-    assert sign_in(client, "rita.responder", PASSWORD).status_code == 302
+        sign_in(client, "rui.responder", "wrong")
+    assert sign_in(client, "rui.responder", PASSWORD).status_code == 302
     assert signed_in(client)
 
 
@@ -79,7 +84,7 @@ def test_x_forwarded_for_cannot_dodge_the_address_lock(client, staff_responder):
             REMOTE_ADDR="203.0.113.70",
             HTTP_X_FORWARDED_FOR=f"10.0.0.{i}",
         )
-    response = sign_in(client, "rita.responder", PASSWORD, ip="203.0.113.70")
+    response = sign_in(client, "rui.responder", PASSWORD, ip="203.0.113.70")
     assert response.status_code == 429
 
 
@@ -87,14 +92,14 @@ def test_session_id_is_rotated_at_sign_in(client, staff_responder):
     client.get(login_url())
     client.session.save()
     before = client.cookies[settings.SESSION_COOKIE_NAME].value
-    sign_in(client, "rita.responder", PASSWORD)
+    sign_in(client, "rui.responder", PASSWORD)
     after = client.cookies[settings.SESSION_COOKIE_NAME].value
     assert signed_in(client) and before != after
 
 
 def test_idle_session_expires(client, staff_responder):
     with time_machine.travel(time.time(), tick=False) as clock:
-        sign_in(client, "rita.responder", PASSWORD)
+        sign_in(client, "rui.responder", PASSWORD)
         clock.shift(settings.SESSION_IDLE_TIMEOUT - 120)
         assert client.get("/security/tokens/").status_code == 200  # activity keeps it alive
         clock.shift(settings.SESSION_IDLE_TIMEOUT - 120)
@@ -108,7 +113,7 @@ def test_idle_session_expires(client, staff_responder):
 def test_absolute_session_limit_ends_even_an_active_session(client, staff_responder):
     step = settings.SESSION_IDLE_TIMEOUT // 2
     with time_machine.travel(time.time(), tick=False) as clock:
-        sign_in(client, "rita.responder", PASSWORD)
+        sign_in(client, "rui.responder", PASSWORD)
         elapsed = 0
         while elapsed + step <= settings.SESSION_ABSOLUTE_TIMEOUT:
             clock.shift(step)
@@ -122,7 +127,7 @@ def test_absolute_session_limit_ends_even_an_active_session(client, staff_respon
 
 @pytest.mark.parametrize(
     "password",
-    ["short1!", "password123456", "123456789012345", "rita.responder2026"],
+    ["short1!", "password123456", "123456789012345", "rui.responder2026"],
 )
 def test_weak_passwords_are_refused(responder, password):
     with pytest.raises(ValidationError):
@@ -139,7 +144,7 @@ def _current_code(device):
 
 def test_user_with_a_device_must_enter_a_code_after_the_password(client, staff_responder):
     device = TOTPDevice.objects.create(user=staff_responder, name="phone", confirmed=True)
-    sign_in(client, "rita.responder", PASSWORD)
+    sign_in(client, "rui.responder", PASSWORD)
     response = client.get("/security/tokens/")
     assert response.status_code == 302 and "/security/two-factor/verify/" in response["Location"]
 
@@ -161,7 +166,7 @@ def test_user_with_a_device_must_enter_a_code_after_the_password(client, staff_r
 
 def test_verify_page_never_redirects_off_site(client, staff_responder):
     device = TOTPDevice.objects.create(user=staff_responder, name="phone", confirmed=True)
-    sign_in(client, "rita.responder", PASSWORD)
+    sign_in(client, "rui.responder", PASSWORD)
     response = client.post(
         "/security/two-factor/verify/",
         {"code": _current_code(device), "next": "https://evil.example/"},
@@ -203,7 +208,7 @@ def test_security_headers_on_a_page(client, responder):
 
 
 def test_session_cookie_flags(client, staff_responder):
-    sign_in(client, "rita.responder", PASSWORD)
+    sign_in(client, "rui.responder", PASSWORD)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
 

@@ -1,0 +1,32 @@
+"""Every change made through incidents.actions lands in the audit trail, in its transaction."""
+
+import pytest
+from django.db import transaction
+
+from audit.choices import Action
+from audit.models import AuditEvent
+from incidents import actions
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_change_is_audited_with_who_before_and_after(case, counsel):
+    actions.update_details(case, acting_user=counsel, title="Skimmer: scope confirmed")
+    event = AuditEvent.objects.filter(incident_id=case.pk, action=Action.CHANGE).latest("id")
+    assert event.actor_id == counsel.pk
+    assert "Skimmer: scope confirmed" in str(event.after)
+    assert "Web skimmer on checkout" in str(event.before)
+
+
+def test_team_changes_are_audited_as_team_changes(case, counsel, outsider):
+    actions.add_team_member(case, outsider, "responder", acting_user=counsel)
+    actions.remove_team_member(case, outsider, acting_user=counsel)
+    assert AuditEvent.objects.filter(incident_id=case.pk, action=Action.TEAM_CHANGED).count() == 2
+
+
+def test_a_change_that_rolls_back_leaves_no_audit_record(case, counsel):
+    before = AuditEvent.objects.count()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        actions.update_details(case, acting_user=counsel, title="Never committed")
+        raise RuntimeError("the surrounding work failed")
+    assert AuditEvent.objects.count() == before
