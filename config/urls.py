@@ -9,6 +9,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("audit/", include("audit.urls")),
     path("security/", include("security.urls")),
+    path("api/v1/", include("incidents.api.urls")),
+    path("feeds/", include("incidents.feed_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
     path("", dashboard, name="dashboard"),

@@ -518,7 +518,7 @@ class FeedToken(models.Model):
         return f"Feed for {self.user} ({scope})"
 
     def get_absolute_url(self):
-        return reverse("incidents:feed", args=[self.token])
+        return reverse("feeds:ics", args=[self.token])
 
     @property
     def active(self):

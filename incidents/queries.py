@@ -122,17 +122,16 @@ class CaseFilters:
         if self.status:
             qs = qs.filter(status=self.status)
         if self.jurisdiction:
+            from .models import AffectedPopulation
+
             code = self.jurisdiction.strip().upper()
-            # "US" also finds cases with US-CA people; obligations count too (e.g. lead authority).
+            # "US" also finds cases with US-CA people; obligations count too (e.g. the lead
+            # authority). Subqueries, not joins: each case once, no DISTINCT.
+            place = Q(jurisdiction=code) | Q(jurisdiction__startswith=f"{code}-")
             qs = qs.filter(
-                Q(affected__jurisdiction=code)
-                | Q(affected__jurisdiction__startswith=f"{code}-")
-                | Q(
-                    pk__in=Obligation.objects.filter(
-                        Q(jurisdiction=code) | Q(jurisdiction__startswith=f"{code}-")
-                    ).values("incident_id")
-                )
-            ).distinct()
+                Q(pk__in=AffectedPopulation.objects.filter(place).values("incident_id"))
+                | Q(pk__in=Obligation.objects.filter(place).values("incident_id"))
+            )
         if self.owner not in (None, ""):
             if isinstance(self.owner, int) or str(self.owner).isdigit():
                 qs = qs.filter(owner_id=int(self.owner))

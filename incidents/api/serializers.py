@@ -1,0 +1,286 @@
+"""Shapes of the API: facts in (``breachclock.facts/1`` plus details), cases and obligations out.
+
+The facts are validated by the engine's parser (one set of rules and messages for the API, the
+pages and ``manage.py clocks``); the input serializers here document them in the OpenAPI schema.
+"""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from jurisdictions.engine.rules import EVENTS, RECIPIENTS, RISK_LEVELS
+
+from ..choices import (
+    CAUSES,
+    DATA_CATEGORIES,
+    IncidentStatus,
+    NotificationMethod,
+    ObligationStatus,
+    Severity,
+)
+from ..models import Incident, Obligation
+
+
+# --- input -------------------------------------------------------------------------------------
+class EventsSerializer(serializers.Serializer):
+    """Event times, ISO 8601 with a UTC offset; only ``discovered_at`` is required."""
+
+    def get_fields(self):
+        return {
+            name: serializers.DateTimeField(
+                required=name == "discovered_at", allow_null=name != "discovered_at"
+            )
+            for name in EVENTS
+        }
+
+
+class OrganisationSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=["controller", "processor"], required=False)
+    main_establishment = serializers.CharField(required=False, allow_null=True)
+    established_in = serializers.ListField(child=serializers.CharField(), required=False)
+    subject_to = serializers.ListField(child=serializers.CharField(), required=False)
+
+
+class EncryptionSerializer(serializers.Serializer):
+    encrypted = serializers.BooleanField(required=False)
+    key_compromised = serializers.BooleanField(required=False)
+
+
+class FactsSerializer(serializers.Serializer):
+    """The facts format (``breachclock.facts/1``)."""
+
+    format = serializers.CharField(required=False, default="breachclock.facts/1")
+    title = serializers.CharField(required=False)
+    events = EventsSerializer()
+    organisation = OrganisationSerializer(required=False)
+    data = serializers.ListField(
+        child=serializers.ChoiceField(choices=DATA_CATEGORIES), required=False
+    )
+    encryption = EncryptionSerializer(required=False)
+    risk_of_harm = serializers.ChoiceField(choices=RISK_LEVELS, required=False, allow_null=True)
+    cause = serializers.ChoiceField(choices=CAUSES, required=False, allow_null=True)
+    affected = serializers.DictField(
+        child=serializers.IntegerField(min_value=0),
+        required=False,
+        help_text="People affected by jurisdiction of residence: {'DE': 9000, 'US-CA': 600}.",
+    )
+    systems = serializers.ListField(child=serializers.CharField(), required=False)
+    customers = serializers.ListField(child=serializers.CharField(), required=False)
+    rules_as_of = serializers.DateField(required=False, allow_null=True)
+
+
+class CaseDetailsSerializer(serializers.Serializer):
+    """What describes the case besides the facts."""
+
+    description = serializers.CharField(required=False, allow_blank=True)
+    severity = serializers.ChoiceField(choices=Severity.choices, required=False)
+    privileged = serializers.BooleanField(required=False, help_text="Attorney-client privileged.")
+    risk_rationale = serializers.CharField(required=False, allow_blank=True)
+
+
+class IncidentCreateSerializer(FactsSerializer, CaseDetailsSerializer):
+    """Open a case: the facts plus a required title and optional case details."""
+
+    title = serializers.CharField(max_length=200)
+
+
+class IncidentPatchSerializer(CaseDetailsSerializer):
+    """Change a case. Facts keys are partial: ``events`` / ``organisation`` / ``encryption`` merge
+    key by key (an event set to null is cleared); other facts keys replace the stored value."""
+
+    title = serializers.CharField(max_length=200, required=False)
+    status = serializers.ChoiceField(choices=IncidentStatus.choices, required=False)
+    reason = serializers.CharField(
+        required=False, help_text="Why the status changes (needed to close with open obligations)"
+    )
+    events = EventsSerializer(required=False, partial=True)
+    organisation = OrganisationSerializer(required=False)
+    data = serializers.ListField(
+        child=serializers.ChoiceField(choices=DATA_CATEGORIES), required=False
+    )
+    encryption = EncryptionSerializer(required=False)
+    risk_of_harm = serializers.ChoiceField(choices=RISK_LEVELS, required=False, allow_null=True)
+    cause = serializers.ChoiceField(choices=CAUSES, required=False, allow_null=True)
+    affected = serializers.DictField(child=serializers.IntegerField(min_value=0), required=False)
+    systems = serializers.ListField(child=serializers.CharField(), required=False)
+    customers = serializers.ListField(child=serializers.CharField(), required=False)
+    rules_as_of = serializers.DateField(required=False, allow_null=True)
+
+
+class NotifiedSerializer(serializers.Serializer):
+    """A notification given under an obligation."""
+
+    sent_at = serializers.DateTimeField(help_text="When it went out, with a UTC offset.")
+    method = serializers.ChoiceField(choices=NotificationMethod.choices)
+    sent_to = serializers.CharField(max_length=300, help_text="Address, portal or person.")
+    reference = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, help_text="Filing or case number."
+    )
+    evidence = serializers.FileField(
+        required=False, help_text="The letter or filing (multipart upload)."
+    )
+
+
+# --- output ------------------------------------------------------------------------------------
+class ClockStartSerializer(serializers.Serializer):
+    event = serializers.CharField(allow_null=True)
+    at = serializers.DateTimeField(allow_null=True)
+
+
+class NotificationSerializer(serializers.Serializer):
+    sent_at = serializers.DateTimeField()
+    method = serializers.ChoiceField(choices=NotificationMethod.choices)
+    sent_to = serializers.CharField()
+    reference = serializers.CharField()
+    evidence = serializers.IntegerField(allow_null=True, help_text="Attachment id")
+
+
+class ObligationSerializer(serializers.Serializer):
+    """An obligation in the obligations format, with its status on the case."""
+
+    id = serializers.IntegerField()
+    rule = serializers.CharField()
+    rule_version = serializers.IntegerField()
+    jurisdiction = serializers.CharField()
+    regime = serializers.CharField()
+    recipient = serializers.ChoiceField(choices=RECIPIENTS)
+    authority = serializers.CharField()
+    stage = serializers.CharField(allow_null=True)
+    kind = serializers.CharField()
+    counterparty = serializers.CharField(allow_null=True)
+    contact = serializers.CharField(allow_null=True)
+    clock_start = ClockStartSerializer()
+    due_at = serializers.DateTimeField(allow_null=True, help_text="UTC")
+    due_local = serializers.CharField(allow_null=True, help_text="In the authority's zone")
+    deadline_kind = serializers.CharField()
+    timing_standard = serializers.CharField()
+    citation = serializers.CharField()
+    waiting_for = serializers.CharField(allow_null=True)
+    why = serializers.ListField(child=serializers.CharField())
+    computation = serializers.ListField(child=serializers.CharField())
+    confidence = serializers.CharField(allow_null=True)
+    rule_status = serializers.CharField(allow_null=True)
+    status = serializers.ChoiceField(choices=ObligationStatus.choices)
+    reason = serializers.CharField(allow_null=True)
+    superseded = serializers.BooleanField()
+    deadline_version = serializers.IntegerField()
+    notification = NotificationSerializer(allow_null=True)
+
+    def to_representation(self, instance: Obligation):
+        return instance.to_dict()
+
+
+class IncidentListSerializer(serializers.ModelSerializer):
+    """A row of the case list."""
+
+    owner = serializers.CharField(source="owner.get_username")
+    url = serializers.SerializerMethodField()
+    next_due = serializers.DateTimeField(allow_null=True, read_only=True)
+    open_obligations = serializers.IntegerField(read_only=True)
+    overdue_obligations = serializers.IntegerField(read_only=True)
+    jurisdictions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Incident
+        fields = [
+            "id",
+            "reference",
+            "title",
+            "status",
+            "severity",
+            "privileged",
+            "owner",
+            "created_at",
+            "updated_at",
+            "next_due",
+            "open_obligations",
+            "overdue_obligations",
+            "jurisdictions",
+            "url",
+        ]
+
+    def get_url(self, obj) -> str:
+        return _absolute(self.context.get("request"), obj.get_absolute_url())
+
+    def get_jurisdictions(self, obj) -> list[str]:
+        return [a.jurisdiction for a in obj.affected.all()]
+
+
+class TeamMemberOutSerializer(serializers.Serializer):
+    username = serializers.CharField(source="user.get_username")
+    name = serializers.CharField(source="user.get_full_name")
+    role = serializers.CharField()
+
+
+class EventOutSerializer(serializers.Serializer):
+    event = serializers.CharField()
+    at = serializers.DateTimeField()
+    determined_by = serializers.SerializerMethodField()
+    basis = serializers.CharField()
+    recorded_at = serializers.DateTimeField()
+
+    def get_determined_by(self, obj) -> str | None:
+        return obj.determined_by.get_username() if obj.determined_by_id else None
+
+
+class NoteOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    author = serializers.CharField(source="author.get_username")
+    text = serializers.CharField()
+    privileged = serializers.BooleanField()
+    created_at = serializers.DateTimeField()
+
+
+class IncidentDetailSerializer(IncidentListSerializer):
+    """A case: details, facts (with who determined each event), team, obligations, notes."""
+
+    facts = serializers.SerializerMethodField()
+    events = EventOutSerializer(many=True, read_only=True)
+    team = TeamMemberOutSerializer(many=True, read_only=True)
+    obligations = ObligationSerializer(many=True, read_only=True)
+    notes = NoteOutSerializer(many=True, read_only=True)
+
+    class Meta(IncidentListSerializer.Meta):
+        fields = [
+            *IncidentListSerializer.Meta.fields,
+            "description",
+            "risk_rationale",
+            "closed_at",
+            "facts",
+            "events",
+            "team",
+            "obligations",
+            "notes",
+        ]
+
+    def get_facts(self, obj) -> dict:
+        return obj.facts_dict()
+
+
+class IncidentCreatedSerializer(serializers.Serializer):
+    """The answer to opening a case."""
+
+    id = serializers.IntegerField()
+    reference = serializers.CharField()
+    url = serializers.URLField(help_text="The case page")
+    obligations = ObligationSerializer(many=True)
+
+
+class NotApplicableSerializer(serializers.Serializer):
+    rule = serializers.CharField()
+    jurisdiction = serializers.CharField()
+    recipient = serializers.CharField()
+    why = serializers.CharField()
+
+
+class EvaluationSerializer(serializers.Serializer):
+    """What-if: the obligations format for the given facts; nothing is stored."""
+
+    format = serializers.CharField()
+    rulebook = serializers.CharField()
+    obligations = serializers.ListField(child=serializers.DictField())
+    not_applicable = NotApplicableSerializer(many=True)
+
+
+def _absolute(request, path: str) -> str:
+    return request.build_absolute_uri(path) if request is not None else path

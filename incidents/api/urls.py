@@ -1,0 +1,26 @@
+"""``/api/v1/``: incidents, obligations, what-if clocks, and the OpenAPI schema with its docs."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from . import views
+
+app_name = "api"
+urlpatterns = [
+    path("incidents", views.IncidentListView.as_view(), name="incidents"),
+    path("incidents/<int:pk>", views.IncidentDetailView.as_view(), name="incident"),
+    path(
+        "incidents/<int:pk>/obligations",
+        views.IncidentObligationsView.as_view(),
+        name="incident-obligations",
+    ),
+    path(
+        "obligations/<int:pk>/notified",
+        views.ObligationNotifiedView.as_view(),
+        name="obligation-notified",
+    ),
+    path("clocks", views.ClocksView.as_view(), name="clocks"),
+    path("schema", SpectacularAPIView.as_view(), name="schema"),
+    path("docs", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+]

@@ -1,0 +1,234 @@
+"""The JSON API (``/api/v1/``): for SIEM and SOAR tools opening and following cases.
+
+Reads start from ``visible_to(request.user)`` (a case outside it is a 404); changes go through
+``incidents.actions``. Bad input is a 400 naming the field (see ``errors.exception_handler``).
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from jurisdictions.engine.facts import FactsError, parse_time
+
+from .. import actions
+from ..choices import IncidentStatus
+from ..models import Incident, Note, Obligation, TeamMember
+from ..permissions import CanChangeCase, CanOpenCases
+from ..queries import SORTS, CaseFilters, parse_due_within
+from .errors import field_error
+from .serializers import (
+    EvaluationSerializer,
+    FactsSerializer,
+    IncidentCreatedSerializer,
+    IncidentCreateSerializer,
+    IncidentDetailSerializer,
+    IncidentListSerializer,
+    IncidentPatchSerializer,
+    NotifiedSerializer,
+    ObligationSerializer,
+)
+
+DETAIL_KEYS = ("description", "severity", "privileged", "risk_rationale")
+
+
+class CasePagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+def _json_object(data) -> dict:
+    if not isinstance(data, dict):
+        raise FactsError("(document)", "the body must be a JSON object")
+    return dict(data)
+
+
+def _filters(params) -> CaseFilters:
+    status_value = params.get("status") or None
+    if status_value and status_value not in IncidentStatus.values:
+        raise field_error("status", f"must be one of: {', '.join(IncidentStatus.values)}")
+    try:
+        due_within = parse_due_within(params.get("due_within"))
+    except ValueError as exc:
+        raise field_error("due_within", str(exc)) from None
+    sort = params.get("sort") or None
+    if sort and sort not in SORTS:
+        raise field_error("sort", f"must be one of: {', '.join(SORTS)}")
+    return CaseFilters(
+        status=status_value,
+        jurisdiction=params.get("jurisdiction") or None,
+        owner=params.get("owner") or None,
+        due_within=due_within,
+        q=params.get("q") or None,
+        sort=sort,
+    )
+
+
+def _detail_queryset(user):
+    return (
+        Incident.objects.visible_to(user)
+        .with_list_data()
+        .prefetch_related(
+            "events__determined_by",
+            Prefetch("team", queryset=TeamMember.objects.select_related("user")),
+            "obligations",
+            Prefetch("notes", queryset=Note.objects.select_related("author")),
+        )
+    )
+
+
+LIST_PARAMETERS = [
+    OpenApiParameter("status", str, enum=IncidentStatus.values, description="Case status"),
+    OpenApiParameter(
+        "jurisdiction", str, description="People affected or a notice owed there (US finds US-CA)"
+    ),
+    OpenApiParameter("owner", str, description="Owner's user id or username"),
+    OpenApiParameter(
+        "due_within", str, description="An open deadline within this time: 24h, 7d, 2w"
+    ),
+    OpenApiParameter("q", str, description="Reference, title or description contains"),
+    OpenApiParameter("sort", str, enum=list(SORTS), description="Order (default -created)"),
+]
+
+
+class IncidentListView(generics.GenericAPIView):
+    """``GET``: the cases I may see, filtered and paginated. ``POST``: open a case from facts."""
+
+    permission_classes = [IsAuthenticated, CanOpenCases]
+    serializer_class = IncidentListSerializer
+    pagination_class = CasePagination
+    queryset = Incident.objects.none()
+
+    @extend_schema(parameters=LIST_PARAMETERS, responses=IncidentListSerializer(many=True))
+    def get(self, request):
+        filters = _filters(request.query_params)
+        qs = filters.apply(Incident.objects.visible_to(request.user).with_list_data())
+        page = self.paginate_queryset(qs)
+        data = IncidentListSerializer(page, many=True, context={"request": request}).data
+        return self.get_paginated_response(data)
+
+    @extend_schema(request=IncidentCreateSerializer, responses={201: IncidentCreatedSerializer})
+    def post(self, request):
+        data = _json_object(request.data)
+        details = {key: data.pop(key) for key in DETAIL_KEYS if key in data}
+        if "privileged" in details and not isinstance(details["privileged"], bool):
+            raise field_error("privileged", "must be true or false")
+        incident = actions.open_incident(
+            data, acting_user=request.user, title=data.get("title"), **details
+        )
+        obligations = Obligation.objects.filter(incident=incident)
+        body = {
+            "id": incident.pk,
+            "reference": incident.reference,
+            "url": request.build_absolute_uri(incident.get_absolute_url()),
+            "obligations": ObligationSerializer(obligations, many=True).data,
+        }
+        location = request.build_absolute_uri(reverse("api:incident", args=[incident.pk]))
+        return Response(body, status=status.HTTP_201_CREATED, headers={"Location": location})
+
+
+class IncidentDetailView(APIView):
+    """``GET``: one case. ``PATCH``: change facts (obligations recomputed), details or status."""
+
+    permission_classes = [IsAuthenticated, CanChangeCase]
+
+    def get_object(self, request, pk):
+        incident = get_object_or_404(_detail_queryset(request.user), pk=pk)
+        self.check_object_permissions(request, incident)
+        return incident
+
+    def _render(self, request, pk):
+        incident = self.get_object(request, pk)
+        return Response(IncidentDetailSerializer(incident, context={"request": request}).data)
+
+    @extend_schema(responses=IncidentDetailSerializer)
+    def get(self, request, pk):
+        return self._render(request, pk)
+
+    @extend_schema(request=IncidentPatchSerializer, responses=IncidentDetailSerializer)
+    def patch(self, request, pk):
+        incident = self.get_object(request, pk)
+        data = _json_object(request.data)
+        details = {key: data.pop(key) for key in DETAIL_KEYS if key in data}
+        new_status = data.pop("status", None)
+        reason = data.pop("reason", "")
+        with transaction.atomic():  # all of the PATCH or none of it
+            if data:
+                actions.update_facts(incident, data, acting_user=request.user, reason=reason)
+            if details:
+                actions.update_details(incident, acting_user=request.user, **details)
+            if new_status is not None:
+                if not isinstance(new_status, str):
+                    raise field_error("status", "must be a string")
+                actions.change_status(incident, new_status, acting_user=request.user, reason=reason)
+        return self._render(request, pk)
+
+
+class IncidentObligationsView(APIView):
+    """The obligations of one case, earliest deadline first (including decided ones)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=ObligationSerializer(many=True))
+    def get(self, request, pk):
+        incident = get_object_or_404(Incident.objects.visible_to(request.user), pk=pk)
+        obligations = Obligation.objects.filter(incident=incident)
+        return Response(ObligationSerializer(obligations, many=True).data)
+
+
+class ObligationNotifiedView(APIView):
+    """Record that the notice under this obligation was given (JSON, or multipart with the
+    letter or filing as ``evidence``)."""
+
+    permission_classes = [IsAuthenticated, CanChangeCase]
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    @extend_schema(request=NotifiedSerializer, responses=ObligationSerializer)
+    def post(self, request, pk):
+        obligation = get_object_or_404(
+            Obligation.objects.visible_to(request.user).select_related("incident"), pk=pk
+        )
+        self.check_object_permissions(request, obligation)
+        if not hasattr(request.data, "get"):
+            raise FactsError("(document)", "the body must be a JSON object")
+        raw_sent_at = request.data.get("sent_at")
+        if raw_sent_at in (None, ""):
+            raise field_error("sent_at", "This field is required.")
+        sent_at = parse_time(raw_sent_at, "sent_at")  # refuses a time without its UTC offset
+        serializer = NotifiedSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        values = serializer.validated_data
+        obligation = actions.record_notification(
+            obligation,
+            sent_at=sent_at,
+            method=values["method"],
+            sent_to=values["sent_to"],
+            reference=values.get("reference", ""),
+            evidence=values.get("evidence"),
+            acting_user=request.user,
+        )
+        return Response(ObligationSerializer(obligation).data)
+
+
+class ClocksView(APIView):
+    """What-if: the obligations the facts would give, under today's rule book or ``rules_as_of``.
+    Creates nothing."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=FactsSerializer, responses=EvaluationSerializer)
+    def post(self, request):
+        from jurisdictions.services import evaluate_facts
+
+        evaluation = evaluate_facts(_json_object(request.data))
+        return Response(evaluation.to_dict())

@@ -1,0 +1,136 @@
+"""iCalendar (.ics) feeds of deadlines, reached by a secret revocable address (``FeedToken``).
+
+A feed is "my open deadlines on the cases I can see" or one case's. The token stands in for a
+login (calendar apps cannot sign in), and every read still goes through ``visible_to(user)``:
+a user taken off a case loses it from their feed. No privileged narrative leaves in a feed:
+events carry the reference, the recipient, the deadline and a link - never notes or the
+description, and not even the title of a privileged case. Text is escaped by ``icalendar``.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from icalendar import Alarm, Calendar, Event
+
+from .models import FeedToken, Incident, Obligation
+from .queries import due_next
+
+PRODID = "-//Breachclock//Notification deadlines//EN"
+EVENT_LENGTH = timedelta(minutes=30)
+# Alarms calendar apps show on their own, before each deadline.
+ALARMS = (timedelta(hours=24), timedelta(hours=1))
+
+
+def _site_url(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def event_summary(ob: Obligation) -> str:
+    incident = ob.incident
+    who = ob.authority or ob.recipient.replace("_", " ")
+    stage = f" ({ob.stage.replace('_', ' ')})" if ob.stage else ""
+    label = incident.reference if incident.privileged else f"{incident.reference} {incident.title}"
+    return f"Deadline: notify {who}{stage} - {label}"
+
+
+def event_description(ob: Obligation) -> str:
+    lines = [
+        f"Rule: {ob.rule_code} ({ob.regime})",
+        f"Deadline (UTC): {ob.due_at:%Y-%m-%d %H:%M} UTC",
+    ]
+    if ob.due_local:
+        lines.append(f"Deadline (authority's time): {ob.due_local}")
+    if ob.timing_standard:
+        lines.append(f"Timing: {ob.timing_standard}")
+    if ob.citation:
+        lines.append(f"Citation: {ob.citation}")
+    if ob.incident.privileged:
+        lines.append("Privileged & confidential case: details on the case page only.")
+    lines.append(f"Case: {_site_url(ob.incident.get_absolute_url())}")
+    return "\n".join(lines)
+
+
+def build_calendar(obligations, *, name: str) -> bytes:
+    """One VEVENT per open obligation with a deadline, in UTC. Same UID across deadline moves
+    (SEQUENCE is the deadline version) so calendar apps update the event instead of adding one."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "UTC")
+    now = timezone.now()
+    host = settings.SITE_URL.split("//")[-1].split("/")[0] or "breachclock"
+    for ob in obligations:
+        if ob.due_at is None:
+            continue  # "without undue delay": nothing to put in a calendar
+        event = Event()
+        event.add("uid", f"obligation-{ob.pk}@{host}")
+        event.add("sequence", ob.deadline_version)
+        event.add("dtstamp", now)
+        event.add("last-modified", ob.updated_at)
+        event.add("dtstart", ob.due_at - EVENT_LENGTH)
+        event.add("dtend", ob.due_at)
+        event.add("summary", event_summary(ob))
+        event.add("description", event_description(ob))
+        event.add("url", _site_url(ob.incident.get_absolute_url()))
+        event.add("status", "CONFIRMED")
+        event.add("transp", "TRANSPARENT")
+        event.add("categories", [ob.jurisdiction, ob.recipient])
+        for before in ALARMS:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", event_summary(ob))
+            alarm.add("trigger", ob.due_at - before - (ob.due_at - EVENT_LENGTH))
+            event.add_component(alarm)
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def feed_obligations(token: FeedToken):
+    """The open obligations a feed shows, through the read door of the token's user."""
+    if token.incident_id is None:
+        return due_next(token.user, limit=None)
+    incident = Incident.objects.visible_to(token.user).filter(pk=token.incident_id).first()
+    if incident is None:
+        raise Http404("No such feed")
+    return (
+        Obligation.objects.filter(incident=incident, status="open", superseded=False)
+        .select_related("incident")
+        .order_by("due_at")
+    )
+
+
+@require_GET
+@cache_control(private=True, max_age=300)
+def calendar_feed(request, token: str):
+    """``/feeds/<token>.ics``: no session needed; a revoked or unknown token is a 404."""
+    feed = (
+        FeedToken.objects.select_related("user", "incident")
+        .filter(token=token, revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if feed is None:
+        raise Http404("No such feed")
+    obligations = feed_obligations(feed)
+    name = (
+        f"Breachclock: {feed.incident.reference}"
+        if feed.incident_id
+        else f"Breachclock: deadlines of {feed.user.get_username()}"
+    )
+    body = build_calendar(obligations, name=name)
+    now = timezone.now()
+    if feed.last_used_at is None or now - feed.last_used_at > timedelta(hours=1):
+        # Shown on the profile ("last fetched"); at most one write an hour per feed.
+        FeedToken.objects.filter(pk=feed.pk).update(last_used_at=now)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="breachclock.ics"'
+    response["X-Robots-Tag"] = "noindex"
+    return response
