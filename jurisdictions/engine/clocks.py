@@ -139,6 +139,9 @@ class CompiledRulebook:
     """Indexes built once per rule book so that an evaluation touches only relevant rules."""
 
     def __init__(self, rules, jurisdictions):
+        # The loader hands a {code: Jurisdiction} mapping; a plain sequence works too.
+        if isinstance(jurisdictions, dict):
+            jurisdictions = jurisdictions.values()
         self.jurisdictions: dict[str, Jurisdiction] = {j.code: j for j in jurisdictions}
         self.versions: dict[str, list[Rule]] = defaultdict(list)
         for rule in rules:
