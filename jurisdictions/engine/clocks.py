@@ -461,6 +461,17 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
                 f"{describe_condition(rule.data_condition)})"
             )
 
+    if rule.causes_any:
+        causes = ", ".join(c.replace("_", " ") for c in rule.causes_any)
+        if facts.cause is None:
+            why.append(f"cause not yet recorded: treated as one of {causes} until it is")
+        elif facts.cause not in rule.causes_any:
+            raise _NotApplicable(
+                f"cause recorded as {facts.cause.replace('_', ' ')}; the rule covers {causes}"
+            )
+        else:
+            why.append(f"cause ({facts.cause.replace('_', ' ')}) is one the rule covers")
+
     if rule.min_risk is not None:
         needed = RISK_LEVELS.index(rule.min_risk)
         if facts.risk_of_harm is None:

@@ -179,6 +179,9 @@ class Rule:
     contact: str = ""  # contracts: where the notice goes, e.g. "security@acme.example"
     systems_any: tuple[str, ...] = ()  # applies only if one of these systems is affected
     customers_any: tuple[str, ...] = ()  # applies only if one of these customers is affected
+    # Applies only if the facts' cause is one of these (Japan's wrongful-purpose category, Korea's
+    # external-hacking limb); an unrecorded cause is treated as matching until it is recorded.
+    causes_any: tuple[str, ...] = ()
     # Subject-to keys for which the relief rule does not apply (DORA RTS Art 5(5): credit
     # institutions, CCPs, trading venues, NIS2 entities for initial and intermediate reports).
     relief_not_for: tuple[str, ...] = ()

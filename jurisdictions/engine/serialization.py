@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .facts import DATA_CATEGORIES
+from .facts import CAUSES, DATA_CATEGORIES
 from .rules import (
     CONFIDENCE,
     EVENTS,
@@ -361,6 +361,9 @@ def rule_from_dict(d: Any) -> Rule:
     kw["systems_any"] = _str_tuple(code, "systems_any", d.get("systems_any"))
     kw["customers_any"] = _str_tuple(code, "customers_any", d.get("customers_any"))
     kw["relief_not_for"] = _str_tuple(code, "relief_not_for", d.get("relief_not_for"))
+    kw["causes_any"] = _str_tuple(code, "causes_any", d.get("causes_any"))
+    for cause in kw["causes_any"]:
+        _one_of(code, "causes_any", cause, CAUSES)
     if kw["kind"] == "contract" and not kw["counterparty"].strip():
         raise RulebookError(code, "counterparty", "is required for a contract clause")
     extra = d.get("extra") or {}

@@ -514,3 +514,47 @@ def test_output_document_matches_the_format(clocks):
     for item in doc["not_applicable"]:
         assert {"rule", "jurisdiction", "recipient", "why"} <= set(item)
         assert item["why"]
+
+
+# --------------------------------------------------------------------------- harm tests and causes
+
+
+@pytest.mark.parametrize(
+    ("state", "rule", "risk", "applies"),
+    [
+        # New Jersey excuses notice only if misuse is "not reasonably possible"
+        ("US-NJ", "US-NJ-IND", "none", False),
+        ("US-NJ", "US-NJ-IND", "unlikely", True),
+        # Connecticut excuses it when harm is "not reasonably likely"
+        ("US-CT", "US-CT-IND", "unlikely", False),
+        ("US-CT", "US-CT-IND", "risk", True),
+        # Texas has no harm test at all
+        ("US-TX", "US-TX-IND", "none", True),
+    ],
+)
+def test_state_harm_tests(clocks, state, rule, risk, applies):
+    out = clocks({**facts("2026-04-01T09:00:00-05:00", affected={state: 10}), "risk_of_harm": risk})
+    assert (rule in out.owed) is applies
+
+
+@pytest.mark.parametrize(
+    ("cause", "owed"),
+    [
+        ("external_attack", {"JP-APPI-PPC-WRONGFUL", "JP-APPI-PPC-SENSITIVE"}),
+        ("loss_or_theft", {"JP-APPI-PPC-SENSITIVE"}),
+        (None, {"JP-APPI-PPC-WRONGFUL", "JP-APPI-PPC-SENSITIVE"}),
+    ],
+)
+def test_japan_wrongful_purpose_turns_on_the_cause(clocks, cause, owed):
+    out = clocks(
+        {
+            **facts("2026-04-01T10:00:00+09:00", affected={"JP": 20}),
+            "data": ["name", "payment_card"],
+            "cause": cause,
+        }
+    )
+    assert {c for c in out.owed if c.startswith("JP-APPI-PPC")} == owed
+    if "JP-APPI-PPC-WRONGFUL" in owed:
+        assert out.due("JP-APPI-PPC-WRONGFUL") == "2026-05-31T14:59:59Z"  # 1 April + 60 days
+    assert out.due("JP-APPI-PPC-SENSITIVE") == "2026-05-01T14:59:59Z"  # 1 April + 30 days
+    assert out.excluded["JP-APPI-PPC"]["why"] == "20 people affected in total, not more than 1,000"
