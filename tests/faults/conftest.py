@@ -1,0 +1,151 @@
+"""Fixtures for the fault tests: they need PostgreSQL (the worker subprocesses share the test
+database with the test), Redis and redis-server, and start their own SMTP server and workers.
+
+Missing services fail these tests in CI (tests/services.py), and skip them locally.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+
+from tests.reminders.conftest import (  # noqa: F401 - shared fixtures: people, cases, obligations
+    counsel,
+    make_incident,
+    make_obligation,
+    make_user,
+    responder,
+)
+from tests.services import missing, redis_url, require_postgresql
+
+from .harness import PrivateRedis, SMTPServer, Worker
+
+pytestmark = pytest.mark.services
+
+ESCALATION = "escalation@example.org"
+
+
+SITE_URL = "https://breachclock.example"
+
+
+@pytest.fixture
+def fault_db(transactional_db, settings):
+    """The test database, committed (the worker must see our rows): its URL for the worker."""
+    require_postgresql(connection)
+    settings.SITE_URL = SITE_URL  # as the workers have it: Message-IDs are computed from it
+    settings.ESCALATION_EMAIL = ESCALATION
+    s = connection.settings_dict
+    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
+    return (
+        f"postgres://{s['USER']}{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}"
+        f"/{s['NAME']}"
+    )
+
+
+@pytest.fixture
+def smtp():
+    server = SMTPServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis(tmp_path):
+    redis_url()  # Redis is a required service: fail in CI, skip locally, when it is missing
+    if not shutil.which("redis-server"):
+        missing("redis-server (Debian package redis-server)")
+    server = PrivateRedis(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def workers(fault_db, smtp, redis, tmp_path, request):
+    """Start workers with ``workers.start(**env_overrides)``; all are stopped at the end."""
+    started: list[Worker] = []
+
+    class Pool:
+        def env(self, **overrides):
+            env = {
+                **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+                "DJANGO_SETTINGS_MODULE": "config.settings.local",
+                "DJANGO_SECRET_KEY": "fault-tests-not-secret",
+                "DJANGO_DEBUG": "false",
+                "DATABASE_URL": fault_db,
+                "DJANGO_CONN_MAX_AGE": "0",
+                "CELERY_BROKER_URL": redis.url,
+                "EMAIL_URL": smtp.url,
+                "EMAIL_TIMEOUT": "5",
+                "BREACHCLOCK_VAR_DIR": str(tmp_path / "var"),
+                "BREACHCLOCK_ESCALATION_EMAIL": ESCALATION,
+                "BREACHCLOCK_SITE_URL": SITE_URL,
+                "REMINDER_DISPATCH_SECONDS": "1",
+                "REMINDER_LEASE_SECONDS": "6",
+                "REMINDER_RETRY_BASE_SECONDS": "1",
+                "REMINDER_RETRY_MAX_SECONDS": "3",
+                "LOG_LEVEL": "WARNING",
+            }
+            env.update({k: str(v) for k, v in overrides.items()})
+            return env
+
+        def start(self, travel_to=None, **overrides) -> Worker:
+            worker = Worker(self.env(**overrides), tmp_path, travel_to=travel_to).start()
+            started.append(worker)
+            return worker
+
+    yield Pool()
+    for worker in started:
+        worker.stop()
+    if request.node.rep_call.failed if hasattr(request.node, "rep_call") else False:
+        for worker in started:
+            print(f"--- {worker.name} log ---\n{worker.tail()}")
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+@pytest.fixture
+def due_now(make_obligation):  # noqa: F811 - the fixture imported above
+    """``due_now(n)``: n cases, each with one reminder due now (its deadline 59 minutes away:
+    the "1 hour before" moment). Returns the obligations."""
+
+    def make(n, **fields):
+        return [make_obligation(due_in=timedelta(minutes=59), **fields) for _ in range(n)]
+
+    return make
+
+
+def expected_ids(obligations) -> dict[str, str]:
+    """Message-ID -> address for every reader of every reminder due now on these obligations."""
+    from django.utils import timezone
+
+    from reminders.emails import message_id, recipients_for
+    from reminders.models import Reminder
+
+    out = {}
+    rows = Reminder.objects.filter(
+        obligation__in=obligations, status="pending", due_at__lte=timezone.now()
+    ).select_related("obligation__incident__owner")
+    for row in rows:
+        for r in recipients_for(row, row.obligation, row.obligation.incident):
+            out[message_id(row.pk, r.email)] = r.email
+    return out
+
+
+def assert_each_once(smtp, expected: dict[str, str]):
+    counts = smtp.handler.counts()
+    missing_ids = [m for m in expected if counts[m] == 0]
+    twice = {m: c for m, c in counts.items() if c > 1}
+    assert not twice, f"delivered more than once: {twice}"
+    assert not missing_ids, f"{len(missing_ids)} of {len(expected)} never delivered"
+    return len(expected)
