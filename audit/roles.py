@@ -44,8 +44,13 @@ def permissions_for(role: str, Permission) -> list:
     apps_actions, extra = ROLES[role]
     wanted = []
     for app_label, actions in apps_actions.items():
-        for perm in Permission.objects.filter(content_type__app_label=app_label):
-            if perm.codename.split("_", 1)[0] in actions:
+        perms = Permission.objects.filter(content_type__app_label=app_label).select_related(
+            "content_type"
+        )
+        for perm in perms:
+            # Only the model's default permissions ("view_incident"): a custom one such as
+            # "view_all_incidents" also starts with "view_" and must be granted by name.
+            if perm.codename in {f"{a}_{perm.content_type.model}" for a in actions}:
                 wanted.append(perm)
     for name in extra:
         app_label, codename = name.split(".", 1)
