@@ -6,7 +6,7 @@ Named personas, each a real user with the permissions of their role:
 * ``responder`` - security responder on ``case``; may change cases.
 * ``viewer`` - on ``case`` with the viewer role and read-only permissions.
 * ``outsider`` - a responder on no case: must see nothing of ``case``.
-* ``privacy_officer`` - the privacy office: sees every case (``view_all_incidents``).
+* ``privacy_officer`` - the privacy office: sees every case (``view_all_incidents``), read-only.
 """
 
 from __future__ import annotations
@@ -14,36 +14,22 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group, Permission
 
+from audit import roles
 from tests.factories import IncidentFactory, UserFactory, facts
 
-# What each role may do: (app_label, codename). The security app's groups grant the same.
-ROLE_PERMISSIONS = {
-    "counsel": [
-        ("incidents", "view_incident"),
-        ("incidents", "add_incident"),
-        ("incidents", "change_incident"),
-    ],
-    "responder": [
-        ("incidents", "view_incident"),
-        ("incidents", "add_incident"),
-        ("incidents", "change_incident"),
-    ],
-    "viewer": [("incidents", "view_incident")],
-    "privacy office": [
-        ("incidents", "view_incident"),
-        ("incidents", "add_incident"),
-        ("incidents", "change_incident"),
-        ("incidents", "view_all_incidents"),
-    ],
+# Personas hold the product's real roles (audit.roles: Django groups synced on migrate).
+ROLE_GROUPS = {
+    "counsel": roles.COUNSEL,
+    "responder": roles.RESPONDER,
+    "viewer": roles.VIEWER,
+    "privacy office": roles.PRIVACY_OFFICE,
 }
 
 
 def role_group(name: str) -> Group:
-    group, _ = Group.objects.get_or_create(name=name)
-    for app_label, codename in ROLE_PERMISSIONS[name]:
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
+    group, created = Group.objects.get_or_create(name=ROLE_GROUPS[name])
+    if created or not group.permissions.exists():
+        roles.sync_roles(Group, Permission)  # a database set up without the post-migrate hook
     return group
 
 
