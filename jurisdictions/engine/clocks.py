@@ -172,12 +172,19 @@ class CompiledRulebook:
         self.regions: dict[str, tuple[str, ...]] = {}
         containing: dict[str, set[str]] = defaultdict(set)
         for j in self.jurisdictions.values():
-            for member in j.members:
+            for member in j.members or self._implied_members(j):
                 containing[member].add(j.code)
         for code in self.jurisdictions:
             self.regions[code] = self._lineage(code, containing)
         self._containing = containing
         self._calendars: dict[str, cal.BusinessCalendar | None] = {}
+
+    def _implied_members(self, j: Jurisdiction) -> tuple[str, ...]:
+        # A store without a members list still has the EU/EEA flags: the EU entry then contains
+        # every EEA-flagged state (GDPR applies in the EEA).
+        if j.code == "EU":
+            return tuple(c for c, other in self.jurisdictions.items() if other.eea and c != "EU")
+        return ()
 
     def _lineage(self, code: str, containing) -> tuple[str, ...]:
         out: list[str] = []

@@ -128,7 +128,8 @@ class Jurisdiction:
     eu: bool = False
     eea: bool = False
     # A region's member jurisdictions: people residing in a member count as residents of the
-    # region (the EU entry lists the EU and EEA states, where GDPR applies).
+    # region (the EU entry lists the EU and EEA states, where GDPR applies). Without a list, the
+    # entry coded "EU" contains every EEA-flagged jurisdiction.
     members: tuple[str, ...] = ()
 
 

@@ -44,6 +44,8 @@ from .rules import (
 
 FORMAT = "breachclock.rulebook/1"
 ESTABLISHMENT_CALENDAR = "establishment"
+# Optional rule fields that may also be carried inside ``extra`` (see rule_from_dict).
+EXTRA_CARRIED = ("relief_not_for", "causes_any")
 ROLES = ("controller", "processor")
 KINDS = ("statute", "contract")
 DEADLINE_KINDS = ("before",)
@@ -360,15 +362,20 @@ def rule_from_dict(d: Any) -> Rule:
     kw["kind"] = _one_of(code, "kind", d.get("kind", "statute"), KINDS)
     kw["systems_any"] = _str_tuple(code, "systems_any", d.get("systems_any"))
     kw["customers_any"] = _str_tuple(code, "customers_any", d.get("customers_any"))
+    extra = d.get("extra") or {}
+    if not isinstance(extra, dict):
+        raise RulebookError(code, "extra", "must be a map")
+    # Newer optional fields may travel in ``extra`` (a store that has no column for them keeps
+    # them there); the top-level value wins when both are present.
+    for name in EXTRA_CARRIED:
+        if d.get(name) is None and extra.get(name) is not None:
+            d = {**d, name: extra[name]}
     kw["relief_not_for"] = _str_tuple(code, "relief_not_for", d.get("relief_not_for"))
     kw["causes_any"] = _str_tuple(code, "causes_any", d.get("causes_any"))
     for cause in kw["causes_any"]:
         _one_of(code, "causes_any", cause, CAUSES)
     if kw["kind"] == "contract" and not kw["counterparty"].strip():
         raise RulebookError(code, "counterparty", "is required for a contract clause")
-    extra = d.get("extra") or {}
-    if not isinstance(extra, dict):
-        raise RulebookError(code, "extra", "must be a map")
     kw["extra"] = extra
     return Rule(**kw)
 

@@ -241,3 +241,42 @@ def test_file_round_trip(tmp_path):
     path.write_text("rules: [unclosed")
     with pytest.raises(RulebookError, match="not valid YAML"):
         read_rulebook_file(path)
+
+
+def test_a_store_without_the_newer_columns_evaluates_the_same():
+    """The database keeps ``extra`` but may lack ``members``, ``relief_not_for``, ``causes_any``."""
+    import dataclasses
+
+    from jurisdictions.engine.clocks import evaluate
+    from jurisdictions.engine.facts import parse_facts
+    from jurisdictions.engine.serialization import default_rulebook_path
+
+    shipped = read_rulebook_file(default_rulebook_path())
+    stored_rules = []
+    for r in shipped.rules:
+        d = rule_to_dict(r)
+        d.pop("relief_not_for")
+        d.pop("causes_any")
+        stored_rules.append(rule_from_dict(d))
+    stored_jurisdictions = [dataclasses.replace(j, members=()) for j in shipped.jurisdictions]
+    facts = parse_facts(
+        {
+            "events": {
+                "discovered_at": "2026-06-06T09:00:00Z",
+                "classified_major_at": "2026-06-06T09:00:00Z",
+            },
+            "organisation": {"subject_to": ["dora:credit_institution"], "main_establishment": "DE"},
+            "data": ["name", "payment_card"],
+            "risk_of_harm": "high",
+            "cause": "loss_or_theft",
+            "affected": {"DE": 10, "NO": 5, "JP": 3},
+        }
+    )
+    a = evaluate(facts, shipped.rules, shipped.jurisdictions, rulebook_version="x").to_dict()
+    b = evaluate(facts, tuple(stored_rules), stored_jurisdictions, rulebook_version="x").to_dict()
+    assert a == b
+    owed = {o["rule"] for o in a["obligations"]}
+    assert "EU-GDPR-34-DS" in owed  # EEA residents count for the EU entry
+    assert "JP-APPI-PPC-WRONGFUL" not in owed  # the cause limb survived
+    initial = next(o for o in a["obligations"] if o["rule"] == "EU-DORA-19-NCA")
+    assert initial["due_at"] == "2026-06-06T13:00:00Z"  # no relief for credit institutions
