@@ -15,6 +15,16 @@ urlpatterns = [
         name="incident-obligations",
     ),
     path(
+        "incidents/<int:pk>/activity",
+        views.IncidentActivityView.as_view(),
+        name="incident-activity",
+    ),
+    path(
+        "incidents/<int:pk>/activity.csv",
+        views.IncidentActivityView.as_view(as_csv=True),
+        name="incident-activity-csv",
+    ),
+    path(
         "obligations/<int:pk>/notified",
         views.ObligationNotifiedView.as_view(),
         name="obligation-notified",

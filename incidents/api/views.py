@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -20,7 +21,7 @@ from rest_framework.views import APIView
 
 from jurisdictions.engine.facts import FactsError, parse_time
 
-from .. import actions
+from .. import actions, exports
 from ..choices import IncidentStatus
 from ..models import Incident, Note, Obligation, TeamMember
 from ..permissions import CanChangeCase, CanOpenCases
@@ -232,3 +233,32 @@ class ClocksView(APIView):
 
         evaluation = evaluate_facts(_json_object(request.data))
         return Response(evaluation.to_dict())
+
+
+class IncidentActivityView(APIView):
+    """The case timeline, oldest first: ``/activity`` as JSON, ``/activity.csv`` as CSV.
+    Each download is recorded in the audit trail."""
+
+    permission_classes = [IsAuthenticated]
+    as_csv = False
+
+    @extend_schema(responses={(200, "application/json"): dict, (200, "text/csv"): str})
+    def get(self, request, pk):
+        from audit.recording import record_case_export
+
+        incident = get_object_or_404(Incident.objects.visible_to(request.user), pk=pk)
+        record_case_export(request, incident, "activity CSV" if self.as_csv else "activity JSON")
+        if self.as_csv:
+            response = HttpResponse(exports.activity_csv(incident), content_type="text/csv")
+            response["Content-Disposition"] = (
+                f'attachment; filename="{incident.reference}-activity.csv"'
+            )
+        else:
+            response = HttpResponse(
+                exports.activity_json(incident), content_type="application/json"
+            )
+            response["Content-Disposition"] = (
+                f'attachment; filename="{incident.reference}-activity.json"'
+            )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
