@@ -11,6 +11,7 @@ urlpatterns = [
     path("security/", include("security.urls")),
     path("api/v1/", include("incidents.api.urls")),
     path("feeds/", include("incidents.feed_urls")),
+    path("rules/", include("jurisdictions.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
     path("", dashboard, name="dashboard"),
