@@ -188,7 +188,10 @@ def build_timeline(obligations, now):
         else:
             bucket = due_bucket(ob.due_at, now)
             state = {"overdue": "overdue", "24h": "day"}.get(bucket, "open")
-        label = ob.authority or ob.counterparty or ob.recipient.replace("_", " ")
+        who = ob.counterparty if ob.kind == "contract" and ob.counterparty else ob.recipient
+        label = who.replace("_", " ").capitalize()
+        if ob.stage:
+            label += f" ({ob.stage.replace('_', ' ')})"
         lane = timeline.Lane(
             label=f"{ob.jurisdiction} · {label}",
             detail=ob.rule_code,
@@ -198,7 +201,7 @@ def build_timeline(obligations, now):
         )
         start = timezone.localtime(ob.clock_start_at) if ob.clock_start_at else None
         lane.title = (
-            f"{ob.rule_code}{' (' + ob.stage + ')' if ob.stage else ''}: "
+            f"{ob.authority or ob.counterparty} — {ob.rule_code}: "
             + (f"clock started {start:%d %b %Y %H:%M %Z}, " if start else "")
             + f"due {timezone.localtime(ob.due_at):%d %b %Y %H:%M %Z} — {ob.get_status_display()}"
         )

@@ -112,3 +112,22 @@ def countdown(value):
 @register.filter(name="urgency")
 def urgency_filter(value):
     return urgency(_aware(value))
+
+
+@register.filter
+def wall_time(value, zone_name=""):
+    """An ISO time with its own offset (a deadline in the authority's zone), as people read it:
+    ``Sat 28 Nov 2026, 23:59 (UTC+01:00 Europe/Berlin)``."""
+    value = value if not isinstance(value, str) else (value or None)
+    if not value:
+        return ""
+    try:
+        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    if parsed.tzinfo is None:
+        return parsed.strftime(LOCAL_FORMAT)
+    offset = parsed.strftime("%z")
+    offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+    label = f"{offset} {zone_name}".strip()
+    return f"{parsed.strftime(LOCAL_FORMAT)} ({label})"
