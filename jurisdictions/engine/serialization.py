@@ -589,7 +589,8 @@ def read_rulebook_file(path) -> RulebookData:
     for file in files:
         try:
             with file.open(encoding="utf-8") as handle:
-                doc = yaml.safe_load(handle)  # JSON is YAML too
+                # JSON is YAML too; the C loader (when built) reads the shipped book ~10x faster.
+                doc = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
         except yaml.YAMLError as exc:
             raise RulebookError(None, str(file), f"not valid YAML/JSON: {exc}") from None
         if not isinstance(doc, dict):
