@@ -192,7 +192,14 @@ def plan_import(data: RulebookData, models: SimpleNamespace | None = None) -> Im
             if row.publication == PUBLISHED:
                 final_rules[(code, row.version)] = rule_from_dict(version_to_entry(row))
 
-    next_number = {code: max(r.version for r in rs) + 1 for code, rs in versions.items()}
+    # Numbers the file itself uses are reserved, so a corrected entry never takes one of them.
+    file_numbers: dict[str, set[int]] = {}
+    for rule in data.rules:
+        file_numbers.setdefault(rule.code, set()).add(rule.version)
+    next_number = {
+        code: max({r.version for r in rs} | file_numbers.get(code, set())) + 1
+        for code, rs in versions.items()
+    }
     for rule in data.rules:
         entry = rule_to_dict(rule)
         fp = fingerprint(entry)

@@ -72,8 +72,8 @@ def _change_url(version):
     return reverse("admin:jurisdictions_ruleversion_change", args=[version.pk])
 
 
-def test_saving_a_published_version_writes_a_draft_and_keeps_history(client, counsel, rulebook):
-    client.force_login(counsel)
+def test_saving_a_published_version_writes_a_draft_and_keeps_history(client, rules_admin, rulebook):
+    client.force_login(rules_admin)
     v1 = _tx(rulebook)
     response = client.post(
         _change_url(v1),
@@ -84,30 +84,30 @@ def test_saving_a_published_version_writes_a_draft_and_keeps_history(client, cou
     assert (v1.publication, v1.deadline_amount, v1.effective_to) == ("published", 30, None)
     draft = RuleVersion.objects.get(rule__code="US-TX-AG", version=2)
     assert (draft.publication, draft.deadline_amount, draft.replaces_id) == ("draft", 45, v1.pk)
-    assert draft.created_by == counsel
+    assert draft.created_by == rules_admin
     assert response["Location"] == reverse(
         "admin:jurisdictions_ruleversion_preview", args=[draft.pk]
     )
     change = RuleChange.objects.get(rule_version=draft, action="drafted")
     assert ("deadline_amount", 30, 45) in change.changed_fields()
 
-    publish([draft], user=counsel, recompute=False)
+    publish([draft], user=rules_admin, recompute=False)
     v1.refresh_from_db()
     draft.refresh_from_db()
     assert v1.effective_to == date(2026, 12, 31)
-    assert (draft.publication, draft.published_by) == ("published", counsel)
+    assert (draft.publication, draft.published_by) == ("published", rules_admin)
     ended = RuleChange.objects.get(rule_version=v1, action="ended")
     assert ("effective_to", None, "2026-12-31") in ended.changed_fields()
 
 
-def test_same_start_date_is_a_correction_that_supersedes(client, counsel, rulebook):
-    client.force_login(counsel)
+def test_same_start_date_is_a_correction_that_supersedes(client, rules_admin, rulebook):
+    client.force_login(rules_admin)
     v1 = _tx(rulebook)
     client.post(
         _change_url(v1), _form_data(v1, citation="Tex. Bus. & Com. Code 521.053(i) (corr.)")
     )
     draft = RuleVersion.objects.get(rule__code="US-TX-AG", version=2)
-    publish([draft], user=counsel, recompute=False)
+    publish([draft], user=rules_admin, recompute=False)
     v1.refresh_from_db()
     assert v1.publication == "superseded"
     from jurisdictions.loader import current_rulebook
@@ -128,8 +128,10 @@ def test_same_start_date_is_a_correction_that_supersedes(client, counsel, rulebo
         ({"deadline_cutoff": "25:99"}, "deadline_cutoff", "HH:MM"),
     ],
 )
-def test_invalid_rule_is_refused_naming_the_field(client, counsel, rulebook, changes, field, words):
-    client.force_login(counsel)
+def test_invalid_rule_is_refused_naming_the_field(
+    client, rules_admin, rulebook, changes, field, words
+):
+    client.force_login(rules_admin)
     v1 = _tx(rulebook)
     if field == "holiday_calendar":
         # A jurisdiction without a holiday calendar cannot count business days.
@@ -145,12 +147,14 @@ def test_invalid_rule_is_refused_naming_the_field(client, counsel, rulebook, cha
     assert RuleVersion.objects.count() == before
 
 
-def test_overlapping_effective_range_is_refused(client, counsel, rulebook):
-    client.force_login(counsel)
+def test_overlapping_effective_range_is_refused(client, rules_admin, rulebook):
+    client.force_login(rules_admin)
     v1 = _tx(rulebook)
     client.post(_change_url(v1), _form_data(v1, deadline_amount=45, effective_from="2027-01-01"))
     publish(
-        [RuleVersion.objects.get(rule__code="US-TX-AG", version=2)], user=counsel, recompute=False
+        [RuleVersion.objects.get(rule__code="US-TX-AG", version=2)],
+        user=rules_admin,
+        recompute=False,
     )
     v2 = RuleVersion.objects.get(rule__code="US-TX-AG", version=2)
     # A new draft from version 2 starting before version 2 overlaps it.
@@ -159,16 +163,16 @@ def test_overlapping_effective_range_is_refused(client, counsel, rulebook):
     assert "overlaps" in " ".join(errors["effective_from"])
 
 
-def test_threshold_without_counted_population_is_refused(client, counsel, rulebook):
-    client.force_login(counsel)
+def test_threshold_without_counted_population_is_refused(client, rules_admin, rulebook):
+    client.force_login(rules_admin)
     v1 = _tx(rulebook)
     response = client.post(_change_url(v1), _form_data(v1, threshold_op="", threshold_value="250"))
     errors = response.context["adminform"].form.errors
     assert any(k.startswith("threshold") for k in errors), errors
 
 
-def test_contract_clause_needs_a_counterparty(client, counsel, rulebook):
-    client.force_login(counsel)
+def test_contract_clause_needs_a_counterparty(client, rules_admin, rulebook):
+    client.force_login(rules_admin)
     clause = RuleVersion.objects.get(rule__code="ACME-DPA")
     response = client.post(_change_url(clause), _form_data(clause, counterparty=""))
     assert "counterparty" in response.context["adminform"].form.errors
@@ -184,14 +188,14 @@ def test_responder_cannot_change_rules(client, responder, rulebook):
     assert RuleVersion.objects.filter(rule__code="US-TX-AG").count() == 1
 
 
-def test_publishing_needs_the_publish_permission(client, counsel, rulebook, django_user_model):
+def test_publishing_needs_the_publish_permission(client, rules_admin, rulebook, django_user_model):
     from django.contrib.auth.models import Permission
 
     editor = django_user_model.objects.create_user("editor", is_staff=True)
     editor.user_permissions.set(
         Permission.objects.filter(codename__in=["view_ruleversion", "change_ruleversion"])
     )
-    client.force_login(counsel)
+    client.force_login(rules_admin)
     v1 = _tx(rulebook)
     client.post(_change_url(v1), _form_data(v1, deadline_amount=45, effective_from="2027-01-01"))
     draft = RuleVersion.objects.get(rule__code="US-TX-AG", version=2)
@@ -202,8 +206,8 @@ def test_publishing_needs_the_publish_permission(client, counsel, rulebook, djan
     assert draft.publication == "draft"
 
 
-def test_rule_list_search_and_filters(client, counsel, rulebook):
-    client.force_login(counsel)
+def test_rule_list_search_and_filters(client, rules_admin, rulebook):
+    client.force_login(rules_admin)
     url = reverse("admin:jurisdictions_rule_changelist")
 
     def codes(**params):
@@ -222,8 +226,8 @@ def test_rule_list_search_and_filters(client, counsel, rulebook):
     assert codes(in_force="future") == []
 
 
-def test_rule_history_is_shown_on_the_rule_page(client, counsel, rulebook):
-    client.force_login(counsel)
+def test_rule_history_is_shown_on_the_rule_page(client, rules_admin, rulebook):
+    client.force_login(rules_admin)
     v1 = _tx(rulebook)
     client.post(_change_url(v1), _form_data(v1, deadline_amount=45, effective_from="2027-01-01"))
     rule = Rule.objects.get(code="US-TX-AG")

@@ -31,7 +31,7 @@ def test_responder_reads_list_with_search_and_filters(client, responder, ruleboo
 
 
 def test_rule_page_shows_citation_sources_versions_and_history(
-    client, responder, counsel, rulebook, django_assert_max_num_queries
+    client, responder, rulebook, django_assert_max_num_queries
 ):
     client.force_login(responder)
     with django_assert_max_num_queries(12):
