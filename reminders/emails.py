@@ -58,13 +58,13 @@ def reader_zone(user) -> ZoneInfo:
         return UTC_ZONE
 
 
-def recipients_for(reminder, obligation, incident) -> list[Recipient]:
+def recipients_for(reminder, obligation, incident, *, cache=None) -> list[Recipient]:
     """The case team (owner first), the case's and the jurisdiction's distribution lists, and
-    for overdue notices the escalation contact. One entry per address."""
-    from django.db.models import Q
+    for overdue notices the escalation contact. One entry per address.
 
-    from .models import DistributionList
-
+    ``cache`` (any object with ``team`` and ``lists`` dicts) lets the reminders of one sending
+    chunk share these lookups.
+    """
     found: dict[str, Recipient] = {}
 
     def add(recipient: Recipient):
@@ -72,28 +72,47 @@ def recipients_for(reminder, obligation, incident) -> list[Recipient]:
         if key and key not in found:
             found[key] = recipient
 
-    owner = incident.owner
-    if owner.email:
-        add(
-            Recipient(
-                owner.email, owner.get_full_name(), reader_zone(owner), "case owner", owner.pk
+    team_cache = cache.team if cache is not None else {}
+    if incident.pk not in team_cache:
+        owner = incident.owner
+        readers = []
+        if owner.email:
+            readers.append(
+                Recipient(
+                    owner.email, owner.get_full_name(), reader_zone(owner), "case owner", owner.pk
+                )
             )
-        )
-    for member in incident.team.select_related("user").order_by("id"):
-        user = member.user
-        if user.is_active and user.email:
-            add(
-                Recipient(user.email, user.get_full_name(), reader_zone(user), "case team", user.pk)
-            )
-    lists = DistributionList.objects.filter(
-        Q(incident=incident) | Q(jurisdiction=obligation.jurisdiction, incident__isnull=True)
-    ).order_by("id")
-    for dlist in lists:
-        for address in dlist.address_list():
-            add(Recipient(address, why="distribution list"))
+        for member in incident.team.select_related("user").order_by("id"):
+            user = member.user
+            if user.is_active and user.email and user.pk != owner.pk:
+                readers.append(
+                    Recipient(
+                        user.email, user.get_full_name(), reader_zone(user), "case team", user.pk
+                    )
+                )
+        team_cache[incident.pk] = readers
+    for recipient in team_cache[incident.pk]:
+        add(recipient)
+    for address in _list_addresses(incident, obligation.jurisdiction, cache):
+        add(Recipient(address, why="distribution list"))
     if reminder.is_overdue_notice and settings.ESCALATION_EMAIL:
         add(Recipient(settings.ESCALATION_EMAIL, why="escalation contact"))
     return list(found.values())
+
+
+def _list_addresses(incident, jurisdiction: str, cache) -> list[str]:
+    from django.db.models import Q
+
+    from .models import DistributionList
+
+    key = (incident.pk, jurisdiction)
+    lists_cache = cache.lists if cache is not None else {}
+    if key not in lists_cache:
+        lists = DistributionList.objects.filter(
+            Q(incident=incident) | Q(jurisdiction=jurisdiction, incident__isnull=True)
+        ).order_by("id")
+        lists_cache[key] = [a for dlist in lists for a in dlist.address_list()]
+    return lists_cache[key]
 
 
 def message_id(reminder_pk: int, email: str, *, prefix: str = "reminder") -> str:

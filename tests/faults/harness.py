@@ -51,6 +51,7 @@ class Received:
     rcpt_tos: tuple[str, ...]
     subject: str
     message: Message
+    accepted_at: float = 0.0  # time.time() when the server said 250
 
 
 @dataclass
@@ -92,7 +93,11 @@ class RecordingHandler:
         with self.lock:
             self.received.append(
                 Received(
-                    message["Message-ID"], tuple(envelope.rcpt_tos), message["Subject"], message
+                    message["Message-ID"],
+                    tuple(envelope.rcpt_tos),
+                    message["Subject"],
+                    message,
+                    time.time(),
                 )
             )
         return "250 Message accepted for delivery"
