@@ -64,17 +64,43 @@ class BusinessCalendar:
         return day.weekday() < 5 and self.holiday_name(day) is None
 
 
+_DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_ABBR = (
+    "",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+
+
 def fmt_local(dt: datetime) -> str:
-    """'Fri 27 Mar 2026 17:00 CET (UTC+01:00)' - the form shown in computation steps."""
-    offset = dt.strftime("%z")
-    offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+    """'Fri 27 Mar 2026 17:00 CET (UTC+01:00)' - the form shown in computation steps.
+
+    Built by hand rather than with strftime: it runs for every step of every obligation.
+    """
+    offset = dt.utcoffset()
+    label = "UTC" if offset is None else f"UTC{_offset(offset)}"
     name = dt.tzname() or ""
-    label = f"{name} ({offset})" if name and not name.startswith(("+", "-")) else offset
-    return f"{dt:%a} {dt.day} {dt:%b %Y %H:%M:%S} {label}".replace(":00 ", " ", 1)
+    if name == "UTC" or not offset:
+        label = name or "UTC"
+    elif name and not name.startswith(("+", "-")):
+        label = f"{name} ({label})"
+    clock = f"{dt.hour:02d}:{dt.minute:02d}" + (f":{dt.second:02d}" if dt.second else "")
+    return f"{_DAY_ABBR[dt.weekday()]} {dt.day} {_MONTH_ABBR[dt.month]} {dt.year} {clock} {label}"
 
 
 def fmt_utc(dt: datetime) -> str:
-    return dt.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    u = dt.astimezone(UTC)
+    return f"{u.year:04d}-{u.month:02d}-{u.day:02d} {u.hour:02d}:{u.minute:02d}:{u.second:02d} UTC"
 
 
 def _dst_note(start_local: datetime, due_local: datetime) -> str | None:

@@ -256,13 +256,31 @@ def compile_rulebook(rules, jurisdictions) -> CompiledRulebook:
 # --------------------------------------------------------------------------- conditions
 
 
+_DESCRIBED: dict[int, tuple[Any, str]] = {}
+
+
 def describe_condition(cond: Any) -> str:
+    """The condition in words: "(name and (ssn or drivers_license)) or account_credentials"."""
+    if isinstance(cond, dict):
+        # Rule conditions live as long as their rule book: memoise by identity.
+        hit = _DESCRIBED.get(id(cond))
+        if hit is not None and hit[0] is cond:
+            return hit[1]
+        text = _describe(cond)
+        if len(_DESCRIBED) > 4096:
+            _DESCRIBED.clear()
+        _DESCRIBED[id(cond)] = (cond, text)
+        return text
+    return _describe(cond)
+
+
+def _describe(cond: Any) -> str:
     if cond == "*":
         return "any personal data"
     if isinstance(cond, str):
         return cond
     ((op, items),) = cond.items()
-    parts = [describe_condition(c) for c in items]
+    parts = [_describe(c) for c in items]
     parts = [f"({p})" if (" and " in p or " or " in p) else p for p in parts]
     return f" {'or' if op == 'any' else 'and'} ".join(parts)
 
@@ -352,13 +370,23 @@ def _choose_version(code: str, ctx: _Context) -> tuple[Rule | None, str, str]:
     versions = ctx.book.versions[code]
     first = versions[0]
     facts = ctx.facts
+    if (
+        len(versions) == 1
+        and first.effective_from is None
+        and first.effective_to is None
+        and first.status not in NOT_IN_FORCE_STATUSES
+    ):
+        return first, "its only version, with no effective dates", ""
     zone = _zone_for(first, ctx.book)
     if facts.rules_as_of is not None:
-        day, how = facts.rules_as_of, f"rules as of {facts.rules_as_of.isoformat()} (what-if)"
+        day = facts.rules_as_of
+        how = f"in force on {day.isoformat()}, the date of the law asked for (what-if)"
+        asof = f"law as it stood on {day.isoformat()}, the date asked for"
     else:
         instant, event = _version_instant(first, ctx)
         day = instant.astimezone(zone).date()
-        how = f"{event} on {day.isoformat()} ({zone.key})"
+        how = f"in force on {day.isoformat()}, the local date ({zone.key}) of {event}"
+        asof = f"law as it stood on {day.isoformat()}, the date of {event}"
     for rule in versions:
         if rule.in_force_on(day) and not (
             rule.status in NOT_IN_FORCE_STATUSES and rule.effective_from is None
@@ -372,7 +400,7 @@ def _choose_version(code: str, ctx: _Context) -> tuple[Rule | None, str, str]:
     else:
         status = versions[-1].status.replace("_", " ")
         why = f"{status}: no date of entry into force"
-    return None, how, f"{why} (law as of {how})"
+    return None, how, f"{why} ({asof})"
 
 
 def _version_instant(rule: Rule, ctx: _Context) -> tuple[datetime, str]:
@@ -605,7 +633,7 @@ def _evaluate_uncached(code: str, ctx: _Context) -> ObligationResult | Exclusion
         return Exclusion(rule, exc.why)
     if rule.status == "in_force_pending_executive_regulations":
         why.append("in force; implementing regulations still pending")
-    steps = [f"rule version {rule.version} chosen: in force on the date of the {how}"]
+    steps = [f"rule version {rule.version} chosen: {how}"]
     dep = rule.depends_on
     if dep is not None:
         return _dependent(rule, dep, why, steps, ctx)
