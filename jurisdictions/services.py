@@ -252,7 +252,7 @@ def publish(drafts: list[RuleVersion], *, user, recompute: bool = True):
 
     with transaction.atomic():
         drafts = list(
-            RuleVersion.objects.select_for_update()
+            RuleVersion.objects.select_for_update(of=("self",))
             .filter(pk__in=[d.pk for d in drafts])
             .select_related("rule__jurisdiction", "regime", "replaces")
         )
