@@ -72,13 +72,14 @@ def _filtered(request, incident_id=None):
 @require_GET
 def event_list(request, incident_id: int | None = None):
     form, events = _filtered(request, incident_id)
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Recorded before the page is read, so the count and the rows shown agree.
     record(
         Action.AUDIT_VIEWED,
         request=request,
         incident_id=incident_id,
-        summary=f"page {page.number}; filters: {request.GET.urlencode()[:300]}",
+        summary=f"filters: {request.GET.urlencode()[:300]}",
     )
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -99,12 +100,14 @@ def event_list(request, incident_id: int | None = None):
 @require_GET
 def event_export(request, incident_id: int | None = None, fmt: str = "csv"):
     form, events = _filtered(request, incident_id)
-    record(
+    exported = record(
         Action.AUDIT_EXPORTED,
         request=request,
         incident_id=incident_id,
         summary=f"{fmt}; filters: {request.GET.urlencode()[:300]}",
     )
+    # The trail as it stood when the export was asked for (its own record comes next time).
+    events = events.filter(pk__lt=exported.pk)
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
     scope = f"case-{incident_id}" if incident_id else "all"
     if fmt == "json":
