@@ -106,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
                 os.killpg(child.pid, signal.SIGKILL)
 
     signal.signal(signal.SIGTERM, lambda *_: (stop(), sys.exit(0)))
+    # Ctrl-C must stop everything even when started from a shell that ignores SIGINT.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         while all(child.poll() is None for child in children.values()):
             time.sleep(0.5)
