@@ -648,18 +648,23 @@ class CaseFilterForm(forms.Form):
         max_length=10,
         widget=forms.TextInput(attrs={"placeholder": "DE, US, US-CA", "size": 8}),
     )
-    owner = forms.ChoiceField(label="Owner", required=False)
+    owner = forms.CharField(
+        label="Owner",
+        required=False,
+        max_length=150,
+        widget=forms.TextInput(attrs={"placeholder": "username", "size": 12}),
+    )
     due_within = forms.ChoiceField(label="Deadline", required=False, choices=DUE_WITHIN_CHOICES)
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, owners=(), **kwargs):
+    def __init__(self, *args, **kwargs):
         from incidents.choices import IncidentStatus
 
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", "Any status"), *IncidentStatus.choices]
-        self.fields["owner"].choices = [("", "Anyone")] + [
-            (str(user.pk), user.get_full_name() or user.get_username()) for user in owners
-        ]
+
+    def clean_owner(self):
+        return self.cleaned_data["owner"].strip()
 
     def clean_jurisdiction(self):
         value = self.cleaned_data["jurisdiction"].strip()

@@ -78,7 +78,7 @@ def test_case_list_filters_and_says_what_is_wrong(login, counsel, responder):
     client = login(counsel)
     found = client.get(reverse("incidents:list"), {"q": "laptop"}).context["page"]
     assert [c.pk for c in found] == [mine.pk]
-    by_owner = client.get(reverse("incidents:list"), {"owner": responder.pk}).context["page"]
+    by_owner = client.get(reverse("incidents:list"), {"owner": responder.username}).context["page"]
     assert [c.pk for c in by_owner] == [mine.pk]
     by_place = client.get(reverse("incidents:list"), {"jurisdiction": "fr"}).context["page"]
     assert [c.pk for c in by_place] == [mine.pk]
