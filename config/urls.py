@@ -14,6 +14,7 @@ urlpatterns = [
     path("rules/", include("jurisdictions.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
+    path("", include("reminders.urls")),  # the snooze page (reminders/urls.py)
     path("", dashboard, name="dashboard"),
     path("", include("incidents.urls")),
 ]

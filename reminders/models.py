@@ -189,6 +189,13 @@ class Reminder(models.Model):
                 condition=Q(status="pending"),
                 name="reminder_pending_due_idx",
             ),
+            # reminders.health: "delivery failures in the last 24 hours" on /health/ and the
+            # dashboard.
+            models.Index(
+                fields=["closed_at"],
+                condition=Q(status="failed"),
+                name="reminder_failed_idx",
+            ),
             # The case page's "reminders and delivery failures" list.
             models.Index(fields=["obligation", "status"], name="reminder_obligation_status_idx"),
         ]

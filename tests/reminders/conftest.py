@@ -27,14 +27,34 @@ def make_user(db):
 
 
 @pytest.fixture
-def counsel(make_user):
-    """Legal counsel: owns the cases."""
-    return make_user("counsel", first_name="Clara", last_name="Counsel")
+def counsel(db):
+    """Legal counsel (the product's counsel role): owns the cases."""
+    from tests.conftest import make_person
+
+    return make_person(
+        "counsel", "counsel", email="counsel@example.org", first_name="Clara", last_name="Counsel"
+    )
 
 
 @pytest.fixture
-def responder(make_user):
-    return make_user("responder", first_name="Rui", last_name="Responder")
+def responder(db):
+    from tests.conftest import make_person
+
+    return make_person(
+        "responder",
+        "responder",
+        email="responder@example.org",
+        first_name="Rui",
+        last_name="Responder",
+    )
+
+
+@pytest.fixture
+def outsider(db):
+    """A responder on no case: must see nothing of ours."""
+    from tests.conftest import make_person
+
+    return make_person("oscar", "responder", email="oscar@example.org")
 
 
 @pytest.fixture

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reminders"
+urlpatterns = [
+    path(
+        "incidents/<int:pk>/obligations/<int:ob_pk>/snooze/",
+        views.snooze,
+        name="snooze",
+    ),
+]
