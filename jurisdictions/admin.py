@@ -7,11 +7,9 @@ Published rule versions are history: saving one writes a new draft version, whic
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -19,7 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from jurisdictions import choices, services
+from jurisdictions import choices, queries, services
 from jurisdictions.choices import Publication
 from jurisdictions.forms import JurisdictionForm, RuleVersionForm
 from jurisdictions.models import (
@@ -65,11 +63,7 @@ class _VersionFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() is None:
             return queryset
-        return queryset.filter(
-            pk__in=RuleVersion.objects.filter(
-                publication=Publication.PUBLISHED, **{self.field: self.value()}
-            ).values("rule_id")
-        )
+        return queries.with_version(queryset, **{self.field: self.value()})
 
 
 class RegimeFilter(_VersionFilter):
@@ -108,13 +102,6 @@ class KindFilter(_VersionFilter):
         return choices.Kind.choices
 
 
-def current_versions(today):
-    return RuleVersion.objects.filter(publication=Publication.PUBLISHED).filter(
-        (Q(effective_from__isnull=True) | Q(effective_from__lte=today))
-        & (Q(effective_to__isnull=True) | Q(effective_to__gte=today))
-    )
-
-
 class ReviewFilter(admin.SimpleListFilter):
     title = "last reviewed"
     parameter_name = "review"
@@ -125,9 +112,7 @@ class ReviewFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() != "stale":
             return queryset
-        today = timezone.localdate()
-        fresh = current_versions(today).filter(last_reviewed__gte=today - timedelta(days=365))
-        return queryset.exclude(pk__in=fresh.values("rule_id"))
+        return queries.not_reviewed_since(queryset, timezone.localdate())
 
 
 class InForceFilter(admin.SimpleListFilter):
@@ -143,12 +128,7 @@ class InForceFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         today = timezone.localdate()
         if self.value() == "future":
-            published = RuleVersion.objects.filter(publication=Publication.PUBLISHED)
-            upcoming = published.filter(
-                Q(effective_from__gt=today)
-                | Q(status__in=["proposed_not_in_force", "notified_not_yet_in_force"])
-            )
-            return queryset.filter(pk__in=upcoming.values("rule_id"))
+            return queries.not_yet_in_force(queryset, today)
         if self.value() == "drafts":
             drafts = RuleVersion.objects.filter(publication=Publication.DRAFT)
             return queryset.filter(pk__in=drafts.values("rule_id"))
@@ -422,6 +402,9 @@ class RuleAdmin(admin.ModelAdmin):
                 )
             )
         )
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []  # a new rule has no versions yet
 
     def get_search_results(self, request, queryset, search_term):
         results, _dupes = super().get_search_results(request, queryset, search_term)

@@ -48,6 +48,9 @@ class RuleVersionForm(forms.ModelForm):
             if name in self.fields:
                 model_field = RuleVersion._meta.get_field(name)
                 self.fields[name].help_text = f"{model_field.help_text} One per line."
+        if self.instance.pk and self.instance.publication != Publication.DRAFT:
+            # Saving makes a new version: its change note starts empty, not the old one's.
+            self.initial["change_note"] = ""
 
     def candidate(self) -> RuleVersion:
         """The version as it would be saved: a new draft when the instance is published."""

@@ -5,6 +5,6 @@ from jurisdictions import views
 app_name = "rules"
 
 urlpatterns = [
-    path("", views.rule_list, name="list"),
-    path("<str:code>/", views.rule_detail, name="detail"),
+    path("", views.rule_list, name="rule_list"),
+    path("<str:code>/", views.rule_detail, name="rule_detail"),
 ]

@@ -5,11 +5,9 @@ Changing rules happens in the rule console (the admin), for rule administrators 
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import select_template
 from django.utils import timezone
@@ -17,7 +15,9 @@ from django.utils import timezone
 from jurisdictions import choices
 from jurisdictions.admin import current_version, deadline_text
 from jurisdictions.choices import Publication
+from jurisdictions.engine.rules import NOTICE_PREFIX
 from jurisdictions.models import Jurisdiction, Regime, Rule, RuleChange, RuleVersion
+from jurisdictions.queries import filter_rules
 
 
 def _base_template() -> str:
@@ -35,57 +35,18 @@ def _published_prefetch():
     )
 
 
-def filter_rules(params, queryset=None):
-    """The rule list's search and filters, from GET parameters."""
-    rules = queryset if queryset is not None else Rule.objects.all()
-    published = RuleVersion.objects.filter(publication=Publication.PUBLISHED)
-    today = timezone.localdate()
-    q = (params.get("q") or "").strip()
-    if q:
-        matching = published.filter(
-            Q(citation__icontains=q)
-            | Q(authority__icontains=q)
-            | Q(regime_name__icontains=q)
-            | Q(counterparty__icontains=q)
-        ).values("rule_id")
-        rules = rules.filter(
-            Q(code__icontains=q)
-            | Q(jurisdiction__code__iexact=q)
-            | Q(jurisdiction__name__icontains=q)
-            | Q(pk__in=matching)
-        )
-    for param, field in (
-        ("regime", "regime__code"),
-        ("recipient", "recipient"),
-        ("confidence", "confidence"),
-        ("kind", "kind"),
-    ):
-        value = params.get(param)
-        if value:
-            rules = rules.filter(pk__in=published.filter(**{field: value}).values("rule_id"))
-    if params.get("jurisdiction"):
-        code = params["jurisdiction"]
-        rules = rules.filter(Q(jurisdiction__code=code) | Q(jurisdiction__parent__code=code))
-    if params.get("review") == "stale":
-        current = published.filter(
-            (Q(effective_from__isnull=True) | Q(effective_from__lte=today))
-            & (Q(effective_to__isnull=True) | Q(effective_to__gte=today))
-        )
-        fresh = current.filter(last_reviewed__gte=today - timedelta(days=365))
-        rules = rules.exclude(pk__in=fresh.values("rule_id"))
-    if params.get("in_force") == "future":
-        upcoming = published.filter(
-            Q(effective_from__gt=today)
-            | Q(status__in=["proposed_not_in_force", "notified_not_yet_in_force"])
-        )
-        rules = rules.filter(pk__in=upcoming.values("rule_id"))
-    return rules
+def clock_start_text(clock_start: str) -> str:
+    """'discovered_at' -> 'discovered (discovered_at)'; 'notice:US-CA-IND' -> the notice."""
+    if clock_start.startswith(NOTICE_PREFIX):
+        return f"the notice under {clock_start[len(NOTICE_PREFIX) :]} is sent"
+    words = clock_start.removesuffix("_at").replace("_", " ")
+    return f"{words} ({clock_start})"
 
 
 @login_required
 def rule_list(request):
     rules = (
-        filter_rules(request.GET)
+        filter_rules(request.GET, timezone.localdate())
         .select_related("jurisdiction")
         .prefetch_related(_published_prefetch())
         .order_by("jurisdiction__code", "code")
@@ -144,6 +105,7 @@ def rule_detail(request, code):
             "rule": rule,
             "current": current,
             "deadline": deadline_text(current),
+            "clock_start": clock_start_text(current.clock_start) if current else "",
             "versions": [(v, deadline_text(v)) for v in versions],
             "history": history,
             "can_edit": can_edit,
