@@ -232,9 +232,14 @@ def plan_import(data: RulebookData, models: SimpleNamespace | None = None) -> Im
             number = max(next_number.get(rule.code, 1), max(taken) + 1)
             next_number[rule.code] = number + 1
             old = next((r for r in same_number if r.publication == PUBLISHED), None)
+            corrected = {**entry, "version": number}
+            if old and old.effective_to and not entry.get("effective_to"):
+                # The console ended this version when it published a later one; a corrected
+                # text from the file keeps that end date instead of overlapping the later one.
+                corrected["effective_to"] = old.effective_to.isoformat()
             step = RuleStep(
                 rule.code,
-                {**entry, "version": number},
+                corrected,
                 fp,
                 replaces_pk=old.pk if old else None,
                 replaces_version=old.version if old else None,

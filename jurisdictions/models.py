@@ -176,8 +176,8 @@ class Jurisdiction(models.Model):
         help_text="Identifies the rule-book file entry this row was last loaded from, so "
         "loading the same file again leaves console edits alone.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, help_text="When it was added.")
+    updated_at = models.DateTimeField(auto_now=True, help_text="When it was last changed.")
 
     class Meta:
         ordering = ["code"]
@@ -276,7 +276,7 @@ class Rule(models.Model):
         help_text="Where the recipient sits: the state or country whose authority or residents "
         "must be told.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, help_text="When the rule was created.")
 
     class Meta:
         ordering = ["code"]
@@ -756,15 +756,33 @@ class RuleChange(models.Model):
         related_name="+",
         help_text="Who made it (blank: the shipped rule book, loaded at installation).",
     )
-    action = models.CharField(max_length=20, choices=Action.choices)
+    action = models.CharField(
+        max_length=20, choices=Action.choices, help_text="What kind of change it was."
+    )
     rule = models.ForeignKey(
-        Rule, on_delete=models.PROTECT, null=True, blank=True, related_name="changes"
+        Rule,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="changes",
+        help_text="The rule changed, if the change was to a rule.",
     )
     rule_version = models.ForeignKey(
-        RuleVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="changes"
+        RuleVersion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="changes",
+        help_text="The version written, published, ended or superseded.",
     )
     jurisdiction = models.ForeignKey(
-        Jurisdiction, on_delete=models.PROTECT, null=True, blank=True, related_name="changes"
+        Jurisdiction,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="changes",
+        help_text="The jurisdiction changed, if the change was to a jurisdiction or its "
+        "closure days.",
     )
     summary = models.CharField(max_length=500, help_text="The change in a sentence.")
     before = models.JSONField(null=True, blank=True, help_text="The values before the change.")
@@ -797,18 +815,32 @@ class PublishJob(models.Model):
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
 
-    created_at = models.DateTimeField(default=django_tz.now)
+    created_at = models.DateTimeField(default=django_tz.now, help_text="When it was published.")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        help_text="Who published (blank: the shipped rule book).",
     )
-    summary = models.CharField(max_length=500)
-    rule_versions = models.ManyToManyField(RuleVersion, related_name="publish_jobs", blank=True)
+    summary = models.CharField(max_length=500, help_text="What was published.")
+    rule_versions = models.ManyToManyField(
+        RuleVersion,
+        related_name="publish_jobs",
+        blank=True,
+        help_text="The rule versions published.",
+    )
     incident_ids = models.JSONField(default=list, help_text="The open cases to recompute.")
-    total = models.PositiveIntegerField(default=0)
-    done = models.PositiveIntegerField(default=0)
-    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
-    error = models.TextField(blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    total = models.PositiveIntegerField(default=0, help_text="How many cases to recompute.")
+    done = models.PositiveIntegerField(default=0, help_text="How many are recomputed so far.")
+    state = models.CharField(
+        max_length=10,
+        choices=State.choices,
+        default=State.QUEUED,
+        help_text="Queued, recomputing, done or failed.",
+    )
+    error = models.TextField(blank=True, help_text="Why it failed, if it did.")
+    finished_at = models.DateTimeField(null=True, blank=True, help_text="When it finished.")
 
     class Meta:
         ordering = ["-created_at"]

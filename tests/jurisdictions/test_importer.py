@@ -107,3 +107,31 @@ def test_closure_days_are_merged(rulebook):
     apply_import(plan_import(_data(closure)))
     assert HolidayClosure.objects.get(jurisdiction__code="US-VT").day.isoformat() == "2026-12-24"
     assert current_rulebook().jurisdictions["US-VT"].extra_closures[0].isoformat() == "2026-12-24"
+
+
+def test_shipped_correction_keeps_the_end_date_the_console_set(rulebook):
+    """The console published a later version (ending version 1); the shipped file then corrects
+    version 1's notes: the correction keeps the end date, so start-up imports still succeed."""
+    from datetime import date
+
+    from jurisdictions.models import RuleVersion
+    from jurisdictions.services import publish, save_draft
+
+    v1 = RuleVersion.objects.get(rule__code="US-TX-AG")
+    draft = RuleVersion.objects.get(pk=v1.pk)
+    draft.pk = draft.id = None
+    draft._state.adding = True
+    draft.deadline_amount = 45
+    draft.effective_from = date(2026, 9, 1)
+    publish([save_draft(draft, user=None, base=v1)], user=None, recompute=False)
+
+    def correct(doc):
+        _rule(doc, "US-TX-AG")["notes"] = "Corrected reading."
+
+    apply_import(plan_import(_data(correct)))
+    published = RuleVersion.objects.filter(rule__code="US-TX-AG", publication="published")
+    assert sorted((v.notes, str(v.effective_to)) for v in published) == [
+        ("", "None"),
+        ("Corrected reading.", "2026-08-31"),
+    ]
+    assert plan_import(_data(correct)).is_noop
