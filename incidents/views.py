@@ -26,6 +26,7 @@ from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
 from accounts.templatetags.when import countdown, when
+from audit.recording import record_case_export, record_case_view
 from incidents import actions, timeline
 from incidents.choices import IncidentStatus, ObligationStatus, Severity
 from incidents.forms import (
@@ -339,6 +340,7 @@ def build_timeline(obligations, now):
 @login_required
 def case_detail(request, pk):
     incident = get_case(request, pk, queryset=case_with_everything(request))
+    record_case_view(request, incident)
     now = timezone.now()
     obligations = list(incident.obligations.all())
     activity = list(
@@ -367,6 +369,7 @@ def case_detail(request, pk):
 def case_report(request, pk):
     """The evidence pack: facts, obligations and status, team, notes and the full timeline."""
     incident = get_case(request, pk, queryset=case_with_everything(request))
+    record_case_export(request, incident, "case report")
     obligations = list(incident.obligations.all())
     activity = list(
         Activity.objects.filter(incident=incident)
@@ -392,6 +395,7 @@ def attachment_download(request, pk, attachment_pk):
     """A case file, as a download only (never rendered inline), to people who can see the case."""
     incident = get_case(request, pk)
     attachment = get_object_or_404(Attachment, incident=incident, pk=attachment_pk)
+    record_case_export(request, incident, f"file {attachment.name}")
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:

@@ -180,3 +180,23 @@ def test_pages_carry_no_inline_script_style_or_handlers(login, responder, case, 
         assert not re.search(r"\sstyle=", body), url
         assert not re.search(r"\son[a-z]+=", body), url
         assert "<style" not in body, url
+
+
+def test_viewing_and_exporting_a_case_is_in_the_audit_trail(login, responder, case, clocks):
+    from audit.models import AuditEvent
+
+    client = login(responder)
+    client.get(reverse("incidents:detail", args=[case.pk]))
+    client.get(reverse("incidents:report", args=[case.pk]))
+    events = AuditEvent.objects.filter(incident_id=case.pk, actor_id=responder.pk)
+    assert list(events.order_by("at", "id").values_list("action", "summary")) == [
+        ("case_viewed", ""),
+        ("case_exported", "case report"),
+    ]
+
+
+def test_an_outsiders_attempt_leaves_no_view_record(login, outsider, case):
+    from audit.models import AuditEvent
+
+    login(outsider).get(reverse("incidents:detail", args=[case.pk]))
+    assert not AuditEvent.objects.filter(action="case_viewed", incident_id=case.pk).exists()
