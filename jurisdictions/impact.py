@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from jurisdictions.diff import DeadlineChange, diff_obligations
 from jurisdictions.engine.facts import FactsError
+from jurisdictions.engine.rules import NOTICE_PREFIX
+from jurisdictions.engine.serialization import rule_to_dict
 from jurisdictions.loader import Rulebook
 
 log = logging.getLogger(__name__)
@@ -48,12 +50,74 @@ def _statuses(incident) -> dict[tuple[str, str | None], str]:
     return {(ob.rule_code, ob.stage or None): ob.status for ob in incident.obligations.all()}
 
 
-def case_impacts(old: Rulebook, new: Rulebook) -> Iterator[CaseImpact]:
-    """Every open case whose obligations differ between two rule books, with the differences."""
+def _notices(rule) -> set[str]:
+    codes = {rule.depends_on} if rule.depends_on else set()
+    limit = rule.also_not_later_than
+    if limit and limit.event.startswith(NOTICE_PREFIX):
+        codes.add(limit.event[len(NOTICE_PREFIX) :])
+    return codes
+
+
+def relevant_rules(old: Rulebook, new: Rulebook) -> tuple[Rulebook, Rulebook]:
+    """The two rule books cut down to the rules a change can affect.
+
+    The changed rules, the rules whose clocks start at their notices (and so on), and the rules
+    those depend on. Evaluating a case against these few rules instead of the whole book makes
+    the preview of a one-rule change cheap. A change to a jurisdiction (zone, holidays, closure
+    days) can move any rule counted there, so then the whole books are compared.
+    """
+    if old.jurisdictions != new.jurisdictions:
+        return old, new
+
+    def texts(book):
+        out: dict[str, list] = {}
+        for rule in book.rules:
+            out.setdefault(rule.code, []).append(rule_to_dict(rule))
+        return {code: sorted(v, key=lambda d: d["version"]) for code, v in out.items()}
+
+    before, after = texts(old), texts(new)
+    relevant = {
+        code for code in before.keys() | after.keys() if before.get(code) != after.get(code)
+    }
+    everything = old.rules + new.rules
+    grew = True
+    while grew:
+        size = len(relevant)
+        for rule in everything:
+            needs = _notices(rule)
+            if rule.code in relevant:
+                relevant |= needs  # what its clock waits for
+            elif needs & relevant:
+                relevant.add(rule.code)  # a clock that starts at a changed rule's notice
+        grew = len(relevant) > size
+
+    def cut(book):
+        rules = tuple(r for r in book.rules if r.code in relevant)
+        return Rulebook(book.version, rules, book.jurisdictions, book.revision)
+
+    return cut(old), cut(new)
+
+
+def deadline_changes(
+    facts: dict, old: Rulebook, new: Rulebook, statuses=None
+) -> list[DeadlineChange]:
+    """The deadlines of one case's facts that differ between two rule books (FactsError if the
+    facts are not valid)."""
     from jurisdictions.services import evaluate_facts
 
+    if not old.rules and not new.rules:
+        return []
+    before = evaluate_facts(facts, rulebook=old).to_dict()
+    after = evaluate_facts(facts, rulebook=new).to_dict()
+    return diff_obligations(before, after, statuses=statuses)
+
+
+def case_impacts(old: Rulebook, new: Rulebook) -> Iterator[CaseImpact]:
+    """Every open case whose obligations differ between two rule books, with the differences."""
+    old, new = relevant_rules(old, new)
+    if not old.rules and not new.rules:
+        return
     for incident in _open_incidents():
-        facts = incident.facts_dict()
         impact = CaseImpact(
             incident_id=incident.pk,
             reference=incident.reference,
@@ -61,14 +125,14 @@ def case_impacts(old: Rulebook, new: Rulebook) -> Iterator[CaseImpact]:
             url=incident.get_absolute_url(),
         )
         try:
-            before = evaluate_facts(facts, rulebook=old).to_dict()
-            after = evaluate_facts(facts, rulebook=new).to_dict()
+            impact.changes = deadline_changes(
+                incident.facts_dict(), old, new, statuses=_statuses(incident)
+            )
         except FactsError as error:
             # A case whose stored facts the engine refuses is shown, not silently skipped.
             impact.error = str(error)
             yield impact
             continue
-        impact.changes = diff_obligations(before, after, statuses=_statuses(incident))
         if impact.changes:
             yield impact
 
