@@ -7,6 +7,7 @@ admin offers no add, change or delete for them; feed links can be revoked (throu
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.db.models import Q
 
 from . import actions
 from .models import (
@@ -126,7 +127,11 @@ class FeedTokenAdmin(ReadOnlyMixin, admin.ModelAdmin):
     actions = ["revoke"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("user", "incident")
+        qs = super().get_queryset(request).select_related("user", "incident")
+        # Feeds of cases outside the viewer's reach would name those cases: the read door again.
+        return qs.filter(
+            Q(incident__isnull=True) | Q(incident__in=Incident.objects.visible_to(request.user))
+        )
 
     def has_change_permission(self, request, obj=None):
         # Needed for the bulk action; every field stays read-only.

@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.db.models import Q
+
+from incidents.models import Incident
 
 from .models import DispatchHeartbeat, DistributionList, Reminder, ReminderPolicy, ReminderSnooze
 
@@ -25,6 +28,13 @@ class DistributionListAdmin(admin.ModelAdmin):
     raw_id_fields = ["incident"]
     search_fields = ["jurisdiction", "addresses", "incident__reference"]
 
+    def get_queryset(self, request):
+        # A case's list only for those who can see the case (the read door).
+        visible = Incident.objects.visible_to(request.user)
+        return (
+            super().get_queryset(request).filter(Q(incident__isnull=True) | Q(incident__in=visible))
+        )
+
 
 @admin.register(Reminder)
 class ReminderAdmin(admin.ModelAdmin):
@@ -35,6 +45,11 @@ class ReminderAdmin(admin.ModelAdmin):
     search_fields = ["obligation__incident__reference", "obligation__rule_code"]
     raw_id_fields = ["obligation"]
     date_hierarchy = "due_at"
+
+    def get_queryset(self, request):
+        # Only reminders of cases the viewer can see (the read door).
+        visible = Incident.objects.visible_to(request.user)
+        return super().get_queryset(request).filter(obligation__incident__in=visible)
 
     def has_add_permission(self, request):
         return False
@@ -50,6 +65,10 @@ class ReminderAdmin(admin.ModelAdmin):
 class ReminderSnoozeAdmin(admin.ModelAdmin):
     list_display = ["obligation", "until", "created_by", "created_at"]
     raw_id_fields = ["obligation"]
+
+    def get_queryset(self, request):
+        visible = Incident.objects.visible_to(request.user)  # the read door
+        return super().get_queryset(request).filter(obligation__incident__in=visible)
 
     def has_add_permission(self, request):
         return False  # snoozing goes through reminders.actions.snooze_reminders (it is logged)
