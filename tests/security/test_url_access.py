@@ -21,7 +21,6 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-
 from rest_framework.authtoken.models import Token
 
 from incidents import actions
