@@ -28,6 +28,7 @@ from jurisdictions.models import (
     Rule,
     RuleChange,
     RuleVersion,
+    field_label,
 )
 
 PUBLISH_PERMISSION = "jurisdictions.publish_rule"
@@ -338,7 +339,7 @@ class HistoryInline(admin.TabularInline):
 
 
 def format_diff(change: RuleChange):
-    rows = change.changed_fields()
+    rows = change.changed_labels()
     if not change.before and change.after:
         return "-"
     items = format_html_join(
@@ -733,7 +734,7 @@ class RuleVersionAdmin(admin.ModelAdmin):
         before = base.to_rule_dict() if base else {}
         after = draft.to_rule_dict()
         differences = [
-            (k, before.get(k), after.get(k))
+            (field_label(k), before.get(k), after.get(k))
             for k in after
             if k != "version" and before.get(k) != after.get(k)
         ]

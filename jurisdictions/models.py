@@ -728,6 +728,24 @@ def columns_from_entry(entry: dict) -> dict:
     return values
 
 
+def field_label(name: str) -> str:
+    """The console's label for a rule-book field name (file form), e.g. 'legal status'."""
+    special = {
+        "regime": "regime as cited",
+        "regime_code": "regime",
+        "threshold": "threshold",
+        "also_not_later_than": "also not later than",
+        "code": "code",
+        "jurisdiction": "jurisdiction",
+    }
+    if name in special:
+        return special[name]
+    try:
+        return str(RuleVersion._meta.get_field(name).verbose_name)
+    except Exception:  # noqa: BLE001 - any other key (publication, extra keys) reads as is
+        return name.replace("_", " ")
+
+
 class RuleChange(models.Model):
     """The history of the rule book: who changed what, when, with the values before and after.
 
@@ -794,6 +812,10 @@ class RuleChange(models.Model):
 
     def __str__(self) -> str:
         return self.summary
+
+    def changed_labels(self) -> list[tuple[str, object, object]]:
+        """``changed_fields`` with the names a reader knows ("deadline amount", "legal status")."""
+        return [(field_label(k), b, a) for k, b, a in self.changed_fields()]
 
     def changed_fields(self) -> list[tuple[str, object, object]]:
         """(field, before, after) for each value that differs - what the history page lists."""

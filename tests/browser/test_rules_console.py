@@ -157,7 +157,7 @@ def test_rules_administrator_changes_texas_deadline(page, rulebook, worker):
     assert germany.reference not in table
     assert iso(old_due) in table
     differences = page.inner_text("#rule-differences")
-    assert re.search(r"deadline_amount\s+30\s+45", differences)
+    assert re.search(r"deadline amount\s+30\s+45", differences)
     page.screenshot(path=str(SHOTS / "breachclock-rules-2-preview.png"), full_page=True)
 
     # Publish: the worker recomputes while the page shows progress.

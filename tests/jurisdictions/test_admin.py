@@ -233,4 +233,4 @@ def test_rule_history_is_shown_on_the_rule_page(client, rules_admin, rulebook):
     rule = Rule.objects.get(code="US-TX-AG")
     page = client.get(reverse("admin:jurisdictions_rule_change", args=[rule.pk])).content.decode()
     assert "draft version 2 written from version 1" in page
-    assert "deadline_amount" in page and "30" in page and "45" in page
+    assert "deadline amount" in page and "30" in page and "45" in page
