@@ -29,3 +29,11 @@ def person(user):
     if user is None or user == "":
         return "—"
     return user.get_full_name() or user.get_username()
+
+
+@register.filter
+def as_json(value):
+    """Before/after values of the timeline as compact JSON (what an auditor can read and diff)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)

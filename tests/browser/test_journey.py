@@ -169,6 +169,7 @@ def test_the_main_journey(page, live_server, rulebook):
         assert text in report, text  # fmt: skip
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
+    page.screenshot(path=str(SHOTS / "breachclock-report-print.png"), full_page=True)
     page.pdf(path=str(SHOTS / "breachclock-report.pdf"), format="A4")
     page.emulate_media(media="screen")
 
@@ -199,6 +200,17 @@ def test_the_main_journey(page, live_server, rulebook):
     page.fill("#id_q", reference)
     page.click("button:has-text('Filter')")
     assert page.locator("table.case-list tbody tr").count() == 1
+
+    # The what-if calculator answers without opening a case.
+    page.click("nav >> text=What-if")
+    page.fill("#id_discovered_at", wall(now - timedelta(hours=10)))
+    page.fill("#id_main_establishment", "IE")
+    page.check("input[name=data][value=name]")
+    page.check("input[name=data][value=ssn]")
+    page.fill("#id_affected", "IE 20000\nUS-NY 800")
+    page.click("button:has-text('Work out the deadlines')")
+    assert "Obligations (" in page.inner_text("#results")
+    page.screenshot(path=str(SHOTS / "breachclock-what-if.png"), full_page=True)
 
     # No page needed inline code: the Content-Security-Policy refused nothing.
     assert not [e for e in page.console_errors if "Content Security Policy" in e], (
