@@ -13,6 +13,7 @@ from django import forms
 from django.utils import timezone
 
 from accounts import timezones
+from security.uploads import validate_attachment
 
 FACTS_FORMAT = "breachclock.facts/1"
 JURISDICTION_RE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
@@ -527,6 +528,7 @@ class NotificationForm(forms.Form):
     evidence = forms.FileField(
         label="Letter or filing",
         required=False,
+        validators=[validate_attachment],  # type, content and size (security.uploads)
         help_text="A copy of what was sent (PDF, e-mail, screenshot). Kept with its SHA-256.",
     )
 
@@ -604,7 +606,7 @@ class NoteForm(forms.Form):
     text = forms.CharField(
         label="Note", required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 5})
     )
-    file = forms.FileField(label="File", required=False)
+    file = forms.FileField(label="File", required=False, validators=[validate_attachment])
     kind = forms.ChoiceField(label="Kind of file", choices=attachment_kind_choices, required=False)
     privileged = forms.BooleanField(
         label="Privileged",

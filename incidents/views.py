@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, F, Min, Prefetch, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -62,6 +62,7 @@ from incidents.queries import (
 )
 from incidents.web_facts import add_facts_error
 from jurisdictions.engine.facts import FactsError
+from security.uploads import attachment_response
 
 PAGE_SIZE = 25
 DASHBOARD_LIMIT = 60
@@ -400,14 +401,8 @@ def attachment_download(request, pk, attachment_pk):
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404("The file is missing from storage.") from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.name,
-        content_type="application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    # A download only: opaque type, nosniff, and a sandboxing CSP should it be opened anyway.
+    return attachment_response(handle, attachment.name)
 
 
 # -- What-if ---------------------------------------------------------------------------------------

@@ -24,6 +24,8 @@ ATTACHMENT_TYPES: dict[str, tuple[bytes, ...] | None] = {
     ".png": (b"\x89PNG\r\n\x1a\n",),
     ".jpg": (b"\xff\xd8\xff",),
     ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".webp": (b"RIFF",),
     ".docx": (b"PK\x03\x04",),
     ".xlsx": (b"PK\x03\x04",),
     ".odt": (b"PK\x03\x04",),

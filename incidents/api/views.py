@@ -154,7 +154,11 @@ class IncidentDetailView(APIView):
 
     @extend_schema(responses=IncidentDetailSerializer)
     def get(self, request, pk):
-        return self._render(request, pk)
+        from audit.recording import record_case_view
+
+        incident = self.get_object(request, pk)
+        record_case_view(request, incident)  # case views are audited
+        return Response(IncidentDetailSerializer(incident, context={"request": request}).data)
 
     @extend_schema(request=IncidentPatchSerializer, responses=IncidentDetailSerializer)
     def patch(self, request, pk):

@@ -140,3 +140,38 @@ class TestApiTokens:
 
         with pytest.raises(AuthenticationFailed):
             TokenAuthentication().authenticate_credentials(token.key)
+
+
+@pytest.mark.django_db
+def test_an_html_file_is_refused_on_the_case_page_and_nothing_is_stored(client, case, counsel):
+    from incidents.models import Attachment
+
+    client.force_login(counsel)
+    response = client.post(
+        f"/incidents/{case.pk}/notes/",
+        {
+            "text": "the attacker's page",
+            "file": SimpleUploadedFile("phish.html", b"<script>alert(1)</script>"),
+            "kind": "evidence",
+        },
+    )
+    assert response.status_code == 200
+    assert b"are not accepted" in response.content
+    assert not Attachment.objects.filter(incident=case).exists()
+
+
+@pytest.mark.django_db
+def test_a_stored_file_downloads_as_an_attachment_that_runs_nothing(client, case, counsel):
+    from incidents import actions
+
+    attachment = actions.add_attachment(
+        case, SimpleUploadedFile("letter.pdf", PDF), acting_user=counsel
+    )
+    client.force_login(counsel)
+    response = client.get(f"/cases/{case.pk}/files/{attachment.pk}/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert b"".join(response.streaming_content) == PDF
+    assert AuditEvent.objects.filter(action=Action.CASE_EXPORTED, incident_id=case.pk).exists()
