@@ -110,7 +110,17 @@ def _fill(first_offset: int, per_obligation: int):
                          ORDER BY id DESC LIMIT 1000)
             """
         )
-        cur.execute("ANALYZE reminders_reminder")
+    _vacuum()
+
+
+def _vacuum():
+    """What autovacuum does for a live table: the rolled-back claims of the previous round leave
+    dead index entries at the head of the partial index, which no real dispatcher would see
+    piling up (its claims commit and the rows then leave the index as they are sent)."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("VACUUM ANALYZE reminders_reminder")
 
 
 def _time_claims(rounds: int) -> float:
@@ -138,12 +148,14 @@ def _scan(quick: bool):
     _fill(1, per)
     small = Reminder.objects.count()
     _time_claims(5)  # warm the cache
+    _vacuum()
     first = _time_claims(40)
     yield f"due_scan_ms@{small // 1000}k", first, "ms"
     Reminder.objects.filter(status="pending", due_at__lte=_now()).update(status="sent")
-    _fill(per + 1, per)
+    _fill(per + 1, per)  # vacuums too
     big = Reminder.objects.count()
     _time_claims(5)
+    _vacuum()
     second = _time_claims(40)
     yield f"due_scan_ms@{big // 1000}k", second, "ms"
     yield "due_scan_ms", max(first, second), "ms"

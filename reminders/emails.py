@@ -23,9 +23,9 @@ UTC_ZONE = ZoneInfo("UTC")
 # Indexing (not .get) on purpose: a reminder kind without a subject is a bug to surface as a
 # rendering failure on that one row, not an email with an empty subject.
 SUBJECTS = {
-    ReminderKind.BEFORE: "due in {left}",
-    ReminderKind.AT_DEADLINE: "due now",
-    ReminderKind.CATCH_UP: "due in {left}",
+    ReminderKind.BEFORE: "Due in {left}",
+    ReminderKind.AT_DEADLINE: "Due now",
+    ReminderKind.CATCH_UP: "Due in {left}",
     ReminderKind.OVERDUE: "OVERDUE by {ago}",
     ReminderKind.DAILY_OVERDUE: "OVERDUE by {ago}",
 }
@@ -151,11 +151,12 @@ def reminder_context(reminder, obligation, incident, recipient: Recipient, now: 
     if reminder.kind == ReminderKind.CATCH_UP and overdue:
         subject_tail = f"OVERDUE by {humanize(left)}"
     what = obligation.authority or recipient_label
+    # The time first: it is what a reader scanning an inbox needs.
     if privileged:
-        subject = f"[{incident.reference}] Notification to {what} {subject_tail}"
+        subject = f"[{incident.reference}] {subject_tail}: notification to {what}"
     else:
         regime = obligation.regime or obligation.rule_code
-        subject = f"[{incident.reference}] {regime}: notice to {what} {subject_tail}"
+        subject = f"[{incident.reference}] {subject_tail}: {regime} notice to {what}"
     local = deadline.astimezone(recipient.zone)
     authority_local = ""
     try:
