@@ -9,7 +9,7 @@
   production interval (REMINDER_DISPATCH_SECONDS, 60 s) and reminders falling due continuously.
   Target: < 90 s.
 
-Runs in a throw-away database (``test_<name>``, created and dropped here) and a private
+Runs in a throw-away database (``bench_reminders_<name>``, created and dropped here) and a private
 redis-server on a free port, so nothing of the developer's data is touched.
 """
 
@@ -39,6 +39,8 @@ def run(quick: bool):
         )
         return
     old_name = connection.settings_dict["NAME"]
+    # Its own name: never the test suite's test_<name>, which may be in use.
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"bench_reminders_{old_name}"
     test_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         yield from _scan(quick)
