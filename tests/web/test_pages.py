@@ -200,3 +200,29 @@ def test_an_outsiders_attempt_leaves_no_view_record(login, outsider, case):
 
     login(outsider).get(reverse("incidents:detail", args=[case.pk]))
     assert not AuditEvent.objects.filter(action="case_viewed", incident_id=case.pk).exists()
+
+
+def test_calendar_feed_links_are_created_and_revoked_by_their_owner(login, responder, case, clocks):
+    from incidents.models import FeedToken
+
+    client = login(responder)
+    url = reverse("incidents:case_calendar", args=[case.pk])
+    assert client.post(url, {"create": "1"}).status_code == 302
+    token = FeedToken.objects.get(user=responder, incident=case)
+    page = client.get(url).content.decode()
+    assert f"/feeds/{token.token}.ics" in page
+    feed = client.get(f"/feeds/{token.token}.ics")
+    assert feed.status_code == 200
+    assert b"BEGIN:VCALENDAR" in b"".join(getattr(feed, "streaming_content", [feed.content]))
+    client.post(url, {"revoke": token.pk})
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+    assert f"/feeds/{token.token}.ics" not in client.get(url).content.decode()
+    # Another person cannot revoke it: the link is looked up among the person's own.
+    other = FeedToken.objects.create(user=case.owner, incident=case)
+    assert client.post(url, {"revoke": other.pk}).status_code == 404
+
+
+def test_the_activity_timeline_links_to_its_exports(login, responder, case):
+    body = login(responder).get(reverse("incidents:detail", args=[case.pk])).content.decode()
+    assert f"/api/v1/incidents/{case.pk}/activity.csv" in body
