@@ -222,7 +222,7 @@ class JurisdictionAdmin(admin.ModelAdmin):
     list_select_related = ("parent",)
     inlines = [HolidayClosureInline, RuleInline]
     fieldsets = [
-        (None, {"fields": ("code", "name", "parent", ("eu", "eea"))}),
+        (None, {"fields": ("code", "name", "parent", "eu", "eea")}),
         (
             "Counting days",
             {"fields": ("timezone", "holiday_country", "holiday_subdivision")},

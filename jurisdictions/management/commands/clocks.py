@@ -68,7 +68,7 @@ def render_text(result: dict, rulebook) -> str:
         result.get("obligations", []), key=lambda o: (o.get("due_at") is None, o.get("due_at"))
     )
     lines = [f"Rule book {result.get('rulebook', '')}: {len(obligations)} obligation(s)", ""]
-    header = f"{'DEADLINE (UTC)':<22} {'DEADLINE (LOCAL)':<27} {'RULE':<16} RECIPIENT / AUTHORITY"
+    header = f"{'DEADLINE (UTC)':<22} {'DEADLINE (LOCAL)':<27} {'RULE':<18} RECIPIENT / AUTHORITY"
     lines += [header, "-" * len(header)]
     for ob in obligations:
         if ob.get("due_at"):
@@ -79,7 +79,7 @@ def render_text(result: dict, rulebook) -> str:
             due = "no fixed deadline"
         recipient = ob.get("recipient", "").replace("_", " ")
         lines.append(
-            f"{due:<22} {_local(ob, rulebook):<27} {ob.get('rule', ''):<16} "
+            f"{due:<22} {_local(ob, rulebook):<27} {ob.get('rule', ''):<18} "
             f"{recipient} - {ob.get('authority', '')}"
         )
         lines.append(f"{'':<22} {ob.get('citation', '')}: {ob.get('timing_standard', '')}")
@@ -91,5 +91,5 @@ def render_text(result: dict, rulebook) -> str:
         for na in skipped:
             why = na.get("why")
             why = "; ".join(why) if isinstance(why, list) else why
-            lines.append(f"  {na.get('rule', ''):<16} {why}")
+            lines.append(f"  {na.get('rule', ''):<18} {why}")
     return "\n".join(lines) + "\n"
