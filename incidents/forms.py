@@ -185,6 +185,14 @@ def parse_iso(value) -> datetime | None:
 class FactsForm(forms.Form):
     """The facts of an incident, as the facts format defines them."""
 
+    event_basis = forms.CharField(
+        label="How these times were determined",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="E.g. “SOC ticket 4411; forensic report of 27 March”. Recorded with each "
+        "time you enter or change, together with your name.",
+    )
     times_zone = forms.ChoiceField(
         label="Times above are in",
         choices=timezones.choices,
@@ -288,7 +296,14 @@ class FactsForm(forms.Form):
 
     # -- sections for templates -------------------------------------------------------------------
     def event_fields(self):
-        return [self[name] for name in EVENT_NAMES] + [self["times_zone"]]
+        return [self[name] for name in EVENT_NAMES] + [self["times_zone"], self["event_basis"]]
+
+    def event_basis_map(self) -> dict[str, str]:
+        """The basis text for every event given (the actions store it with each event row)."""
+        basis = self.cleaned_data.get("event_basis", "").strip()
+        if not basis:
+            return {}
+        return {name: basis for name in EVENT_NAMES if self.cleaned_data.get(name)}
 
     def organisation_fields(self):
         return [self[name] for name in self.field_groups["organisation"]]

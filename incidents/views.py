@@ -461,6 +461,7 @@ def case_create(request):
                 severity=details.cleaned_data["severity"],
                 privileged=details.cleaned_data["privileged"],
                 risk_rationale=facts.cleaned_data.get("risk_rationale", ""),
+                event_basis=facts.event_basis_map(),
             )
         except FactsError as exc:
             show_error(facts, exc)
@@ -504,7 +505,11 @@ def case_edit(request, pk):
             # Both changes or neither: a refused fact must not leave a changed title behind.
             with transaction.atomic():
                 result = actions.update_facts(
-                    incident, facts.facts(), acting_user=request.user, reason=reason
+                    incident,
+                    facts.facts(),
+                    acting_user=request.user,
+                    reason=reason,
+                    event_basis=facts.event_basis_map(),
                 )
                 if changed_details:
                     actions.update_details(incident, acting_user=request.user, **changed_details)

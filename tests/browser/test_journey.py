@@ -92,6 +92,7 @@ def test_the_main_journey(page, live_server, rulebook):
     page.select_option("#id_risk_of_harm", "high")
     page.click("button:has-text('Open the incident')")
     assert "This field is required" in page.inner_text("#id_discovered_at_error")
+    page.screenshot(path=str(SHOTS / "breachclock-open-form-error.png"))
     assert page.input_value("#id_title") == "Web skimmer on checkout"
     assert page.is_checked("input[name=data][value=payment_card]")
     page.fill("#id_discovered_at", wall(now - timedelta(hours=30)))

@@ -28,6 +28,7 @@ GOOD_CASE = {
     "risk_of_harm": "high",
     "cause": "external_attack",
     "affected": "DE 9000\nFR 3000\nUS-CA 600",
+    "event_basis": "SOC ticket 4411",
 }
 
 
@@ -49,6 +50,8 @@ def test_open_an_incident_computes_its_deadlines(login, counsel):
     discovered = incident.events.get(event="discovered_at").at
     # 17:00 in Berlin on 27 March 2026 (CET, UTC+1) is 16:00 UTC.
     assert discovered == datetime(2026, 3, 27, 16, 0, tzinfo=UTC)
+    event = incident.events.get(event="discovered_at")
+    assert (event.determined_by, event.basis) == (counsel, "SOC ticket 4411")
     assert {a.jurisdiction: a.count for a in incident.affected.all()} == {
         "DE": 9000,
         "FR": 3000,
