@@ -291,6 +291,8 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # rows when the lease runs out.
 REMINDER_LEASE_SECONDS = env.int("REMINDER_LEASE_SECONDS", default=300)
 REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=100)
+# Claimed reminders are sent this many per task, over one SMTP connection.
+REMINDER_SEND_CHUNK = env.int("REMINDER_SEND_CHUNK", default=10)
 # A reminder whose moment passed longer ago than this is not sent stale: it is folded into one
 # catch-up (or overdue) notice saying where the deadline stands now.
 REMINDER_STALE_AFTER_MINUTES = env.int("REMINDER_STALE_AFTER_MINUTES", default=30)
