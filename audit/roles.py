@@ -31,7 +31,11 @@ ROLES: dict[str, tuple[dict[str, tuple[str, ...]], list[str]]] = {
     RESPONDER: ({"incidents": WORK, "reminders": WORK, "jurisdictions": READ}, []),
     COUNSEL: ({"incidents": WORK, "reminders": WORK, "jurisdictions": READ}, []),
     VIEWER: ({"incidents": READ, "reminders": READ, "jurisdictions": READ}, []),
-    RULES_ADMINISTRATOR: ({"jurisdictions": ALL, "incidents": READ}, []),
+    RULES_ADMINISTRATOR: (
+        {"jurisdictions": ALL, "incidents": READ},
+        # Drafts are model changes; making one the law in force is a permission of its own.
+        ["jurisdictions.publish_rule"],
+    ),
     PRIVACY_OFFICE: (
         {"incidents": READ, "reminders": READ, "jurisdictions": READ},
         ["incidents.view_all_incidents"],

@@ -46,6 +46,10 @@ def test_rules_administrator_changes_the_rule_book_only():
     rule_perms = {p for p in granted if p.startswith("jurisdictions.")}
     assert any(p.startswith("jurisdictions.change_") for p in rule_perms)
     assert any(p.startswith("jurisdictions.add_") for p in rule_perms)
+    assert "jurisdictions.publish_rule" in rule_perms
+    assert not any(
+        "publish_rule" in p for r in roles.ROLES if r != roles.RULES_ADMINISTRATOR for p in perms(r)
+    )
     assert not any(
         p.split(".")[1].startswith(("add_", "change_", "delete_")) for p in granted - rule_perms
     )
