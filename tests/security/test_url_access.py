@@ -66,7 +66,6 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "api:clocks": (SIGNED_IN, {}),
     "api:schema": (SIGNED_IN, {}),
     "api:docs": (SIGNED_IN, {}),
-    "api:redoc": (SIGNED_IN, {}),
     "security:token_revoke": (OWNER, {"user_id": "insider_id"}),
     "incidents:detail": (CASE, {"pk": "case"}),
     "incidents:edit": (CASE, {"pk": "case"}),
