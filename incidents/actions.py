@@ -162,6 +162,10 @@ def next_reference(year: int) -> str:
     """INC-<year>-<NNNN>: the year's counter row is locked, so two openings never share a number."""
     seq, _ = ReferenceSequence.objects.select_for_update().get_or_create(year=year)
     seq.last += 1
+    # A number already taken (a restored or imported case, a counter reset) is skipped rather
+    # than failing the unique constraint with a 500.
+    while Incident.objects.filter(reference=f"INC-{year}-{seq.last:04d}").exists():
+        seq.last += 1
     seq.save(update_fields=["last"])
     return f"INC-{year}-{seq.last:04d}"
 
