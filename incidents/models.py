@@ -12,7 +12,7 @@ from datetime import UTC
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from .choices import (
@@ -130,10 +130,7 @@ class Incident(models.Model):
         return f"{self.reference} {self.title}"
 
     def get_absolute_url(self):
-        try:
-            return reverse("incidents:detail", args=[self.pk])
-        except NoReverseMatch:  # the pages are not mounted (e.g. an API-only deployment)
-            return f"/incidents/{self.pk}/"
+        return reverse("incidents:detail", args=[self.pk])
 
     # The facts format ------------------------------------------------------------------------
     def facts_dict(self, *, events=None, affected=None, notices_sent=None) -> dict:

@@ -119,6 +119,11 @@ class CaseFilters:
     def apply(self, qs, *, now: datetime | None = None):
         from .models import Obligation
 
+        # Text a database cannot compare (NUL, lone surrogates) matches nothing, never errors.
+        for value in (self.jurisdiction, self.owner, self.q):
+            if isinstance(value, str) and not _searchable(value):
+                return qs.none()
+
         if self.status:
             qs = qs.filter(status=self.status)
         if self.jurisdiction:
@@ -133,7 +138,9 @@ class CaseFilters:
                 | Q(pk__in=Obligation.objects.filter(place).values("incident_id"))
             )
         if self.owner not in (None, ""):
-            if isinstance(self.owner, int) or str(self.owner).isdigit():
+            if isinstance(self.owner, int) or (
+                str(self.owner).isdigit() and len(str(self.owner)) < 19  # fits a bigint
+            ):
                 qs = qs.filter(owner_id=int(self.owner))
             else:
                 qs = qs.filter(owner__username=self.owner)
@@ -155,6 +162,16 @@ class CaseFilters:
         return qs.order_by(*SORTS[sort])
 
 
+def _searchable(text: str) -> bool:
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def parse_due_within(value) -> timedelta | None:
     """``"24h"``, ``"7d"``, ``"48"`` (hours) -> timedelta; raises ValueError with a reason."""
     if value in (None, ""):
@@ -168,11 +185,10 @@ def parse_due_within(value) -> timedelta | None:
     if not text.isdigit():
         raise ValueError("use a number of hours, or a number followed by h, d or w (e.g. 24h, 7d)")
     amount = int(text)
-    return {
-        "h": timedelta(hours=amount),
-        "d": timedelta(days=amount),
-        "w": timedelta(weeks=amount),
-    }[unit]
+    hours = amount * {"h": 1, "d": 24, "w": 24 * 7}[unit]
+    if hours > 24 * 3660:
+        raise ValueError("must be at most ten years (e.g. 24h, 7d, 2w)")
+    return timedelta(hours=hours)
 
 
 def can_view(user, incident) -> bool:

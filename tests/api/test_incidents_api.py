@@ -335,3 +335,22 @@ def test_schema_and_local_docs(as_counsel, client, counsel):
     html = docs.content.decode()
     assert "swagger-ui" in html
     assert "cdn" not in html.lower() and "https://" not in html  # every asset is ours
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda d: d.update(title="Skim\x00mer"), "title"),
+        (lambda d: d.update(description="bad \ud800 text"), "description"),
+        (lambda d: d.update(systems=["web", "db\x00"]), "systems.1"),
+        (lambda d: d.update(customers=["x" * 201]), "customers.0"),
+    ],
+)
+def test_text_a_database_cannot_store_is_400(as_counsel, change, field):
+    doc = facts()
+    change(doc)
+    # json.dumps escapes a lone surrogate as \ud800, as a careless client would send it.
+    response = as_counsel.generic("POST", LIST, json.dumps(doc), content_type="application/json")
+    assert response.status_code == 400, response.content
+    assert field in response.json()
+    assert not Incident.objects.exists()

@@ -214,3 +214,22 @@ def test_list_data_query_count_does_not_grow_with_cases(counsel, django_assert_m
     with django_assert_max_num_queries(2):
         rows = page()
     assert len(rows) == 23 and all(r[3] == 1 for r in rows)
+
+
+@pytest.mark.parametrize("text", ["99999999999999999999h", "5000w"])
+def test_parse_due_within_refuses_absurd_spans(text):
+    with pytest.raises(ValueError, match="ten years"):
+        parse_due_within(text)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"q": "a\x00b"},
+        {"jurisdiction": "D\x00E"},
+        {"owner": "99999999999999999999999"},
+        {"q": "\ud800"},
+    ],
+)
+def test_unsearchable_filter_text_matches_nothing(case, counsel, filters):
+    assert _visible(counsel, **filters) == []

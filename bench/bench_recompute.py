@@ -1,0 +1,231 @@
+"""Recomputing many cases, and the API case list's query count, on a throw-away database.
+
+* ``recompute_10k_cases_s`` - 10,000 stored cases recomputed through ``actions.recompute_many``
+  as after a rule-book change that moves nothing: read facts, evaluate, compare (target: under
+  30 s). ``recompute_10k_cases_5pct_moved_s``: the same when one case in twenty has a deadline
+  that moves (rewritten, logged, reminders rescheduled).
+* ``open_case_ms`` - opening one case through ``actions.open_incident`` (facts, obligations,
+  activity and reminder rows in one transaction).
+* ``api_case_list_queries`` - the most queries ``GET /api/v1/incidents`` needs for any page and
+  filter, with every case visible to the caller (target: no more than 8, whatever the page).
+
+``--quick`` uses 500 cases and reports ``recompute_500_cases_s`` plus its linear extrapolation
+to 10,000 as ``recompute_10k_cases_s_extrapolated``. Runs on the configured database
+(PostgreSQL with ``DATABASE_URL=postgres://...``, else SQLite) in a test database created and
+dropped here.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+
+TEMPLATES = [
+    # (organisation, data, risk, cause, affected, extra events)
+    (
+        {"role": "controller", "main_establishment": "DE", "established_in": ["DE"]},
+        ["name", "contact", "payment_card"],
+        "high",
+        "external_attack",
+        {"DE": 9000, "FR": 3000, "US-CA": 600},
+        {},
+    ),
+    (
+        {"role": "controller", "established_in": ["US"]},
+        ["name", "ssn", "financial_account"],
+        "risk",
+        "ransomware",
+        {"US-NY": 6000, "US-TX": 700, "US-MA": 30, "US-FL": 1200},
+        {},
+    ),
+    (
+        {"role": "processor", "established_in": ["US"], "subject_to": ["hipaa_business_associate"]},
+        ["name", "medical", "health_insurance", "date_of_birth"],
+        "high",
+        "ransomware",
+        {"US-CA": 300, "US-WA": 900},
+        {},
+    ),
+    (
+        {
+            "role": "controller",
+            "established_in": ["US"],
+            "subject_to": ["sec_registrant", "nydfs_covered_entity"],
+        },
+        ["name", "financial_account", "account_credentials"],
+        "risk",
+        "external_attack",
+        {"US-NY": 5000, "US-NJ": 900},
+        {"materiality_determined_at": timedelta(days=2)},
+    ),
+    (
+        {"role": "controller", "main_establishment": "IE", "established_in": ["IE", "GB"]},
+        ["name", "contact"],
+        "risk",
+        "misdirected_disclosure",
+        {"GB": 100, "IE": 10, "NL": 40},
+        {},
+    ),
+    (
+        {"role": "controller", "established_in": ["JP"]},
+        ["name", "contact", "account_credentials"],
+        "high",
+        "insider_misuse",
+        {"JP": 2000, "SG": 700, "AU": 50, "CA-QC": 40},
+        {},
+    ),
+]
+
+
+def run(quick: bool):
+    from django.db import connection
+
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        yield from _measure(500 if quick else 10_000)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def _seed(n: int):
+    from django.contrib.auth import get_user_model
+
+    from incidents.models import AffectedPopulation, Incident, IncidentEvent, TeamMember
+
+    user = get_user_model().objects.create_user("bench.counsel")
+    start = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+    incidents = []
+    for i in range(n):
+        org, data, risk, cause, _, _ = TEMPLATES[i % len(TEMPLATES)]
+        incidents.append(
+            Incident(
+                reference=f"INC-2099-{i + 1:05d}",
+                title=f"Bench case {i + 1}",
+                owner=user,
+                created_by=user,
+                organisation_role=org["role"],
+                main_establishment=org.get("main_establishment", ""),
+                established_in=org.get("established_in", []),
+                subject_to=org.get("subject_to", []),
+                data_categories=data,
+                risk_of_harm=risk,
+                cause=cause,
+            )
+        )
+    incidents = Incident.objects.bulk_create(incidents, batch_size=1000)
+    events, affected, team = [], [], []
+    for i, incident in enumerate(incidents):
+        _, _, _, _, counts, extra = TEMPLATES[i % len(TEMPLATES)]
+        # Spread over the year: DST changes, month ends and holidays all get their turn.
+        discovered = start + timedelta(hours=37 * i % (24 * 330))
+        events.append(IncidentEvent(incident=incident, event="discovered_at", at=discovered))
+        for name, after in extra.items():
+            events.append(IncidentEvent(incident=incident, event=name, at=discovered + after))
+        affected.extend(
+            AffectedPopulation(incident=incident, jurisdiction=code, count=count + i % 7)
+            for code, count in counts.items()
+        )
+        team.append(TeamMember(incident=incident, user=user, role="owner"))
+    IncidentEvent.objects.bulk_create(events, batch_size=2000)
+    AffectedPopulation.objects.bulk_create(affected, batch_size=2000)
+    TeamMember.objects.bulk_create(team, batch_size=2000)
+    return user
+
+
+def _store_obligations():
+    """Give every seeded case its obligations straight from the engine, in bulk.
+
+    Only the set-up: what is measured below goes through ``actions`` like production code.
+    """
+    from incidents.actions import _computed_values, _key, _result_dict
+    from incidents.models import Incident, Obligation
+    from jurisdictions.loader import current_rulebook
+    from jurisdictions.services import evaluate_facts
+
+    rulebook = current_rulebook()
+    rows = []
+    for incident in Incident.objects.prefetch_related("events", "affected", "obligations"):
+        for result in evaluate_facts(incident.facts_dict(), rulebook=rulebook).obligations:
+            d = _result_dict(result)
+            code, stage = _key(d["rule"], d.get("stage"))
+            rows.append(
+                Obligation(
+                    incident=incident, rule_code=code, stage=stage, **_computed_values(result, d)
+                )
+            )
+    Obligation.objects.bulk_create(rows, batch_size=2000)
+
+
+def _measure(n: int):
+    from incidents.actions import open_incident, recompute_many
+    from incidents.models import Incident, Obligation
+    from tests.factories import facts
+
+    user = _seed(n)
+    label = "10k" if n == 10_000 else str(n)
+    _store_obligations()
+
+    started = time.perf_counter()
+    totals = recompute_many(reason="benchmark: rule book republished")
+    again = time.perf_counter() - started
+    assert totals["cases"] == n and totals["changed"] == 0, totals
+
+    # A rule change that moves 5% of the cases' deadlines: those are rewritten, logged and
+    # their reminders rescheduled.
+    moved_cases = list(Incident.objects.values_list("pk", flat=True)[::20])
+    for pk in moved_cases:
+        first = Obligation.objects.filter(incident_id=pk, due_at__isnull=False).first()
+        if first is not None:
+            Obligation.objects.filter(pk=first.pk).update(due_at=first.due_at - timedelta(hours=1))
+    started = time.perf_counter()
+    totals = recompute_many(reason="benchmark: a deadline rule changed")
+    some_moved = time.perf_counter() - started
+    assert totals["moved"] >= len(moved_cases) * 0.9, totals
+
+    if n == 10_000:
+        yield "recompute_10k_cases_s", again, "s"
+        yield "recompute_10k_cases_5pct_moved_s", some_moved, "s"
+    else:
+        yield f"recompute_{label}_cases_s", again, "s"
+        yield "recompute_10k_cases_s_extrapolated", again * 10_000 / n, "s"
+        yield f"recompute_{label}_cases_5pct_moved_s", some_moved, "s"
+    yield "recompute_ms_per_case", again * 1000 / n, "ms"
+    yield "obligations_per_case", Obligation.objects.count() / n, "rows"
+
+    # Opening a case through the action: facts stored, obligations computed, activity and
+    # reminder rows written in one transaction.
+    sample = 20 if n < 10_000 else 50
+    started = time.perf_counter()
+    for _ in range(sample):
+        open_incident(facts(), acting_user=user)
+    yield "open_case_ms", (time.perf_counter() - started) * 1000 / sample, "ms"
+
+    yield "api_case_list_queries", _api_list_queries(user, n), "queries"
+
+
+def _api_list_queries(user, n: int) -> int:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=user)
+    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}", SERVER_NAME="localhost")
+    last_page = max(1, -(-n // 50))
+    queries = [
+        {},
+        {"page": last_page},
+        {"page": last_page // 2 or 1, "sort": "next_due"},
+        {"jurisdiction": "US", "sort": "-next_due"},
+        {"status": "triage", "due_within": "7d", "q": "Bench"},
+        {"page_size": 200, "sort": "title"},
+    ]
+    worst = 0
+    for params in queries:
+        connection.queries_log.clear()  # a full log makes the capture count nothing
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/api/v1/incidents", params)
+        assert response.status_code == 200, (params, response.status_code, response.content[:300])
+        worst = max(worst, len(ctx.captured_queries))
+    return worst
