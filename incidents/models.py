@@ -38,6 +38,17 @@ def _iso(value):
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
+def notices_sent_of(obligations) -> dict:
+    """``{rule_code: earliest notified_at}`` of the notified obligations among ``obligations``."""
+    sent: dict = {}
+    for ob in obligations:
+        if ob.status == ObligationStatus.NOTIFIED and ob.notified_at:
+            prev = sent.get(ob.rule_code)
+            if prev is None or ob.notified_at < prev:
+                sent[ob.rule_code] = ob.notified_at
+    return sent
+
+
 class ReferenceSequence(models.Model):
     """The last reference number handed out in a year (INC-2026-0042), bumped under a row lock.
 
@@ -145,12 +156,7 @@ class Incident(models.Model):
         if affected is None:
             affected = {a.jurisdiction: a.count for a in self.affected.all()}
         if notices_sent is None:
-            notices_sent = {}
-            for ob in self.obligations.all():
-                if ob.status == ObligationStatus.NOTIFIED and ob.notified_at:
-                    prev = notices_sent.get(ob.rule_code)
-                    if prev is None or ob.notified_at < prev:
-                        notices_sent[ob.rule_code] = ob.notified_at
+            notices_sent = notices_sent_of(self.obligations.all())
         return {
             "format": FACTS_FORMAT,
             "title": self.title,
