@@ -6,6 +6,8 @@ Reads start from ``visible_to(request.user)`` (a case outside it is a 404); chan
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -25,7 +27,14 @@ from .. import actions, exports
 from ..choices import IncidentStatus
 from ..models import Incident, Note, Obligation, TeamMember
 from ..permissions import CanChangeCase, CanOpenCases
-from ..queries import SORTS, CaseFilters, parse_due_within
+from ..queries import (
+    SORTS,
+    CaseFilters,
+    CountingPaginator,
+    case_ids,
+    case_rows,
+    parse_due_within,
+)
 from .errors import field_error
 from .serializers import (
     EvaluationSerializer,
@@ -113,9 +122,12 @@ class IncidentListView(generics.GenericAPIView):
     @extend_schema(parameters=LIST_PARAMETERS, responses=IncidentListSerializer(many=True))
     def get(self, request):
         filters = _filters(request.query_params)
-        qs = filters.apply(Incident.objects.visible_to(request.user).with_list_data())
-        page = self.paginate_queryset(qs)
-        data = IncidentListSerializer(page, many=True, context={"request": request}).data
+        ids, counted = case_ids(request.user, filters)
+        # Page over ids (cheap, indexed), then compute the row columns for this page only.
+        self.paginator.django_paginator_class = partial(CountingPaginator, counted=counted)
+        page_ids = self.paginate_queryset(ids)
+        rows = case_rows(page_ids, filters)
+        data = IncidentListSerializer(rows, many=True, context={"request": request}).data
         return self.get_paginated_response(data)
 
     @extend_schema(request=IncidentCreateSerializer, responses={201: IncidentCreatedSerializer})
