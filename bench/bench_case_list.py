@@ -7,8 +7,9 @@
 * ``case_list_vs_hello`` - case-list throughput as a ratio of a minimal signed-in view
   (``bench.web_urls.hello``) measured in the same run (target: >= 0.3).
 
-The cases are written once with ``bulk_create`` (reference prefix ``BENCH-``) and reused.
-Gunicorn listens on loopback ``BENCH_WEB_PORT`` (default 8431).
+The cases are written with ``bulk_create`` into a database of the benchmark's own
+(``bench_case_list_<name>``, dropped at the end). Gunicorn (4 workers) listens on loopback
+``BENCH_WEB_PORT`` (default 8431).
 """
 
 from __future__ import annotations
@@ -178,14 +179,38 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=100)[94]
 
 
+def database_url(settings_dict) -> str:
+    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
+    host = settings_dict.get("HOST") or "127.0.0.1"
+    port = settings_dict.get("PORT") or 5432
+    return f"postgres://{settings_dict['USER']}{password}@{host}:{port}/{settings_dict['NAME']}"
+
+
 def run(quick: bool):
-    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        print(
+            "# bench_case_list: set DATABASE_URL=postgres://... to measure case_list_queries, "
+            "case_list_p95_ms and case_list_vs_hello (skipped)",
+            file=sys.stderr,
+        )
+        return
+    old_name = connection.settings_dict["NAME"]
+    # A database of its own (created, then dropped): never the configured one, never the
+    # test suite's.
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"bench_case_list_{old_name}"
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        yield from measure(quick, database_url(connection.settings_dict))
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def measure(quick: bool, db_url: str):
     from django.db import connection
     from django.test import Client
 
-    if connection.vendor != "postgresql":
-        raise RuntimeError("set DATABASE_URL=postgres://... : this benchmark needs PostgreSQL")
-    call_command("migrate", verbosity=0)
     user = seed(CASES)
     with connection.cursor() as cursor:
         # Fresh planner statistics after the bulk insert, as autovacuum would give a live system.
@@ -197,6 +222,7 @@ def run(quick: bool):
     cookie = f"sessionid={client.cookies['sessionid'].value}"
     env = {
         **os.environ,
+        "DATABASE_URL": db_url,
         "DJANGO_SETTINGS_MODULE": "bench.web_settings",
         "DJANGO_DEBUG": "false",
         "PYTHONPATH": str(ROOT),
@@ -205,7 +231,7 @@ def run(quick: bool):
     server = subprocess.Popen(
         [str(gunicorn), "config.wsgi:application", "--bind", f"127.0.0.1:{PORT}",
          "--workers", str(CLIENTS), "--log-level", "warning"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
         wait_for_port(PORT)
@@ -220,6 +246,8 @@ def run(quick: bool):
             server.wait(timeout=15)
         except subprocess.TimeoutExpired:
             server.kill()
+        # The workers' connections must be gone before the database can be dropped.
+        connection.close()
     yield "case_list_p95_ms", p95(listing), "ms"
     yield "case_list_median_ms", statistics.median(listing), "ms"
     yield "case_list_rps", list_rps, "req/s"
