@@ -6,21 +6,19 @@ every change goes through ``incidents.actions``. Views parse input, call, and re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, F, Min, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
@@ -54,10 +52,11 @@ from incidents.queries import (
     DEFAULT_SORT,
     SORTS,
     CaseFilters,
+    CountingPaginator,
     can_edit,
+    case_ids,
     due_bucket,
     due_next,
-    sees_all,
     status_counts,
 )
 from incidents.web_facts import add_facts_error
@@ -146,48 +145,13 @@ LIST_DEFERRED = (
 )
 
 
-class CountingPaginator(Paginator):
-    """Counts a cheaper query than the one it pages (the ordering annotation is not needed to
-    know how many cases match)."""
-
-    def __init__(self, object_list, per_page, counted):
-        super().__init__(object_list, per_page)
-        self.counted = counted
-
-    @cached_property
-    def count(self):
-        return self.counted.count()
-
-
 def page_of_cases(user, filters: CaseFilters, number):
-    """One page of the filtered cases, at a cost that does not grow with the page number.
-
-    The page's ids are chosen by a subquery that filters, orders and offsets on indexed columns
-    only; the list's costly columns (next deadline, counts) are computed for those 25 rows alone.
-    """
+    """One page of the filtered cases, at a cost that does not grow with the page number
+    (``queries.case_ids``); the page's ids stay a sliced subquery, so the rows with the list's
+    costly columns come back in one query."""
     sort = filters.sort if filters.sort in SORTS else DEFAULT_SORT
-    by_deadline = sort.lstrip("-") == "next_due"
-    ids = replace(filters, sort=None if by_deadline else sort).apply(
-        Incident.objects.visible_to(user)
-    )
-    counted = ids
-    if filters == CaseFilters(sort=filters.sort) and not sees_all(user):
-        # "How many cases am I on" is answered by the team index alone.
-        counted = TeamMember.objects.filter(user_id=user.pk)
-    if by_deadline:
-        # One grouped pass over open obligations, not a correlated subquery per case.
-        ids = ids.annotate(
-            next_due_key=Min(
-                "obligations__due_at",
-                filter=Q(obligations__status=ObligationStatus.OPEN, obligations__superseded=False),
-            )
-        )
-        key = F("next_due_key")
-        ids = ids.order_by(
-            key.desc(nulls_last=True) if sort.startswith("-") else key.asc(nulls_last=True), "-id"
-        )
-    page = CountingPaginator(ids.values_list("pk", flat=True), PAGE_SIZE, counted).get_page(number)
-    # page.object_list is still a lazy, sliced query: it becomes the IN (...) subquery here.
+    ids, counted = case_ids(user, filters)
+    page = CountingPaginator(ids, PAGE_SIZE, counted).get_page(number)
     page.object_list = list(
         Incident.objects.filter(pk__in=page.object_list)
         .with_list_data()
@@ -221,7 +185,7 @@ class CaseRow:
     created: str
 
 
-def case_rows(cases) -> list[CaseRow]:
+def list_rows(cases) -> list[CaseRow]:
     rows = []
     for case in cases:
         codes = [a.jurisdiction for a in case.affected.all()]
@@ -283,7 +247,7 @@ def case_list(request):
         {
             "form": form,
             "page": page,
-            "rows": case_rows(page.object_list),
+            "rows": list_rows(page.object_list),
             "sort_links": sort_links,
             "page_params": page_params,
             "filtered": bool(params),
