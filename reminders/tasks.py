@@ -23,8 +23,8 @@ from datetime import datetime, timedelta
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import get_connection
+from django.db import IntegrityError, transaction
 from django.db import connection as db_connection
-from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -144,7 +144,13 @@ def fold_claimed(token: str, ids: list[int], now: datetime) -> list[int]:
             lease_token=None,
         )
     for row in catch_ups:
-        row.save()
+        try:
+            with transaction.atomic():
+                row.save()
+        except IntegrityError:
+            # A concurrent dispatcher folded another stale row of this obligation in the same
+            # minute and wrote the catch-up first: that one goes, this one is not needed.
+            continue
         send.append(row.pk)
     return send
 
