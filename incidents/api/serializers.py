@@ -121,6 +121,12 @@ class NotifiedSerializer(serializers.Serializer):
     )
 
 
+class DecisionSerializer(serializers.Serializer):
+    """Why a notice is not required or was waived."""
+
+    reason = serializers.CharField(max_length=2000)
+
+
 # --- output ------------------------------------------------------------------------------------
 class ClockStartSerializer(serializers.Serializer):
     event = serializers.CharField(allow_null=True)

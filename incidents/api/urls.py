@@ -32,6 +32,16 @@ urlpatterns = [
         views.ObligationNotifiedView.as_view(),
         name="obligation-notified",
     ),
+    path(
+        "obligations/<int:pk>/not-required",
+        views.ObligationDecisionView.as_view(decision="not_required"),
+        name="obligation-not-required",
+    ),
+    path(
+        "obligations/<int:pk>/waived",
+        views.ObligationDecisionView.as_view(decision="waived"),
+        name="obligation-waived",
+    ),
     path("clocks", views.ClocksView.as_view(), name="clocks"),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

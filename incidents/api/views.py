@@ -37,6 +37,7 @@ from ..queries import (
 )
 from .errors import field_error
 from .serializers import (
+    DecisionSerializer,
     EvaluationSerializer,
     FactsSerializer,
     IncidentCreatedSerializer,
@@ -278,3 +279,22 @@ class IncidentActivityView(APIView):
             )
         response["X-Content-Type-Options"] = "nosniff"
         return response
+
+
+class ObligationDecisionView(APIView):
+    """Mark the obligation not required (``/not-required``) or waived (``/waived``), with the
+    reason counsel gives; the reason is required and logged."""
+
+    permission_classes = [IsAuthenticated, CanChangeCase]
+    decision = "not_required"
+
+    @extend_schema(request=DecisionSerializer, responses=ObligationSerializer)
+    def post(self, request, pk):
+        obligation = get_object_or_404(
+            Obligation.objects.visible_to(request.user).select_related("incident"), pk=pk
+        )
+        self.check_object_permissions(request, obligation)
+        body = _json_object(request.data)
+        decide = actions.waive if self.decision == "waived" else actions.mark_not_required
+        obligation = decide(obligation, reason=body.get("reason"), acting_user=request.user)
+        return Response(ObligationSerializer(obligation).data)

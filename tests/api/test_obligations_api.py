@@ -106,3 +106,25 @@ def test_reach(client_for, viewer, outsider, obligation):
 def test_obligations_list(client_for, counsel, case, obligation):
     body = client_for(counsel).get(f"/api/v1/incidents/{case.pk}/obligations").json()
     assert [o["id"] for o in body] == [obligation.pk]
+
+
+@pytest.mark.parametrize(
+    ("path", "status"), [("not-required", "not_required"), ("waived", "waived")]
+)
+def test_decisions(client_for, counsel, obligation, path, status):
+    client = client_for(counsel)
+    endpoint = f"/api/v1/obligations/{obligation.pk}/{path}"
+    missing = client.post(endpoint, {}, format="json")
+    assert missing.status_code == 400 and "reason" in missing.json()
+    response = client.post(endpoint, {"reason": "risk assessed as unlikely"}, format="json")
+    assert response.status_code == 200, response.content
+    assert response.json()["status"] == status
+    assert response.json()["reason"] == "risk assessed as unlikely"
+    again = client.post(endpoint, {"reason": "again"}, format="json")
+    assert again.status_code == 400 and "status" in again.json()
+
+
+def test_decisions_reach(client_for, viewer, outsider, obligation):
+    endpoint = f"/api/v1/obligations/{obligation.pk}/waived"
+    assert client_for(viewer).post(endpoint, {"reason": "x"}, format="json").status_code == 403
+    assert client_for(outsider).post(endpoint, {"reason": "x"}, format="json").status_code == 404

@@ -84,6 +84,8 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "api:incident-activity": (CASE, {"pk": "case"}),
     "api:incident-activity-csv": (CASE, {"pk": "case"}),
     "api:obligation-notified": (CASE, {"pk": "obligation"}),
+    "api:obligation-not-required": (CASE, {"pk": "obligation"}),
+    "api:obligation-waived": (CASE, {"pk": "obligation"}),
     "audit:list": (AUDITOR, {}),
     "audit:export_csv": (AUDITOR, {}),
     "audit:export_json": (AUDITOR, {}),
