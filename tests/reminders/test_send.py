@@ -62,7 +62,6 @@ def test_privileged_case_email_carries_only_what_is_needed_to_act(make_obligatio
 
 
 def test_the_reader_time_zone_comes_from_the_profile(make_obligation, make_incident, counsel):
-    pytest.importorskip("accounts.models")  # the accounts app owns profiles
     from accounts.models import UserProfile
 
     UserProfile.objects.update_or_create(user=counsel, defaults={"time_zone": "America/New_York"})
