@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "security.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # PostgreSQL cannot hold a NUL character: refuse it with a 400 instead of a 500.
+    "security.middleware.NulByteGuardMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

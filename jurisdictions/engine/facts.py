@@ -22,6 +22,8 @@ from typing import Any
 from .rules import EVENTS, RISK_LEVELS
 
 FORMAT = "breachclock.facts/1"
+# Years an event or a notice can plausibly have (timestamps; "rules_as_of" is not limited).
+YEARS = (1900, 2200)
 
 DATA_CATEGORIES = (
     "name",
@@ -134,6 +136,9 @@ def parse_time(value: Any, path: str) -> datetime:
             f"{value!r} has no UTC offset; add one (e.g. +01:00 or Z) so the deadline does not "
             "depend on the server's time zone",
         )
+    if not YEARS[0] <= parsed.year <= YEARS[1]:
+        # Far-off years overflow date arithmetic (a deadline past year 9999) in the engine.
+        raise FactsError(path, f"{value!r} is out of range ({YEARS[0]}-{YEARS[1]})")
     return parsed
 
 

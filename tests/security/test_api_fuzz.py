@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, given, settings
 from rest_framework.authtoken.models import Token
@@ -33,7 +35,18 @@ def test_the_fuzzed_schema_covers_the_api():
 
 
 @pytest.fixture
-def api_token(db, counsel, responder):
+def keep_test_connection():
+    """As Django's test client does: the WSGI app must not close the test's database connection
+    (and with it the test's transaction) at the end of each request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_token(db, counsel, responder, keep_test_connection):
     case = IncidentFactory(owner=counsel, team=[(responder, "responder")])
     ObligationFactory(incident=case)
     return Token.objects.create(user=counsel).key

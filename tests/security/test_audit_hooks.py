@@ -30,3 +30,26 @@ def test_a_change_that_rolls_back_leaves_no_audit_record(case, counsel):
         actions.update_details(case, acting_user=counsel, title="Never committed")
         raise RuntimeError("the surrounding work failed")
     assert AuditEvent.objects.count() == before
+
+
+def test_a_reminder_sent_is_in_the_audit_trail(counsel, mailoutbox):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reminders.schedule import sync_reminders
+    from reminders.tasks import claim_due_reminders, fold_claimed, send_reminders
+    from tests.factories import IncidentFactory, ObligationFactory
+
+    case = IncidentFactory(owner=counsel)
+    obligation = ObligationFactory(incident=case, due_at=timezone.now() + timedelta(minutes=30))
+    sync_reminders([obligation])
+    now = timezone.now()
+    token, ids = claim_due_reminders(now=now)
+    ids = fold_claimed(token, ids, now)
+    assert ids
+    send_reminders(ids, token)
+    assert mailoutbox
+    sent = AuditEvent.objects.filter(incident_id=case.pk, action=Action.REMINDER_SENT)
+    assert sent.exists()
+    assert sent.first().actor_id is None  # the system sent it
