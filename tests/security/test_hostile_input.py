@@ -25,7 +25,7 @@ def test_nul_in_the_address_is_a_400_naming_it(client, counsel, url, named):
     assert named in response.content.decode()
 
 
-def test_nul_in_a_json_body_is_a_400_and_nothing_is_stored(client, counsel):
+def test_nul_in_a_json_body_is_a_400_naming_the_field_and_nothing_is_stored(client, counsel):
     from incidents.models import Incident
 
     client.force_login(counsel)
@@ -34,17 +34,8 @@ def test_nul_in_a_json_body_is_a_400_and_nothing_is_stored(client, counsel):
     )
     response = client.post("/api/v1/incidents", body, content_type="application/json")
     assert response.status_code == 400
-    assert "NUL" in response.json()["detail"]
+    assert "title" in response.json()
     assert not Incident.objects.exists()
-
-
-def test_an_escaped_backslash_before_u0000_is_ordinary_text(client, counsel):
-    """'\\\\u0000' in JSON is a backslash followed by 'u0000': allowed through to validation."""
-    client.force_login(counsel)
-    body = '{"title": "path C:\\\\u0000", "events": {"discovered_at": "nope"}}'
-    response = client.post("/api/v1/incidents", body, content_type="application/json")
-    assert response.status_code == 400
-    assert "NUL" not in response.content.decode()  # refused by validation, for the date
 
 
 def test_nul_in_a_form_field_is_refused(client, counsel, case):
