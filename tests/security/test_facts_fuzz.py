@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import string
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -183,3 +184,32 @@ def test_mostly_valid_documents_are_accepted_or_refused_with_facts_error(doc):
 @given(st.one_of(shaped, mostly_valid))
 def test_with_a_rule_book_of_known_jurisdictions_too(doc):
     _parse_only_fails_cleanly(doc, known_jurisdictions={"DE", "FR", "US-CA", "US-NY", "GB"})
+
+
+@pytest.mark.django_db
+def test_documents_that_parse_evaluate_against_the_shipped_rule_book_without_crashing():
+    """Past the parser: any document it accepts goes through the clock engine and the shipped
+    rule book (as the API's what-if does) without an exception of any kind."""
+    from jurisdictions.loader import current_rulebook
+    from jurisdictions.services import evaluate_facts
+
+    rulebook = current_rulebook()
+    evaluated = []
+
+    @settings(
+        max_examples=150,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(mostly_valid)
+    def run(doc):
+        try:
+            parse_facts(doc)
+            evaluate_facts(doc, rulebook=rulebook)  # may refuse with FactsError too, and only so
+        except FactsError:
+            return
+        evaluated.append(doc)
+
+    run()
+    assert evaluated  # the strategy does reach the engine
