@@ -21,3 +21,4 @@ class Action(models.TextChoices):
     REMINDER_SENT = "reminder_sent", "Reminder sent"
     AUDIT_VIEWED = "audit_viewed", "Audit trail viewed"
     AUDIT_EXPORTED = "audit_exported", "Audit trail exported"
+    TOKEN_CREATED = "token_created", "API token created"

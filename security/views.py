@@ -136,7 +136,31 @@ def token_list(request):
     if not is_admin:
         tokens = tokens.filter(user=request.user)
     rows = [{"user": t.user, "masked": _mask(t.key), "created": t.created} for t in tokens]
-    return render(request, "security/token_list.html", {"rows": rows, "is_admin": is_admin})
+    has_own = Token.objects.filter(user=request.user).exists()
+    return render(
+        request,
+        "security/token_list.html",
+        {"rows": rows, "is_admin": is_admin, "has_own": has_own},
+    )
+
+
+@login_required
+@require_POST
+def token_create(request):
+    """A new API token for yourself, shown once (only its ends are ever shown again)."""
+    if Token.objects.filter(user=request.user).exists():
+        messages.error(request, "You already have an API token: revoke it first to get a new one.")
+        return redirect("security:tokens")
+    token = Token.objects.create(user=request.user)
+    record(
+        Action.TOKEN_CREATED,
+        request=request,
+        obj=request.user,
+        after={"token": _mask(token.key), "created": token.created},
+    )
+    response = render(request, "security/token_created.html", {"key": token.key})
+    response["Cache-Control"] = "private, no-store"  # the secret must not sit in a cache
+    return response
 
 
 @login_required

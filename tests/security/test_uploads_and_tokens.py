@@ -101,6 +101,17 @@ class TestApiTokens:
         assert mine.key[:4] in page and mine.key not in page
         assert theirs.key[:4] not in page and "carla.counsel" not in page
 
+    def test_owner_creates_a_token_seen_once(self, client, responder):
+        client.force_login(responder)
+        page = client.post("/security/tokens/new/")
+        key = Token.objects.get(user=responder).key
+        assert page.status_code == 200 and key in page.content.decode()
+        assert "no-store" in page["Cache-Control"]
+        assert key not in client.get("/security/tokens/").content.decode()
+        again = client.post("/security/tokens/new/")
+        assert again.status_code == 302 and Token.objects.get(user=responder).key == key
+        assert AuditEvent.objects.filter(action=Action.TOKEN_CREATED, actor_id=responder.pk)
+
     def test_owner_revokes_their_token(self, client, responder):
         Token.objects.create(user=responder)
         client.force_login(responder)

@@ -62,6 +62,7 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "security:otp_setup": (SIGNED_IN, {}),
     "security:otp_verify": (SIGNED_IN, {}),
     "security:tokens": (SIGNED_IN, {}),
+    "security:token_create": (SIGNED_IN, {}),
     "api:incidents": (SIGNED_IN, {}),
     "api:clocks": (SIGNED_IN, {}),
     "api:schema": (SIGNED_IN, {}),
