@@ -22,3 +22,4 @@ class Action(models.TextChoices):
     AUDIT_VIEWED = "audit_viewed", "Audit trail viewed"
     AUDIT_EXPORTED = "audit_exported", "Audit trail exported"
     TOKEN_CREATED = "token_created", "API token created"
+    RULE_CHANGED = "rule_changed", "Rule book changed"

@@ -4,6 +4,7 @@ import time
 
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from audit.choices import Action
@@ -50,4 +51,21 @@ def on_locked_out(sender, request, username=None, ip_address=None, **kwargs):
         actor=None,
         actor_username=str(username or "")[:150],
         summary=f"locked out: account {username!r}, address {ip_address}",
+    )
+
+
+@receiver(post_save, sender="jurisdictions.RuleChange", dispatch_uid="audit_rule_change")
+def on_rule_change(sender, instance, created, raw=False, **kwargs):
+    """Mirror the rule book's own history (written explicitly, in the change's transaction, by
+    jurisdictions.services, the importer and the admin) into the one audit trail."""
+    if not created or raw:
+        return
+    target = instance.rule_version or instance.rule or instance.jurisdiction
+    record(
+        Action.RULE_CHANGED,
+        actor=instance.user,
+        obj=target,
+        summary=f"{instance.action}: {instance.summary}",
+        before=instance.before,
+        after=instance.after,
     )

@@ -53,3 +53,21 @@ def test_a_reminder_sent_is_in_the_audit_trail(counsel, mailoutbox):
     sent = AuditEvent.objects.filter(incident_id=case.pk, action=Action.REMINDER_SENT)
     assert sent.exists()
     assert sent.first().actor_id is None  # the system sent it
+
+
+def test_a_rule_book_change_is_in_the_audit_trail(counsel):
+    from jurisdictions.models import Jurisdiction, RuleChange
+
+    jurisdiction = Jurisdiction.objects.order_by("pk").first()
+    RuleChange.objects.create(
+        user=counsel,
+        action=RuleChange.Action.CLOSURE,
+        jurisdiction=jurisdiction,
+        summary="Closure day added: 2026-12-24",
+        before=None,
+        after={"day": "2026-12-24"},
+    )
+    event = AuditEvent.objects.get(action=Action.RULE_CHANGED)
+    assert event.actor_id == counsel.pk and "2026-12-24" in event.summary
+    assert event.after == {"day": "2026-12-24"}
+    assert event.object_type == "jurisdictions.jurisdiction"
