@@ -92,6 +92,8 @@ def seed(n: int):
                 for row in rows
                 for j in range(3)
             )
+            # As ``Obligation.save()`` would have kept it (bulk_create bypasses save()).
+            Incident.objects.filter(pk__in=[row.pk for row in rows]).refresh_next_due()
     return user
 
 

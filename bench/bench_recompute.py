@@ -155,6 +155,7 @@ def _store_obligations():
                 )
             )
     Obligation.objects.bulk_create(rows, batch_size=2000)
+    Incident.objects.refresh_next_due()  # what Obligation.save() keeps; bulk_create bypasses it
 
 
 def _analyze():

@@ -123,6 +123,10 @@ class Incident(models.Model):
     )
     updated_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The earliest deadline among the open obligations, kept by ``Obligation.save()`` / ``delete()``
+    # in the same transaction: the case list sorts and filters by it without aggregating
+    # obligations for every case.
+    next_due_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = IncidentQuerySet.as_manager()
 
@@ -135,6 +139,7 @@ class Incident(models.Model):
             # The case list's default order and its status filter.
             models.Index(fields=["status", "-created_at"], name="incident_status_created"),
             models.Index(fields=["-created_at", "-id"], name="incident_created"),
+            models.Index(fields=["next_due_at", "id"], name="incident_next_due"),
         ]
 
     def __str__(self):
@@ -374,6 +379,9 @@ class Obligation(models.Model):
 
     objects = ObligationQuerySet.as_manager()
 
+    # Saving any of these can move the case's ``next_due_at``.
+    NEXT_DUE_FIELDS = frozenset({"due_at", "status", "superseded", "incident"})
+
     class Meta:
         ordering = [models.F("due_at").asc(nulls_last=True), "rule_code", "stage"]
         constraints = [
@@ -393,6 +401,18 @@ class Obligation(models.Model):
     def __str__(self):
         stage = f" ({self.stage})" if self.stage else ""
         return f"{self.rule_code}{stage}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        fields = kwargs.get("update_fields")
+        if fields is None or self.NEXT_DUE_FIELDS.intersection(fields):
+            Incident.objects.filter(pk=self.incident_id).refresh_next_due()
+
+    def delete(self, *args, **kwargs):
+        incident_id = self.incident_id
+        result = super().delete(*args, **kwargs)
+        Incident.objects.filter(pk=incident_id).refresh_next_due()
+        return result
 
     @property
     def is_open(self):

@@ -7,12 +7,12 @@ the number of cases: related rows come by ``select_related`` / ``prefetch_relate
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -47,10 +47,27 @@ class IncidentQuerySet(models.QuerySet):
         # A subquery rather than a join: no duplicate rows, and other team filters stay separate.
         return self.filter(pk__in=TeamMember.objects.filter(user_id=user.pk).values("incident_id"))
 
+    def refresh_next_due(self):
+        """Recompute ``next_due_at`` of these cases from their open obligations (one UPDATE).
+
+        ``Obligation.save()`` / ``delete()`` call it; bulk writes that bypass them
+        (``bulk_create``, ``QuerySet.update``) must call it themselves.
+        """
+        from .models import Obligation
+
+        earliest = (
+            _open_obligations(Obligation)
+            .filter(incident=OuterRef("pk"), due_at__isnull=False)
+            .order_by("due_at")
+            .values("due_at")[:1]
+        )
+        return self.update(next_due_at=Subquery(earliest))
+
     def with_list_data(self):
         """What a case list row shows, in a constant number of queries for any page size.
 
-        ``next_due``: the earliest open deadline; ``open_obligations`` / ``overdue``: counts.
+        ``next_due``: the earliest open deadline (the maintained ``next_due_at``);
+        ``open_obligations`` / ``overdue``: counts.
         Owner by join; affected populations by one prefetch.
         """
         from .models import AffectedPopulation, Obligation
@@ -60,9 +77,7 @@ class IncidentQuerySet(models.QuerySet):
         return (
             self.select_related("owner")
             .annotate(
-                next_due=Subquery(
-                    open_obs.filter(due_at__isnull=False).order_by("due_at").values("due_at")[:1]
-                ),
+                next_due=F("next_due_at"),
                 open_obligations=Coalesce(
                     Subquery(
                         open_obs.order_by()
@@ -101,8 +116,8 @@ SORTS = {
     "-severity": ("-severity", "-created_at"),
     "created": ("created_at", "id"),
     "-created": ("-created_at", "-id"),
-    "next_due": (F("next_due").asc(nulls_last=True), "-id"),
-    "-next_due": (F("next_due").desc(nulls_last=True), "-id"),
+    "next_due": (F("next_due_at").asc(nulls_last=True), "-id"),
+    "-next_due": (F("next_due_at").desc(nulls_last=True), "-id"),
 }
 DEFAULT_SORT = "-created"
 
@@ -147,10 +162,8 @@ class CaseFilters:
             else:
                 qs = qs.filter(owner__username=self.owner)
         if self.due_within is not None:
-            limit = (now or timezone.now()) + self.due_within
-            qs = qs.filter(
-                pk__in=_open_obligations(Obligation).filter(due_at__lte=limit).values("incident_id")
-            )
+            # An open deadline before the limit exists exactly when the earliest one is before it.
+            qs = qs.filter(next_due_at__lte=(now or timezone.now()) + self.due_within)
         if self.q:
             term = self.q.strip()
             qs = qs.filter(
@@ -159,8 +172,6 @@ class CaseFilters:
                 | Q(description__icontains=term)
             )
         sort = self.sort if self.sort in SORTS else DEFAULT_SORT
-        if sort.lstrip("-") == "next_due" and "next_due" not in qs.query.annotations:
-            qs = qs.with_list_data()
         return qs.order_by(*SORTS[sort])
 
 
@@ -309,32 +320,17 @@ def case_ids(user, filters: CaseFilters):
     """The ordered ids of the cases ``user`` may see that match ``filters``, and the cheapest
     queryset that counts them.
 
-    Only indexed columns are filtered and ordered here; sorting by deadline uses one grouped pass
-    over open obligations rather than a correlated subquery per case. Slice the ids for a page,
+    Only indexed columns are filtered and ordered here (the deadline too: ``next_due_at`` is kept
+    on the case). Slice the ids for a page,
     then ``case_rows`` computes the list's costly columns for that page alone.
     """
     from .models import Incident, TeamMember
 
-    sort = filters.sort if filters.sort in SORTS else DEFAULT_SORT
-    by_deadline = sort.lstrip("-") == "next_due"
-    ids = replace(filters, sort=None if by_deadline else sort).apply(
-        Incident.objects.visible_to(user)
-    )
+    ids = filters.apply(Incident.objects.visible_to(user))
     counted = ids
     if filters == CaseFilters(sort=filters.sort) and not sees_all(user):
         # "How many cases am I on" is answered by the team index alone.
         counted = TeamMember.objects.filter(user_id=user.pk)
-    if by_deadline:
-        ids = ids.annotate(
-            next_due_key=Min(
-                "obligations__due_at",
-                filter=Q(obligations__status="open", obligations__superseded=False),
-            )
-        )
-        key = F("next_due_key")
-        ids = ids.order_by(
-            key.desc(nulls_last=True) if sort.startswith("-") else key.asc(nulls_last=True), "-id"
-        )
     return ids.values_list("pk", flat=True), counted
 
 
