@@ -59,6 +59,7 @@ def test_sent_cancelled_and_future_rows_are_not_claimed(make_obligation):
     assert ids == [rows[2].pk]
 
 
+@pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_claimers_on_postgresql_never_share_a_row(make_obligation):
     require_postgresql(connection)
