@@ -45,13 +45,14 @@ def when(value):
     if value is None:
         return "—"
     utc_text = value.astimezone(UTC).strftime(UTC_FORMAT)
+    local = local_text(value)
     return format_html(
         '<time datetime="{}" title="{}" data-local="{}" data-utc="{}">{}</time>',
         iso_utc(value),
         utc_text,
-        local_text(value),
+        local,
         utc_text,
-        local_text(value),
+        local,
     )
 
 
