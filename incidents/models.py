@@ -396,6 +396,13 @@ class Obligation(models.Model):
                 condition=Q(status="open", superseded=False),
                 name="obligation_open_due",
             ),
+            # The case list's jurisdiction filter: "US" matches US and US-* (a prefix LIKE, which
+            # on PostgreSQL needs the pattern operator class whatever the collation).
+            models.Index(
+                fields=["jurisdiction"],
+                opclasses=["varchar_pattern_ops"],
+                name="obligation_jurisdiction",
+            ),
         ]
 
     def __str__(self):
