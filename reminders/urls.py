@@ -9,4 +9,6 @@ urlpatterns = [
         views.snooze,
         name="snooze",
     ),
+    path("outbox/", views.outbox, name="outbox"),
+    path("outbox/<str:key>/", views.outbox, name="outbox_message"),
 ]

@@ -88,22 +88,33 @@ def run(args: argparse.Namespace) -> int:
         "web": [PY, "manage.py", "runserver", address, "--noreload"],
         "worker+beat": [BIN / "celery", "-A", "config", "worker", "--beat", "-l", "info"],
     }
+    # Links in reminder emails and calendar feeds point at this server unless told otherwise.
+    env = {**os.environ}
+    env.setdefault("BREACHCLOCK_SITE_URL", f"http://{address}")
     children: dict[str, subprocess.Popen] = {}
     for name, cmd in processes.items():
         say(f"starting {name}: {' '.join(str(c) for c in cmd)}")
-        children[name] = subprocess.Popen([str(c) for c in cmd], cwd=ROOT, start_new_session=True)
+        children[name] = subprocess.Popen(
+            [str(c) for c in cmd], cwd=ROOT, env=env, start_new_session=True
+        )
     say(f"Breachclock is running at http://{address}/  (Ctrl-C stops everything)")
 
     def stop(*_):
+        # SIGTERM to each main process only: Celery then finishes its running tasks and stops
+        # its pool itself (a reminder half-sent is not cut off). Stragglers are killed after 20 s.
         for child in children.values():
             if child.poll() is None:
-                os.killpg(child.pid, signal.SIGTERM)
-        deadline = time.monotonic() + 15
+                child.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 20
         for child in children.values():
             try:
                 child.wait(max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
+                pass
+            try:
                 os.killpg(child.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
 
     signal.signal(signal.SIGTERM, lambda *_: (stop(), sys.exit(0)))
     # Ctrl-C must stop everything even when started from a shell that ignores SIGINT.

@@ -17,7 +17,7 @@ VAR_DIR = Path(environ.Env().str("BREACHCLOCK_VAR_DIR", default=str(BASE_DIR / "
 
 env = environ.Env()
 # The serverless defaults (SQLite, file broker, outbox) live here; create them on first use.
-for _sub in ("", "broker/queue", "broker/processed", "outbox", "media", "static"):
+for _sub in ("", "broker/queue", "broker/processed", "broker/control", "outbox", "media", "static"):
     (VAR_DIR / _sub).mkdir(parents=True, exist_ok=True)
 env.read_env(BASE_DIR / ".env", overwrite=False) if (BASE_DIR / ".env").exists() else None
 
@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "reminders.outbox.context",
             ],
         },
     },
@@ -229,14 +230,15 @@ STORAGES = {
 }
 
 # --- Email --------------------------------------------------------------------------------------
-# Default: a local outbox of .eml files under var/outbox that the product can show.
+# Default: a local outbox of .eml files under var/outbox (one per message) that the product shows
+# at /outbox/ to each message's readers.
 # EMAIL_URL=smtp://user:pass@host:port (or smtp+tls://) sends real mail.
 EMAIL_OUTBOX_DIR = VAR_DIR / "outbox"
 _email_url = env.str("EMAIL_URL", default="")
 if _email_url:
     vars().update(env.email_url_config(_email_url))
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_BACKEND = "reminders.outbox.EmlOutboxBackend"
     EMAIL_FILE_PATH = str(EMAIL_OUTBOX_DIR)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Breachclock <breachclock@localhost>")
@@ -257,6 +259,8 @@ else:
         "data_folder_in": str(_broker_dir / "queue"),
         "data_folder_out": str(_broker_dir / "queue"),
         "processed_folder": str(_broker_dir / "processed"),
+        # Broadcast (worker control) tables; kombu's default is ./control in the working dir.
+        "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
     }
 CELERY_RESULT_BACKEND = None

@@ -16,12 +16,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.mail import send_mail
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from audit import roles
 from incidents import actions
 from incidents.models import FeedToken, IncidentEvent
+from reminders import outbox as local_outbox
 from reminders.emails import recipients_for, render_reminder
 from reminders.models import Reminder
 from reminders.schedule import sync_reminders
@@ -40,7 +42,7 @@ def hostile(max_length=None):
 
 
 @pytest.fixture
-def poisoned(counsel, responder):
+def poisoned(counsel, responder, settings, tmp_path):
     counsel.first_name, counsel.last_name = hostile(150), hostile(150)
     counsel.save()
     case = IncidentFactory(
@@ -84,7 +86,13 @@ def poisoned(counsel, responder):
     sync_reminders([obligation])
     feed = FeedToken.objects.create(user=counsel, incident=case)
     Token.objects.create(user=counsel)
+    # A mail in the local outbox whose subject and text carry the payload too.
+    settings.EMAIL_BACKEND = "reminders.outbox.EmlOutboxBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "outbox")
+    send_mail(hostile(60), hostile(), None, [counsel.email])
+    (outbox_message,) = local_outbox.messages_for(counsel)
     return {
+        "outbox_key": outbox_message.key,
         "case": case.pk,
         "reference": case.reference,
         "obligation": obligation.pk,

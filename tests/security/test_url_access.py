@@ -20,11 +20,13 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.mail import send_mail
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.authtoken.models import Token
 
 from incidents import actions
 from incidents.models import FeedToken
+from reminders import outbox as local_outbox
 from tests.factories import IncidentFactory, ObligationFactory
 
 PUBLIC, TOKEN, SIGNED_IN, CASE, OWNER, AUDITOR, ADMIN = (
@@ -80,6 +82,8 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "incidents:notify": (CASE, {"pk": "case", "ob_pk": "obligation"}),
     "incidents:decide": (CASE, {"pk": "case", "ob_pk": "obligation"}),
     "reminders:snooze": (CASE, {"pk": "case", "ob_pk": "obligation"}),
+    "reminders:outbox": (SIGNED_IN, {}),
+    "reminders:outbox_message": (OWNER, {"key": "outbox_key"}),
     "api:incident": (CASE, {"pk": "case"}),
     "api:incident-obligations": (CASE, {"pk": "case"}),
     "api:incident-activity": (CASE, {"pk": "case"}),
@@ -137,8 +141,9 @@ def test_every_url_pattern_is_classified():
 
 
 @pytest.fixture
-def world(db, counsel, responder, viewer):
-    """One case with an obligation, an attachment and a calendar feed, and its team."""
+def world(db, counsel, responder, viewer, settings, tmp_path):
+    """One case with an obligation, an attachment, a calendar feed, a reminder in the local
+    outbox addressed to its owner, and its team."""
     case = IncidentFactory(
         owner=counsel,
         title=SECRET_TITLE,
@@ -155,6 +160,10 @@ def world(db, counsel, responder, viewer):
     from jurisdictions.models import Rule
 
     rule = Rule.objects.order_by("pk").first()
+    settings.EMAIL_BACKEND = "reminders.outbox.EmlOutboxBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "outbox")
+    send_mail(f"Reminder: {SECRET_TITLE}", case.reference, None, [counsel.email])
+    (outbox_message,) = local_outbox.messages_for(counsel)
     return {
         "case": case.pk,
         "reference": case.reference,
@@ -165,6 +174,7 @@ def world(db, counsel, responder, viewer):
         "rule_code": getattr(rule, "code", "GDPR-33"),
         "uid": "MQ",
         "reset_token": "set-password",
+        "outbox_key": outbox_message.key,
     }
 
 
