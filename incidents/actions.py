@@ -1075,6 +1075,54 @@ def reopen_obligation(obligation: Obligation, *, reason: str, acting_user) -> Ob
     return ob
 
 
+@transaction.atomic
+def set_internal_target(
+    obligation: Obligation, *, target_at: datetime | None, reason: str, acting_user
+) -> Obligation:
+    """Set (or clear, with ``target_at`` None) the team's own target date for an open obligation
+    the law gives no fixed deadline. Reminders and calendar feeds then count down to it, labelled
+    as an internal target. A recompute keeps it; a legal deadline, once known, takes precedence.
+    """
+    _require_user(acting_user)
+    reason = _clean_text(reason, "reason", required=True, max_length=2000)
+    if target_at is not None:
+        if not isinstance(target_at, datetime) or timezone.is_naive(target_at):
+            raise ActionError("target_at", "must be a date and time with its time zone")
+        target_at = target_at.astimezone(_UTC)
+    ob = _lock_obligation(obligation)
+    if ob.status != ObligationStatus.OPEN or ob.superseded:
+        raise ActionError("status", "an internal target can only be set on an open obligation")
+    if ob.due_at is not None:
+        raise ActionError(
+            "target_at",
+            "this obligation has a fixed legal deadline; an internal target is only for "
+            "obligations without one",
+        )
+    if ob.target_at == target_at:
+        raise ActionError("target_at", "is already set to this value")
+    before = {"target_at": ob.target_at, "deadline_version": ob.deadline_version}
+    now = timezone.now()
+    ob.target_at = target_at
+    ob.target_set_by = acting_user
+    ob.target_set_at = now
+    # The reminder deadline moved: old reminders are cancelled, new ones written.
+    ob.deadline_version += 1
+    ob.updated_at = now
+    ob.save()
+    what = f"set to {_iso_utc(target_at)}" if target_at else "cleared"
+    log_activity(
+        ob.incident,
+        ActivityKind.TARGET_SET,
+        f"Internal target of {_obligation_label(ob)} {what} - {reason}",
+        actor=acting_user,
+        before=before,
+        after={"target_at": target_at, "deadline_version": ob.deadline_version, "reason": reason},
+        obligation=ob,
+    )
+    _obligations_changed([ob])
+    return ob
+
+
 # --- recompute ---------------------------------------------------------------------------------
 # Fields copied from the engine's result onto the row (the computed part of an obligation).
 _COMPUTED = (

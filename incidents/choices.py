@@ -147,6 +147,7 @@ class ActivityKind(models.TextChoices):
     MARKED_NOT_REQUIRED = "marked_not_required", "Marked not required"
     WAIVED = "waived", "Waived"
     REOPENED_OBLIGATION = "obligation_reopened", "Obligation reopened"
+    TARGET_SET = "target_set", "Internal target set"
     REMINDER_SENT = "reminder_sent", "Reminder sent"
     REMINDER_FAILED = "reminder_failed", "Reminder could not be delivered"
     REMINDER_SNOOZED = "reminder_snoozed", "Reminders snoozed"

@@ -36,14 +36,18 @@ def event_summary(ob: Obligation) -> str:
     who = ob.authority or ob.recipient.replace("_", " ")
     stage = f" ({ob.stage.replace('_', ' ')})" if ob.stage else ""
     label = incident.reference if incident.privileged else f"{incident.reference} {incident.title}"
+    if ob.due_at is None:
+        return f"Internal target (not a legal deadline): notify {who}{stage} - {label}"
     return f"Deadline: notify {who}{stage} - {label}"
 
 
 def event_description(ob: Obligation) -> str:
-    lines = [
-        f"Rule: {ob.rule_code} ({ob.regime})",
-        f"Deadline (UTC): {ob.due_at:%Y-%m-%d %H:%M} UTC",
-    ]
+    lines = [f"Rule: {ob.rule_code} ({ob.regime})"]
+    if ob.due_at is None:
+        lines.append(f"Internal target (UTC): {ob.target_at:%Y-%m-%d %H:%M} UTC")
+        lines.append("Set by the case team; the law gives no fixed deadline for this notice.")
+    else:
+        lines.append(f"Deadline (UTC): {ob.due_at:%Y-%m-%d %H:%M} UTC")
     if ob.due_local:
         lines.append(f"Deadline (authority's time): {ob.due_local}")
     if ob.timing_standard:
@@ -57,8 +61,9 @@ def event_description(ob: Obligation) -> str:
 
 
 def build_calendar(obligations, *, name: str) -> bytes:
-    """One VEVENT per open obligation with a deadline, in UTC. Same UID across deadline moves
-    (SEQUENCE is the deadline version) so calendar apps update the event instead of adding one."""
+    """One VEVENT per open obligation with a deadline or an internal target, in UTC. Same UID
+    across deadline moves (SEQUENCE is the deadline version) so calendar apps update the event
+    instead of adding one."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -69,26 +74,30 @@ def build_calendar(obligations, *, name: str) -> bytes:
     now = timezone.now()
     host = settings.SITE_URL.split("//")[-1].split("/")[0] or "breachclock"
     for ob in obligations:
-        if ob.due_at is None:
-            continue  # "without undue delay": nothing to put in a calendar
+        at = ob.due_at if ob.due_at is not None else ob.target_at
+        if at is None:
+            continue  # "without undue delay" and no internal target: nothing to put in a calendar
         event = Event()
         event.add("uid", f"obligation-{ob.pk}@{host}")
         event.add("sequence", ob.deadline_version)
         event.add("dtstamp", now)
         event.add("last-modified", ob.updated_at)
-        event.add("dtstart", ob.due_at - EVENT_LENGTH)
-        event.add("dtend", ob.due_at)
+        event.add("dtstart", at - EVENT_LENGTH)
+        event.add("dtend", at)
         event.add("summary", event_summary(ob))
         event.add("description", event_description(ob))
         event.add("url", _site_url(ob.incident.get_absolute_url()))
         event.add("status", "CONFIRMED")
         event.add("transp", "TRANSPARENT")
-        event.add("categories", [ob.jurisdiction, ob.recipient])
+        categories = [ob.jurisdiction, ob.recipient]
+        if ob.due_at is None:
+            categories.append("internal target")
+        event.add("categories", categories)
         for before in ALARMS:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
             alarm.add("description", event_summary(ob))
-            alarm.add("trigger", ob.due_at - before - (ob.due_at - EVENT_LENGTH))
+            alarm.add("trigger", EVENT_LENGTH - before)
             event.add_component(alarm)
         cal.add_component(event)
     return cal.to_ical()

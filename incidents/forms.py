@@ -581,6 +581,40 @@ class DecisionForm(forms.Form):
     )
 
 
+class TargetForm(forms.Form):
+    """The team's own target date for a notice the law gives no fixed deadline (or clear it)."""
+
+    target_at = WallClockDateTimeField(
+        label="Internal target",
+        required=False,
+        help_text="Not a legal deadline: reminders and calendars count down to it. "
+        "Leave empty to clear the target.",
+    )
+    times_zone = forms.ChoiceField(
+        label="Time zone of the target", choices=timezones.choices, help_text="Stored in UTC."
+    )
+    reason = forms.CharField(
+        label="Reason",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Why this date; recorded in the case timeline.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("times_zone", timezone.get_current_timezone_name())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("target_at") and cleaned.get("times_zone"):
+            try:
+                cleaned["target_at"] = localize(cleaned["target_at"], cleaned["times_zone"])
+            except forms.ValidationError as exc:
+                self.add_error("target_at", exc)
+        return cleaned
+
+
 def team_role_choices():
     from incidents.choices import TeamRole
 

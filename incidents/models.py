@@ -320,7 +320,8 @@ class Obligation(models.Model):
     Computed by the engine and kept in step by ``actions.recompute_obligations``, keyed by
     ``(rule_code, stage)``. Rows a person acted on (notified / not required / waived) are never
     reverted or deleted; if the law stops requiring one, it is flagged ``superseded``.
-    ``deadline_version`` grows each time ``due_at`` changes so reminders can tell old from new.
+    ``deadline_version`` grows each time the reminder deadline (``due_at``, or ``target_at`` when
+    there is no fixed deadline) changes so reminders can tell old from new.
     """
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="obligations")
@@ -369,6 +370,17 @@ class Obligation(models.Model):
     evidence = models.ForeignKey(
         Attachment, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+
+    # A date the team sets itself for an obligation the law gives no fixed deadline ("without
+    # undue delay"): reminders and calendars use it, it is never shown as a legal deadline, and a
+    # recompute leaves it alone (it is not one of the computed fields).
+    target_at = models.DateTimeField(
+        null=True, blank=True, help_text="UTC; internal target when there is no fixed deadline."
+    )
+    target_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    target_set_at = models.DateTimeField(null=True, blank=True)
 
     deadline_version = models.PositiveIntegerField(default=1)
     superseded = models.BooleanField(

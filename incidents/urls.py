@@ -31,6 +31,11 @@ urlpatterns = [
         views.obligation_decide,
         name="decide",
     ),
+    path(
+        "cases/<int:pk>/obligations/<int:ob_pk>/target/",
+        views.obligation_target,
+        name="target",
+    ),
     path("calendar/", views.my_calendar, name="calendar"),
     path("what-if/", views.what_if, name="what_if"),
 ]

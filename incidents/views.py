@@ -37,6 +37,7 @@ from incidents.forms import (
     NoteForm,
     NotificationForm,
     StatusForm,
+    TargetForm,
     TeamMemberForm,
 )
 from incidents.models import (
@@ -641,6 +642,35 @@ def obligation_decide(request, pk, ob_pk):
         request,
         "incidents/obligation_form.html",
         {"incident": incident, "obligation": obligation, "form": form, "action": "decide"},
+    )
+
+
+@login_required
+def obligation_target(request, pk, ob_pk):
+    """Set or clear the internal target of an obligation without a fixed legal deadline."""
+    incident = get_case(request, pk, edit=True)
+    obligation = get_obligation(incident, ob_pk)
+    form = TargetForm(
+        request.POST or None,
+        initial={"target_at": obligation.target_at} if obligation.target_at else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.set_internal_target(
+                obligation,
+                target_at=form.cleaned_data["target_at"],
+                reason=form.cleaned_data["reason"],
+                acting_user=request.user,
+            )
+        except actions.ActionError as exc:
+            show_error(form, exc)
+        else:
+            messages.success(request, "Internal target saved; reminders rescheduled.")
+            return redirect(f"{incident.get_absolute_url()}#obligation-{obligation.pk}")
+    return render(
+        request,
+        "incidents/obligation_form.html",
+        {"incident": incident, "obligation": obligation, "form": form, "action": "target"},
     )
 
 

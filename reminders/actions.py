@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from .choices import ReminderStatus
 from .models import Reminder, ReminderSnooze
-from .schedule import catch_up_row
+from .schedule import catch_up_row, reminder_deadline
 
 MAX_SNOOZE = timedelta(days=30)
 
@@ -39,7 +39,7 @@ def snooze_reminders(obligation, *, until: datetime, reason: str, acting_user) -
         errors["until"] = "Snooze for at most 30 days."
     if not reason:
         errors["reason"] = "Say why the reminders are snoozed; it is logged on the case."
-    if obligation.status != "open" or obligation.due_at is None:
+    if obligation.status != "open" or reminder_deadline(obligation) is None:
         errors["obligation"] = "Only an open obligation with a deadline has reminders to snooze."
     if errors:
         raise ValidationError(errors)
@@ -65,7 +65,9 @@ def snooze_reminders(obligation, *, until: datetime, reason: str, acting_user) -
                 obligation=obligation, deadline_version=obligation.deadline_version
             ).values_list("offset_minutes", flat=True)
         )
-        catch_up = catch_up_row(Reminder, obligation, obligation.due_at, until, taken=taken)
+        catch_up = catch_up_row(
+            Reminder, obligation, reminder_deadline(obligation), until, taken=taken
+        )
         catch_up.save()
     log_activity(
         obligation.incident,

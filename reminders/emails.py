@@ -150,6 +150,10 @@ def reminder_context(reminder, obligation, incident, recipient: Recipient, now: 
     subject_tail = SUBJECTS[reminder.kind].format(left=humanize(left), ago=humanize(left))
     if reminder.kind == ReminderKind.CATCH_UP and overdue:
         subject_tail = f"OVERDUE by {humanize(left)}"
+    # No legal deadline: the reminders count down to the team's own target; say so plainly.
+    internal_target = obligation.due_at is None
+    if internal_target:
+        subject_tail = f"Internal target (not a legal deadline): {subject_tail}"
     what = obligation.authority or recipient_label
     # The time first: it is what a reader scanning an inbox needs.
     if privileged:
@@ -184,6 +188,8 @@ def reminder_context(reminder, obligation, incident, recipient: Recipient, now: 
         "deadline_utc": deadline.astimezone(UTC).strftime("%A %d %B %Y, %H:%M UTC"),
         "deadline_authority": authority_local,
         "overdue": overdue,
+        "internal_target": internal_target,
+        "timing_standard": obligation.timing_standard,
         "time_left": humanize(left),
         "kind": reminder.kind,
         "kind_label": reminder.get_kind_display(),

@@ -162,10 +162,18 @@ def rule_code_of(obligation) -> str:
 # --- Writing rows -------------------------------------------------------------------------------
 
 
+def reminder_deadline(obligation) -> datetime | None:
+    """What reminders count down to: the legal deadline, else the team's internal target
+    (set on an obligation the law gives no fixed deadline; facts.md, ``no_fixed_deadline``)."""
+    if obligation.due_at is not None:
+        return obligation.due_at
+    return getattr(obligation, "target_at", None)
+
+
 def needs_reminders(obligation) -> bool:
     return (
         obligation.status in OPEN_STATUSES
-        and obligation.due_at is not None
+        and reminder_deadline(obligation) is not None
         and not getattr(obligation, "superseded", False)
     )
 
@@ -205,7 +213,7 @@ def sync_reminders(obligations: Iterable, *, now: datetime | None = None) -> Non
                     reason = f"obligation {obligation.status}"
                     if getattr(obligation, "superseded", False):
                         reason = "obligation no longer applies"
-                    if obligation.due_at is None:
+                    if reminder_deadline(obligation) is None:
                         reason = "deadline removed"
                     to_cancel.setdefault(reason, []).append(row.pk)
                 elif row.deadline_version != version:
@@ -214,9 +222,10 @@ def sync_reminders(obligations: Iterable, *, now: datetime | None = None) -> Non
                 continue
             offsets = book.offsets_for(obligation)
             until = snoozes.get(obligation.pk)
-            planned = plan(obligation.due_at, now, offsets)
+            deadline = reminder_deadline(obligation)
+            planned = plan(deadline, now, offsets)
             to_create.extend(
-                _rows_respecting_snooze(Reminder, obligation, planned, until, obligation.due_at)
+                _rows_respecting_snooze(Reminder, obligation, planned, until, deadline)
             )
         for reason, ids in to_cancel.items():
             Reminder.objects.filter(pk__in=ids, status=ReminderStatus.PENDING).update(

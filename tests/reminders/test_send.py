@@ -198,3 +198,25 @@ def test_subjects_say_the_time_left(make_obligation):
     make_obligation(due_in=timedelta(hours=3, minutes=59, seconds=50), rule_code="X")
     assert _send_all() == ["sent"]
     assert re.search(r"\] Due in 3 hours 59 minutes: ", mail.outbox[0].subject)
+
+
+def test_internal_target_email_says_it_is_not_a_legal_deadline(make_obligation, counsel):
+    from incidents.actions import set_internal_target
+
+    obligation = make_obligation(schedule=False, rule_code="EU-GDPR-34-DS")
+    obligation.due_at = None
+    obligation.timing_standard = "without undue delay"
+    obligation.save()
+    set_internal_target(
+        obligation,
+        target_at=timezone.now() + timedelta(minutes=50),
+        reason="letters out today",
+        acting_user=counsel,
+    )
+    assert _send_all() == ["sent"]
+    message = mail.outbox[0]
+    assert "Internal target (not a legal deadline)" in message.subject
+    assert message.body.startswith("INTERNAL TARGET - not a legal deadline.")
+    assert '"without undue delay"' in message.body
+    assert "Target:" in message.body and "Deadline:" not in message.body
+    assert "Internal target &ndash; not a legal deadline" in message.alternatives[0][0]

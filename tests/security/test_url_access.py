@@ -81,6 +81,7 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "incidents:attachment": (CASE, {"pk": "case", "attachment_pk": "attachment"}),
     "incidents:notify": (CASE, {"pk": "case", "ob_pk": "obligation"}),
     "incidents:decide": (CASE, {"pk": "case", "ob_pk": "obligation"}),
+    "incidents:target": (CASE, {"pk": "case", "ob_pk": "obligation"}),
     "reminders:snooze": (CASE, {"pk": "case", "ob_pk": "obligation"}),
     "reminders:outbox": (SIGNED_IN, {}),
     "reminders:outbox_message": (OWNER, {"key": "outbox_key"}),
