@@ -29,7 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.context import current_request_id as audit_request_id
-from jurisdictions.engine.facts import FactsError, parse_facts
+from jurisdictions.engine.facts import MAX_AFFECTED, FactsError, parse_facts
 
 from .choices import (
     ACTED_ON,
@@ -608,6 +608,9 @@ def parse_affected_csv(file) -> dict[str, int]:
         if count < 0:
             errors.append((line_no, f"count for {code} must not be negative"))
             continue
+        if count > MAX_AFFECTED:
+            errors.append((line_no, f"count for {code} must be at most {MAX_AFFECTED:,} people"))
+            continue
         if code in counts:
             errors.append((line_no, f"{code} is listed twice (first on line {first_line[code]})"))
             continue
@@ -622,7 +625,10 @@ def parse_affected_csv(file) -> dict[str, int]:
 
 def _parse_count(text: str) -> int | None:
     cleaned = text.replace(",", "").replace("_", "").replace(" ", "").replace("\u00a0", "")
-    if re.fullmatch(r"-?\d+", cleaned):
+    if re.fullmatch(r"-?[0-9]+", cleaned):
+        # A longer number than any plausible count would only slow int() down; cap it.
+        if len(cleaned) > 20:
+            return -1 if cleaned.startswith("-") else MAX_AFFECTED + 1
         return int(cleaned)
     return None
 

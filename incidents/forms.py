@@ -13,6 +13,7 @@ from django import forms
 from django.utils import timezone
 
 from accounts import timezones
+from jurisdictions.engine.facts import MAX_AFFECTED, YEARS
 from security.uploads import validate_attachment
 
 FACTS_FORMAT = "breachclock.facts/1"
@@ -137,9 +138,15 @@ def parse_counts_text(text: str) -> dict[str, int]:
             code = clean_jurisdiction(code)
         except forms.ValidationError as exc:
             raise forms.ValidationError(f"Line {number}: {exc.messages[0]}") from None
-        if not count.isdigit():
+        # ASCII only: str.isdigit() also accepts digits int() cannot read ("²").
+        if not (count.isascii() and count.isdigit()):
             raise forms.ValidationError(f"Line {number}: “{count}” is not a whole number.")
-        counts[code] = counts.get(code, 0) + int(count)
+        total = counts.get(code, 0) + (int(count) if len(count) <= 20 else MAX_AFFECTED + 1)
+        if total > MAX_AFFECTED:
+            raise forms.ValidationError(
+                f"Line {number}: the count for {code} must be at most {MAX_AFFECTED:,} people."
+            )
+        counts[code] = total
     return counts
 
 
@@ -161,6 +168,9 @@ class WallClockDateTimeField(forms.DateTimeField):
 
 def localize(wall: datetime, zone_name: str) -> datetime:
     """Give a typed wall-clock time its zone, refusing times a clock change makes ambiguous."""
+    if not YEARS[0] <= wall.year <= YEARS[1]:
+        # Checked before converting: year 1 east of UTC (or 9999 west of it) overflows.
+        raise forms.ValidationError(f"The year is out of range ({YEARS[0]}-{YEARS[1]}).")
     zone = timezones.zone(zone_name)
     first = wall.replace(tzinfo=zone, fold=0)
     second = wall.replace(tzinfo=zone, fold=1)

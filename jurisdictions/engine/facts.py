@@ -22,8 +22,12 @@ from typing import Any
 from .rules import EVENTS, RISK_LEVELS
 
 FORMAT = "breachclock.facts/1"
-# Years an event or a notice can plausibly have (timestamps; "rules_as_of" is not limited).
+# Years an event, a notice or a what-if date can plausibly have: far-off years overflow date
+# arithmetic (a deadline past year 9999) and are always typing mistakes.
 YEARS = (1900, 2200)
+# More people than live on Earth is a typing mistake; the bound also keeps counts within a
+# 64-bit database column.
+MAX_AFFECTED = 10_000_000_000
 
 DATA_CATEGORIES = (
     "name",
@@ -290,6 +294,8 @@ def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
             raise FactsError(path, f"must be a whole number of people (got {count!r})")
         if count < 0:
             raise FactsError(path, f"must not be negative (got {count})")
+        if count > MAX_AFFECTED:
+            raise FactsError(path, f"must be at most {MAX_AFFECTED:,} people")
         affected[code] = count
 
     as_of = data.get("rules_as_of")
@@ -300,6 +306,10 @@ def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
             as_of = date.fromisoformat(as_of)
         except ValueError:
             raise FactsError("rules_as_of", f"{as_of!r} is not a date YYYY-MM-DD") from None
+        if not YEARS[0] <= as_of.year <= YEARS[1]:
+            raise FactsError(
+                "rules_as_of", f"{as_of.isoformat()} is out of range ({YEARS[0]}-{YEARS[1]})"
+            )
 
     notices: dict[str, datetime] = {}
     for code, when in _mapping(data.get("notices_sent"), "notices_sent").items():

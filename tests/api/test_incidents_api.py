@@ -71,6 +71,19 @@ BAD_POSTS = [
     ("unknown field", lambda d: d.update(colour="red"), "colour"),
     ("bad date", lambda d: d.update(rules_as_of="last year"), "rules_as_of"),
     ("bad encryption", lambda d: d.update(encryption={"encrypted": "no"}), "encryption.encrypted"),
+    (
+        "year 1",
+        lambda d: d["events"].update(discovered_at="0001-01-01T00:00:00Z"),
+        "events.discovered_at",
+    ),
+    (
+        "year 9999",
+        lambda d: d["events"].update(occurred_at="9999-12-31T23:59:59Z"),
+        "events.occurred_at",
+    ),
+    ("as of 9999", lambda d: d.update(rules_as_of="9999-12-31"), "rules_as_of"),
+    ("count > 2^63", lambda d: d["affected"].update(DE=99999999999999999999999), "affected.DE"),
+    ("count > world", lambda d: d["affected"].update(FR=10_000_000_001), "affected.FR"),
 ]
 
 
@@ -287,6 +300,9 @@ def test_patch_is_all_or_nothing(as_counsel, opened):
         ({"events": {"discovered_at": None}}, "events.discovered_at"),
         ({"notices_sent": {}}, "notices_sent"),
         ({"reference": "INC-1"}, "reference"),
+        ({"affected": {"DE": 99999999999999999999999}}, "affected.DE"),
+        ({"events": {"aware_at": "9999-12-31T23:00:00Z"}}, "events.aware_at"),
+        ({"rules_as_of": "0001-01-01"}, "rules_as_of"),
     ],
 )
 def test_patch_bad_input(as_counsel, opened, payload, field):

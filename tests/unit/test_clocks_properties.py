@@ -1,12 +1,12 @@
 """Property tests: no valid facts crash the engine, and no deadline precedes its clock start."""
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jurisdictions.engine.clocks import evaluate
-from jurisdictions.engine.facts import CAUSES, DATA_CATEGORIES, parse_facts
+from jurisdictions.engine.facts import CAUSES, DATA_CATEGORIES, MAX_AFFECTED, YEARS, parse_facts
 from jurisdictions.engine.serialization import default_rulebook_path, read_rulebook_file
 
 BOOK = read_rulebook_file(default_rulebook_path())
@@ -35,9 +35,11 @@ EVENT_NAMES = [
     "ransom_paid_at",
 ]
 
-instants = st.datetimes(min_value=datetime(2017, 1, 1), max_value=datetime(2031, 12, 31)).map(
-    lambda d: d.replace(microsecond=0)
-)
+# The whole range the facts parser accepts (YEARS), less a day at each end so that any UTC offset
+# keeps the local time inside it.
+instants = st.datetimes(
+    min_value=datetime(YEARS[0], 1, 2), max_value=datetime(YEARS[1], 12, 30)
+).map(lambda d: d.replace(microsecond=0))
 offsets = st.integers(min_value=-12 * 4, max_value=14 * 4).map(
     lambda q: timezone(timedelta(minutes=15 * q))
 )
@@ -66,9 +68,11 @@ def facts_documents(draw):
         "risk_of_harm": draw(st.none() | st.sampled_from(["none", "unlikely", "risk", "high"])),
         "cause": draw(st.none() | st.sampled_from(CAUSES)),
         "affected": draw(
-            st.dictionaries(st.sampled_from(CODES), st.integers(0, 20_000), max_size=13)
+            st.dictionaries(st.sampled_from(CODES), st.integers(0, MAX_AFFECTED), max_size=13)
         ),
-        "rules_as_of": draw(st.none() | st.dates(min_value=datetime(2017, 1, 1).date()).map(str)),
+        "rules_as_of": draw(
+            st.none() | st.dates(date(YEARS[0], 1, 1), date(YEARS[1], 12, 31)).map(str)
+        ),
         "notices_sent": draw(st.dictionaries(st.sampled_from(RULE_CODES), stamps(), max_size=3)),
         "systems": draw(st.lists(st.sampled_from(["checkout", "crm"]), unique=True)),
     }

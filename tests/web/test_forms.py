@@ -232,3 +232,38 @@ def test_what_if_shows_obligations_and_stores_nothing(login, responder):
     bad = client.post(reverse("incidents:what_if"), {**GOOD_CASE, "discovered_at": "soon"})
     assert "Enter a valid date/time" in field_error(bad.content.decode(), "discovered_at")
     assert "DE 9000" in bad.content.decode()
+
+
+OUT_OF_RANGE = [
+    ("count > 2^63", {"affected": "DE 99999999999999999999999"}, "affected", "at most"),
+    ("count > world", {"affected": "DE 10000000001"}, "affected", "at most"),
+    ("counts add up too far", {"affected": "DE 6000000000\nde 6000000000"}, "affected", "at most"),
+    ("superscript digit", {"affected": "DE ²"}, "affected", "whole number"),
+    ("year 1", {"discovered_at": "0001-01-01T00:00"}, "discovered_at", "range"),
+    ("year 9999", {"occurred_at": "9999-12-31T23:59"}, "occurred_at", "range"),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"), [o[1:] for o in OUT_OF_RANGE], ids=[o[0] for o in OUT_OF_RANGE]
+)
+def test_out_of_range_answers_are_named_next_to_the_field(login, counsel, change, field, words):
+    response = login(counsel).post(reverse("incidents:create"), {**GOOD_CASE, **change})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert words in field_error(body, field), field_error(body, field) or body[:3000]
+    assert not Incident.objects.exists()
+
+
+def test_out_of_range_counts_on_the_affected_page(login, responder, real_case):
+    client = login(responder)
+    url = reverse("incidents:affected", args=[real_case.pk])
+    before = {a.jurisdiction: a.count for a in real_case.affected.all()}
+    typed = client.post(url, {"counts": "DE 99999999999999999999999"})
+    assert typed.status_code == 200
+    assert "at most" in field_error(typed.content.decode(), "counts")
+    for row in (b"DE,99999999999999999999999", b"DE,10000000001", b"DE,-99999999999999999999999"):
+        upload = SimpleUploadedFile("counts.csv", b"jurisdiction,count\n" + row + b"\n")
+        body = client.post(url, {"upload": "1", "file": upload}).content.decode()
+        assert "line 2" in field_error(body, "file").lower(), body[:2000]
+    assert {a.jurisdiction: a.count for a in real_case.affected.all()} == before
