@@ -3,7 +3,7 @@
 * ``due_scan_ms`` — claim 100 due reminders among 1,000,000 rows (then 2,000,000; ``--quick``:
   100,000 / 200,000), median of repeated claims, each rolled back. Targets: < 5 ms, and the
   larger table no more than 1.5x the smaller.
-* ``reminders_per_s`` — one Celery worker process (threads pool x8, beat embedded) sending to an
+* ``reminders_per_s`` — one Celery worker process (solo pool, beat embedded) sending to an
   SMTP server on loopback (aiosmtpd in this process). Target: >= 100/s.
 * ``reminder_lateness_p99_s`` — due time to SMTP acceptance under that load, with the beat at its
   production interval (REMINDER_DISPATCH_SECONDS, 60 s) and reminders falling due continuously.
@@ -191,9 +191,8 @@ def _delivery(quick: bool, db_name: str):
             "# bench_reminders: redis-server not found; delivery figures skipped", file=sys.stderr
         )
         return
-    # One worker process; its I/O-bound sends overlap on a few threads (DB and SMTP round trips).
-    pool = os.environ.get("BENCH_WORKER_POOL", "threads")
-    concurrency = int(os.environ.get("BENCH_WORKER_CONCURRENCY", 8))
+    # One worker process with the solo pool (what the command below starts): each task sends its
+    # chunk over one SMTP connection.
     interval = float(os.environ.get("REMINDER_DISPATCH_SECONDS", 15 if quick else 60))
     burst = 500 if quick else 2000
     spread = 900 if quick else 3000  # falling due over one beat interval, under that load
@@ -255,7 +254,7 @@ def _delivery(quick: bool, db_name: str):
         yield (
             "reminders_per_s",
             per_s,
-            f"/s ({len(rows)} reminders, one worker process, {pool} pool x{concurrency})",
+            f"/s ({len(rows)} reminders, one worker process, solo pool)",
         )
 
         # Lateness: reminders falling due continuously over one beat interval.
