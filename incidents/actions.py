@@ -219,6 +219,23 @@ def _check_fact_strings(parsed) -> None:
                 raise FactsError(f"{name}.{i}", "must be at most 200 characters")
 
 
+# How far ahead of our clock a recorded time may be (another device's clock may run fast).
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+def _check_not_future(events: dict, now: datetime, *, only: Iterable[str] | None = None) -> None:
+    """A real case records what has happened: an event ahead of now is a typing mistake. (The
+    engine and what-if allow it - exploring a hypothetical is their point.)"""
+    for name, when in events.items():
+        if when is None or (only is not None and name not in only):
+            continue
+        if when > now + CLOCK_SKEW:
+            raise FactsError(
+                f"events.{name}",
+                f"{when.isoformat()} is in the future; record an event once it has happened",
+            )
+
+
 def _choice(value, choices, field_name: str) -> str:
     if value not in choices.values:
         raise ActionError(field_name, f"must be one of: {', '.join(choices.values)}")
@@ -317,6 +334,7 @@ def open_incident(
     facts.pop("notices_sent", None)  # a new case has sent nothing yet
     parsed = parse_facts(facts)
     _check_fact_strings(parsed)
+    _check_not_future(parsed.events_given, timezone.now())
     _choice(severity, Severity, "severity")
     description = _clean_text(description, "description", required=False)
     risk_rationale = _clean_text(risk_rationale, "risk_rationale", required=False)
@@ -407,6 +425,13 @@ def update_facts(
     changed_keys = [k for k in new if new.get(k) != old.get(k)]
     if not changed_keys:
         return None
+    old_events = old.get("events") or {}
+    _check_not_future(
+        parsed.events_given,
+        timezone.now(),
+        # Only what this change sets: an unrelated edit must not fail on an older record.
+        only={k for k, v in (new.get("events") or {}).items() if v != old_events.get(k)},
+    )
 
     now = timezone.now()
     for name, value in _fields_from_facts(parsed).items():
@@ -930,8 +955,21 @@ def record_notification(
         raise ActionError("sent_at", "must be a date and time")
     if timezone.is_naive(sent_at):
         raise ActionError("sent_at", "must include a time zone (UTC offset)")
-    if sent_at > timezone.now() + timedelta(minutes=5):
+    if sent_at > timezone.now() + CLOCK_SKEW:
         raise ActionError("sent_at", "is in the future; record a notice once it has gone out")
+    earliest = (
+        IncidentEvent.objects.filter(
+            incident_id=ob.incident_id, event__in=("occurred_at", "discovered_at")
+        )
+        .order_by("at")
+        .first()
+    )
+    if earliest is not None and sent_at < earliest.at:
+        raise ActionError(
+            "sent_at",
+            f"is before the incident itself ({earliest.event} {_iso_utc(earliest.at)}); "
+            "a notice cannot precede what it reports",
+        )
     _choice(method, NotificationMethod, "method")
     sent_to = _clean_text(sent_to, "sent_to", required=True, max_length=300)
     reference = _clean_text(reference, "reference", required=False, max_length=200)

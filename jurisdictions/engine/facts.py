@@ -67,6 +67,18 @@ EVENT_DEFAULTS = (
     ("scope_identified_at", "determined_at"),
 )
 
+# Events that are someone's knowledge or judgement about the incident: none can come before
+# ``discovered_at``, its first knowledge. (``occurred_at`` and ``ransom_paid_at`` are not knowledge;
+# and the legal tests behind aware_at and determined_at differ, so neither must precede the other.)
+KNOWLEDGE_EVENTS = (
+    "aware_at",
+    "determined_at",
+    "scope_identified_at",
+    "materiality_determined_at",
+    "classified_major_at",
+    "assessed_notifiable_at",
+)
+
 # ISO 3166-1 alpha-2 (officially assigned codes), plus XK (Kosovo, user-assigned but in common use).
 ISO_COUNTRIES = frozenset(
     """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR
@@ -237,6 +249,15 @@ def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
         given[key] = None if value is None else parse_time(value, f"events.{key}")
     if given.get("discovered_at") is None:
         raise FactsError("events.discovered_at", "is required")
+    discovered = given["discovered_at"]
+    for name in KNOWLEDGE_EVENTS:
+        when = given.get(name)
+        if when is not None and when < discovered:
+            raise FactsError(
+                f"events.{name}",
+                f"{when.isoformat()} is before discovered_at ({discovered.isoformat()}), the "
+                "first knowledge of the incident; correct one of the two",
+            )
     events = {name: given.get(name) for name in EVENTS}
     for name, source in EVENT_DEFAULTS:
         if events[name] is None:

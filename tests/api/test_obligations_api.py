@@ -76,6 +76,9 @@ def test_multipart_with_evidence(client_for, counsel, obligation):
         ({"sent_at": "2026-03-29T10:15:00"}, "sent_at"),  # no offset
         ({"sent_at": "tuesday"}, "sent_at"),
         ({"sent_at": (datetime.now(UTC) + timedelta(days=2)).isoformat()}, "sent_at"),
+        ({"sent_at": "1990-01-01T10:00:00+01:00"}, "sent_at"),  # before the incident
+        ({"sent_at": "2026-03-27T15:59:59Z"}, "sent_at"),  # a second before discovery
+        ({"sent_at": "0001-01-01T00:00:00Z"}, "sent_at"),
         ({"method": "pigeon"}, "method"),
         ({"sent_to": ""}, "sent_to"),
     ],
@@ -128,3 +131,9 @@ def test_decisions_reach(client_for, viewer, outsider, obligation):
     endpoint = f"/api/v1/obligations/{obligation.pk}/waived"
     assert client_for(viewer).post(endpoint, {"reason": "x"}, format="json").status_code == 403
     assert client_for(outsider).post(endpoint, {"reason": "x"}, format="json").status_code == 404
+
+
+def test_a_notice_at_the_moment_of_discovery_is_accepted(client_for, counsel, obligation):
+    payload = {**GOOD, "sent_at": "2026-03-27T16:00:00Z"}  # the case's discovered_at
+    response = client_for(counsel).post(url(obligation), payload, format="json")
+    assert response.status_code == 200, response.content

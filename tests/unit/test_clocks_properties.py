@@ -6,7 +6,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jurisdictions.engine.clocks import evaluate
-from jurisdictions.engine.facts import CAUSES, DATA_CATEGORIES, MAX_AFFECTED, YEARS, parse_facts
+from jurisdictions.engine.facts import (
+    CAUSES,
+    DATA_CATEGORIES,
+    KNOWLEDGE_EVENTS,
+    MAX_AFFECTED,
+    YEARS,
+    parse_facts,
+)
 from jurisdictions.engine.serialization import default_rulebook_path, read_rulebook_file
 
 BOOK = read_rulebook_file(default_rulebook_path())
@@ -53,8 +60,12 @@ def stamps(draw):
 @st.composite
 def facts_documents(draw):
     events = {"discovered_at": draw(stamps())}
+    discovered = datetime.fromisoformat(events["discovered_at"])
     for name in draw(st.lists(st.sampled_from(EVENT_NAMES), unique=True, max_size=4)):
-        events[name] = draw(stamps())
+        stamp = draw(stamps())
+        if name in KNOWLEDGE_EVENTS and datetime.fromisoformat(stamp) < discovered:
+            stamp = events["discovered_at"]  # knowledge cannot precede discovery (refused)
+        events[name] = stamp
     return {
         "events": events,
         "organisation": {

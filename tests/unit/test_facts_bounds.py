@@ -87,3 +87,41 @@ def test_clocks_command_exits_2_naming_the_field(data, field):
         run_clocks(json.dumps(data))
     assert raised.value.returncode == 2
     assert field in str(raised.value)
+
+
+BEFORE = "2026-03-27T16:59:59Z"  # a second before DISCOVERED
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        "aware_at",
+        "determined_at",
+        "scope_identified_at",
+        "materiality_determined_at",
+        "classified_major_at",
+        "assessed_notifiable_at",
+    ],
+)
+def test_knowledge_before_discovery_is_a_contradiction(event):
+    with pytest.raises(FactsError) as caught:
+        parse_facts(doc(events={event: BEFORE}), known_jurisdictions=KNOWN)
+    assert caught.value.field == f"events.{event}"
+    assert "before discovered_at" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "events",
+    [
+        {"aware_at": DISCOVERED},  # the same moment
+        {"occurred_at": "2020-01-01T00:00:00Z"},  # long before discovery: not knowledge
+        {"ransom_paid_at": BEFORE},  # not knowledge either
+        # Different legal tests: a US determination may come before GDPR awareness.
+        {"aware_at": "2026-03-29T00:00:00Z", "determined_at": "2026-03-28T00:00:00Z"},
+        # The engine stays pure: a future event is a what-if, not an error here.
+        {"aware_at": "2199-01-01T00:00:00Z"},
+    ],
+)
+def test_plausible_orders_are_accepted(events):
+    facts = parse_facts(doc(events=events), known_jurisdictions=KNOWN)
+    assert facts.events_given["discovered_at"].isoformat() == "2026-03-27T17:00:00+00:00"

@@ -267,3 +267,39 @@ def test_out_of_range_counts_on_the_affected_page(login, responder, real_case):
         body = client.post(url, {"upload": "1", "file": upload}).content.decode()
         assert "line 2" in field_error(body, "file").lower(), body[:2000]
     assert {a.jurisdiction: a.count for a in real_case.affected.all()} == before
+
+
+def test_a_notice_before_the_incident_is_named_next_to_sent_at(login, responder, real_case):
+    client = login(responder)
+    ob = real_case.obligations.filter(status="open").first()
+    url = reverse("incidents:notify", args=[real_case.pk, ob.pk])
+    for when in ("1990-01-01T10:00", "0001-01-01T00:00"):
+        response = client.post(
+            url,
+            {"sent_at": when, "times_zone": "Europe/Berlin", "method": "portal",
+             "sent_to": "BfDI portal"},
+        )  # fmt: skip
+        assert response.status_code == 200
+        error = field_error(response.content.decode(), "sent_at")
+        assert "before the incident" in error or "out of range" in error, error
+    ob.refresh_from_db()
+    assert ob.status == "open"
+
+
+def test_what_if_may_explore_future_events(login, responder):
+    client = login(responder)
+    response = client.post(
+        reverse("incidents:what_if"), {**GOOD_CASE, "discovered_at": "2199-03-27T17:00"}
+    )
+    assert response.status_code == 200
+    assert not field_error(response.content.decode(), "discovered_at")
+    assert not Incident.objects.exists()
+
+
+def test_opening_a_case_in_the_future_is_named_next_to_the_field(login, counsel):
+    response = login(counsel).post(
+        reverse("incidents:create"), {**GOOD_CASE, "discovered_at": "2199-03-27T17:00"}
+    )
+    assert response.status_code == 200
+    assert "future" in field_error(response.content.decode(), "discovered_at")
+    assert not Incident.objects.exists()
