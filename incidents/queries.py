@@ -195,11 +195,11 @@ def parse_due_within(value) -> timedelta | None:
     unit = "h"
     if text[-1:] in ("h", "d", "w"):
         text, unit = text[:-1], text[-1]
-    if not text.isdigit():
+    # ASCII only: str.isdigit() also accepts digits int() cannot read ("²").
+    if not (text.isascii() and text.isdigit()):
         raise ValueError("use a number of hours, or a number followed by h, d or w (e.g. 24h, 7d)")
-    amount = int(text)
-    hours = amount * {"h": 1, "d": 24, "w": 24 * 7}[unit]
-    if hours > 24 * 3660:
+    hours = int(text[-9:]) * {"h": 1, "d": 24, "w": 24 * 7}[unit]
+    if len(text.lstrip("0")) > 9 or hours > 24 * 3660:
         raise ValueError("must be at most ten years (e.g. 24h, 7d, 2w)")
     return timedelta(hours=hours)
 

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
@@ -261,8 +262,14 @@ def list_rows(cases) -> list[CaseRow]:
 def case_list(request):
     """Search, filter, sort and page through my cases; a constant number of queries per page."""
     form = CaseFilterForm(request.GET or None)
-    filters = form.filters() if form.is_valid() else CaseFilters()
-    page = page_of_cases(request.user, filters, request.GET.get("page"))
+    if form.is_bound and not form.is_valid():
+        # A filter we cannot apply lists nothing, with the reason next to it: listing every case
+        # would look like a filtered answer.
+        filters = CaseFilters()
+        page = Paginator([], PAGE_SIZE).get_page(1)
+    else:
+        filters = form.filters() if form.is_bound else CaseFilters()
+        page = page_of_cases(request.user, filters, request.GET.get("page"))
 
     current_sort = filters.sort or "-created"
     params = {k: v for k, v in request.GET.items() if k not in ("page", "sort") and v}

@@ -25,6 +25,7 @@ from jurisdictions.engine.facts import FactsError, parse_time
 
 from .. import actions, exports
 from ..choices import IncidentStatus
+from ..forms import JURISDICTION_RE
 from ..models import Incident, Note, Obligation, TeamMember
 from ..permissions import CanChangeCase, CanOpenCases
 from ..queries import (
@@ -72,12 +73,15 @@ def _filters(params) -> CaseFilters:
         due_within = parse_due_within(params.get("due_within"))
     except ValueError as exc:
         raise field_error("due_within", str(exc)) from None
+    jurisdiction = (params.get("jurisdiction") or "").strip().upper() or None
+    if jurisdiction and not JURISDICTION_RE.match(jurisdiction):
+        raise field_error("jurisdiction", "must be a jurisdiction code such as DE, US or US-CA")
     sort = params.get("sort") or None
     if sort and sort not in SORTS:
         raise field_error("sort", f"must be one of: {', '.join(SORTS)}")
     return CaseFilters(
         status=status_value,
-        jurisdiction=params.get("jurisdiction") or None,
+        jurisdiction=jurisdiction,
         owner=params.get("owner") or None,
         due_within=due_within,
         q=params.get("q") or None,

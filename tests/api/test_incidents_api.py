@@ -370,3 +370,19 @@ def test_text_a_database_cannot_store_is_400(as_counsel, change, field):
     assert response.status_code == 400, response.content
     assert field in response.json()
     assert not Incident.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"status": "bogus"}, "status"),
+        ({"due_within": "bogus"}, "due_within"),
+        ({"due_within": "²h"}, "due_within"),
+        ({"due_within": "99999999999999999999999999d"}, "due_within"),
+        ({"jurisdiction": "France!"}, "jurisdiction"),
+    ],
+)
+def test_list_names_every_kind_of_bad_filter(as_counsel, params, field):
+    response = as_counsel.get(LIST, params)
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == [field]

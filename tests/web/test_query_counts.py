@@ -93,3 +93,25 @@ def test_case_list_filters_and_says_what_is_wrong(login, counsel, responder):
     bad = client.get(reverse("incidents:list"), {"jurisdiction": "France!"})
     assert "is not a jurisdiction code" in bad.content.decode()
     assert 'value="France!"' in bad.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"status": "bogus"}, "status"),
+        ({"due_within": "bogus"}, "due_within"),
+        ({"due_within": "9999999999999999999999h"}, "due_within"),
+        ({"jurisdiction": "France!"}, "jurisdiction"),
+        ({"status": "triage", "due_within": "soon"}, "due_within"),
+    ],
+)
+def test_case_list_with_an_invalid_filter_lists_nothing_and_says_why(login, counsel, params, field):
+    make_cases(counsel, 2)
+    response = login(counsel).get(reverse("incidents:list"), params)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'id="filters_error"' in body and "No cases are listed" in body
+    assert f'id="id_{field}_error"' in body
+    assert list(response.context["page"]) == []
+    # ... while a valid filter still lists the cases.
+    assert len(login(counsel).get(reverse("incidents:list"), {"status": "triage"}).context["page"])
