@@ -1322,6 +1322,21 @@ def _not_applicable_reasons(evaluation) -> dict[str, str]:
     return reasons
 
 
+_NOT_APPLICABLE_KEYS = ("rule", "jurisdiction", "recipient", "regime", "rule_version", "why")
+
+
+def _not_applicable_list(evaluation) -> list[dict]:
+    """The engine's "why not" list as stored on the case (JSON-safe, in the engine's order)."""
+    out = []
+    for entry in _attr(evaluation, "not_applicable") or []:
+        d = _result_dict(entry)
+        why = d.get("why")
+        if isinstance(why, (list, tuple)):
+            why = "; ".join(str(w) for w in why)
+        out.append({**{k: d.get(k) for k in _NOT_APPLICABLE_KEYS}, "why": why or ""})
+    return _jsonable(out)
+
+
 def _fmt_due(value: datetime | None) -> str:
     return _iso_utc(value) if value else "no fixed deadline"
 
@@ -1398,9 +1413,16 @@ def recompute_obligations(
             result.superseded.append(ob)
 
     _log_recompute(incident, result, actor, reason)
+    update_fields = []
+    ruled_out = _not_applicable_list(evaluation)
+    if ruled_out != incident.not_applicable:
+        incident.not_applicable = ruled_out
+        update_fields.append("not_applicable")
     if result.anything:
         incident.updated_at = now
-        incident.save(update_fields=["updated_at"])
+        update_fields.append("updated_at")
+    if update_fields:
+        incident.save(update_fields=update_fields)
     changed = result.changed
     if changed:
         _obligations_changed(changed)
@@ -1627,6 +1649,9 @@ def recompute_many(
                 totals["failed"] += 1
                 continue
             if not _would_change(obligations, evaluation):
+                ruled_out = _not_applicable_list(evaluation)
+                if ruled_out != incident.not_applicable:  # only the "why not" list moved
+                    Incident.objects.filter(pk=incident.pk).update(not_applicable=ruled_out)
                 continue
             result = recompute_obligations(incident, acting_user=acting_user, reason=reason)
             totals["changed"] += int(result.anything)

@@ -127,6 +127,10 @@ class Incident(models.Model):
     # in the same transaction: the case list sorts and filters by it without aggregating
     # obligations for every case.
     next_due_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The rules in play the facts do not trigger, each with the engine's "why not" (the
+    # ``not_applicable`` list of the obligations format), as of the latest recompute: shown on
+    # the case page and in the report so a reader sees what was considered and ruled out.
+    not_applicable = models.JSONField(default=list, blank=True, editable=False)
 
     objects = IncidentQuerySet.as_manager()
 
