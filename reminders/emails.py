@@ -20,15 +20,59 @@ from .choices import ReminderKind
 
 UTC_ZONE = ZoneInfo("UTC")
 
-# Indexing (not .get) on purpose: a reminder kind without a subject is a bug to surface as a
-# rendering failure on that one row, not an email with an empty subject.
-SUBJECTS = {
-    ReminderKind.BEFORE: "Due in {left}",
-    ReminderKind.AT_DEADLINE: "Due now",
-    ReminderKind.CATCH_UP: "Due in {left}",
-    ReminderKind.OVERDUE: "OVERDUE by {ago}",
-    ReminderKind.DAILY_OVERDUE: "OVERDUE by {ago}",
-}
+# Longest subject we write: inboxes cut long subjects, so a long one loses the authority rather
+# than being cut mid-word ("GDPR notice to Data").
+SUBJECT_LIMIT = 130
+# An at-deadline reminder sent within this of the deadline says "due now"; later it is overdue,
+# in the subject and the body alike.
+DUE_NOW_WINDOW = timedelta(minutes=1)
+
+
+def timing(kind: str, left: timedelta) -> tuple[str, str]:
+    """``("overdue" | "now" | "ahead", subject words)`` from the time actually left when sent."""
+    if kind not in ReminderKind.values:
+        # A kind without wording is a bug: surface it as a rendering failure on that row.
+        raise ValueError(f"no wording for reminder kind {kind!r}")
+    if left < -DUE_NOW_WINDOW:
+        return "overdue", f"OVERDUE by {humanize(left)}"
+    if kind == ReminderKind.AT_DEADLINE or left <= timedelta(0):
+        return "now", "Due now"
+    return "ahead", f"Due in {humanize(left)}"
+
+
+def reminder_subject(
+    *,
+    reference: str,
+    when: str,
+    recipient_label: str,
+    authority: str = "",
+    regime: str = "",
+    privileged: bool = False,
+    internal_target: bool = False,
+    limit: int = SUBJECT_LIMIT,
+) -> str:
+    """``[Privileged] [REF] Due in 3 hours: notify supervisory authority - GDPR Art. 33 - Hamburg
+    Commissioner``: what is dropped to fit ``limit`` is whole parts (authority first, then the
+    regime), never a cut word."""
+    head = f"[{reference}] "
+    if privileged:
+        head = f"[Privileged] {head}"
+    if internal_target:
+        when = f"Internal target (not a legal deadline): {when}"
+    head = f"{head}{when}: notify {recipient_label}"
+    options = []
+    if regime and authority:
+        options.append(f"{head} - {regime} - {authority}")
+    if regime:
+        options.append(f"{head} - {regime}")
+    if authority and not regime:
+        options.append(f"{head} - {authority}")
+    options.append(head)
+    for option in options:
+        option = " ".join(option.split())
+        if len(option) <= limit:
+            return option
+    return " ".join(head.split())
 
 
 @dataclass(frozen=True)
@@ -144,23 +188,23 @@ def case_url(incident) -> str:
 def reminder_context(reminder, obligation, incident, recipient: Recipient, now: datetime) -> dict:
     deadline = reminder.deadline_at
     left = deadline - now
-    overdue = left.total_seconds() < 0
     privileged = bool(getattr(incident, "privileged", False))
     recipient_label = obligation.recipient.replace("_", " ")
-    subject_tail = SUBJECTS[reminder.kind].format(left=humanize(left), ago=humanize(left))
-    if reminder.kind == ReminderKind.CATCH_UP and overdue:
-        subject_tail = f"OVERDUE by {humanize(left)}"
+    state, when = timing(reminder.kind, left)
+    overdue = state == "overdue"
     # No legal deadline: the reminders count down to the team's own target; say so plainly.
     internal_target = obligation.due_at is None
-    if internal_target:
-        subject_tail = f"Internal target (not a legal deadline): {subject_tail}"
-    what = obligation.authority or recipient_label
-    # The time first: it is what a reader scanning an inbox needs.
-    if privileged:
-        subject = f"[{incident.reference}] {subject_tail}: notification to {what}"
-    else:
-        regime = obligation.regime or obligation.rule_code
-        subject = f"[{incident.reference}] {subject_tail}: {regime} notice to {what}"
+    # A privileged case names no regime in the subject (it can hint at the matter); the
+    # authority is needed to act and is in the body anyway.
+    subject = reminder_subject(
+        reference=incident.reference,
+        when=when,
+        recipient_label=recipient_label,
+        authority=obligation.authority,
+        regime="" if privileged else (obligation.regime or obligation.rule_code),
+        privileged=privileged,
+        internal_target=internal_target,
+    )
     local = deadline.astimezone(recipient.zone)
     authority_local = ""
     try:
@@ -172,7 +216,7 @@ def reminder_context(reminder, obligation, incident, recipient: Recipient, now: 
             f"%A %d %B %Y, %H:%M %Z (UTC%z) [{zone}]"
         )
     return {
-        "subject": " ".join(subject.split())[:200],
+        "subject": subject,
         "privileged": privileged,
         "reference": incident.reference,
         "title": "" if privileged else incident.title,
@@ -188,6 +232,7 @@ def reminder_context(reminder, obligation, incident, recipient: Recipient, now: 
         "deadline_utc": deadline.astimezone(UTC).strftime("%A %d %B %Y, %H:%M UTC"),
         "deadline_authority": authority_local,
         "overdue": overdue,
+        "due_now": state == "now",
         "internal_target": internal_target,
         "timing_standard": obligation.timing_standard,
         "time_left": humanize(left),

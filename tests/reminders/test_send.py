@@ -34,7 +34,8 @@ def test_reminder_email_names_case_authority_deadline_and_link(
     message = mail.outbox[0]
     body = message.body
     assert re.match(
-        rf"\[{incident.reference}\] Due in 5[89] minutes: GDPR Art. 33 notice to Hamburg",
+        rf"\[{incident.reference}\] Due in 5[89] minutes: notify supervisory authority - "
+        r"GDPR Art\. 33 - Hamburg Commissioner for Data Protection$",
         message.subject,
     )
     assert "Hamburg Commissioner for Data Protection (supervisory authority)" in body
@@ -55,7 +56,7 @@ def test_privileged_case_email_carries_only_what_is_needed_to_act(make_obligatio
     everything = message.subject + message.body + message.alternatives[0][0]
     for secret in ("Insider", "J. Doe", "9000 people", "9,000 customers", "Art. 33 notice"):
         assert secret not in everything
-    assert incident.reference in message.subject
+    assert message.subject.startswith(f"[Privileged] [{incident.reference}] ")
     assert "Hamburg Commissioner" in message.body
     assert "privileged" in message.body
     assert f"/incidents/{incident.pk}/" in message.body
@@ -141,7 +142,9 @@ def test_several_due_rows_of_one_obligation_send_only_the_latest(make_obligation
     assert statuses[-240] == "folded"  # 10:00, stale
     assert statuses[-60] == "folded"  # 13:00, superseded by the at-deadline one
     assert statuses[0] == "sent"
-    assert "Due now:" in mail.outbox[0].subject
+    # Sent five minutes after the deadline: overdue in the subject and the body alike.
+    assert "OVERDUE by 5 minutes:" in mail.outbox[0].subject
+    assert mail.outbox[0].body.startswith("OVERDUE: this notification deadline passed 5 minutes")
 
 
 def test_overdue_notice_goes_to_escalation_and_schedules_the_next_daily(make_obligation, settings):
@@ -220,3 +223,55 @@ def test_internal_target_email_says_it_is_not_a_legal_deadline(make_obligation, 
     assert '"without undue delay"' in message.body
     assert "Target:" in message.body and "Deadline:" not in message.body
     assert "Internal target &ndash; not a legal deadline" in message.alternatives[0][0]
+
+
+def test_at_deadline_sent_on_time_says_due_now_in_subject_and_body(make_obligation):
+    with time_machine.travel(datetime(2030, 5, 1, 8, 0, tzinfo=UTC), tick=False):
+        make_obligation(due_at=datetime(2030, 5, 1, 14, 0, tzinfo=UTC))
+    with time_machine.travel(datetime(2030, 5, 1, 14, 0, 20, tzinfo=UTC), tick=False):
+        assert _send_all() == ["sent"]
+    message = mail.outbox[0]
+    assert "] Due now: notify supervisory authority" in message.subject
+    assert message.body.startswith("This notification deadline is now.")
+    assert "OVERDUE" not in message.body and "overdue" not in message.body.split("--")[0]
+
+
+@pytest.mark.parametrize(
+    ("limit", "expected"),
+    [
+        (
+            200,
+            "[INC-1] Due in 3 hours: notify supervisory authority - GDPR Art. 33 - "
+            "Hamburg Commissioner for Data Protection",
+        ),
+        (80, "[INC-1] Due in 3 hours: notify supervisory authority - GDPR Art. 33"),
+        (50, "[INC-1] Due in 3 hours: notify supervisory authority"),
+        (10, "[INC-1] Due in 3 hours: notify supervisory authority"),
+    ],
+)
+def test_long_subjects_drop_whole_parts_never_cut_words(limit, expected):
+    from reminders.emails import reminder_subject
+
+    subject = reminder_subject(
+        reference="INC-1",
+        when="Due in 3 hours",
+        recipient_label="supervisory authority",
+        authority="Hamburg Commissioner for Data Protection",
+        regime="GDPR Art. 33",
+        limit=limit,
+    )
+    assert subject == expected
+
+
+def test_privileged_subject_starts_with_the_marker_and_names_no_regime():
+    from reminders.emails import reminder_subject
+
+    subject = reminder_subject(
+        reference="INC-9",
+        when="OVERDUE by 2 hours",
+        recipient_label="individuals",
+        authority="",
+        regime="",
+        privileged=True,
+    )
+    assert subject == "[Privileged] [INC-9] OVERDUE by 2 hours: notify individuals"
