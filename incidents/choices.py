@@ -29,6 +29,29 @@ DATA_CATEGORIES = (
     "children",
     "other",
 )
+# How each data category reads on pages, in reports and in forms (one mapping for all of them;
+# "ssn" must never show as "Ssn").
+DATA_CATEGORY_LABELS = {
+    "name": "Name",
+    "contact": "Contact details",
+    "date_of_birth": "Date of birth",
+    "ssn": "SSN (Social Security number)",
+    "national_id": "National ID number",
+    "drivers_license": "Driver's licence",
+    "passport": "Passport",
+    "tax_id": "Tax ID",
+    "financial_account": "Financial account",
+    "payment_card": "Payment card",
+    "account_credentials": "Account credentials",
+    "medical": "Medical",
+    "health_insurance": "Health insurance",
+    "biometric": "Biometric",
+    "genetic": "Genetic",
+    "location": "Location",
+    "special_category": "Special category (GDPR Art 9)",
+    "children": "Children's data",
+    "other": "Other",
+}
 CAUSES = (
     "external_attack",
     "ransomware",

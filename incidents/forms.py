@@ -13,6 +13,7 @@ from django import forms
 from django.utils import timezone
 
 from accounts import timezones
+from incidents.choices import DATA_CATEGORY_LABELS
 from jurisdictions.engine.facts import MAX_AFFECTED, YEARS
 from security.uploads import validate_attachment
 
@@ -58,27 +59,7 @@ EVENT_FIELDS = [
 ]
 EVENT_NAMES = [name for name, _, _ in EVENT_FIELDS]
 
-DATA_CATEGORIES = [
-    ("name", "Name"),
-    ("contact", "Contact details"),
-    ("date_of_birth", "Date of birth"),
-    ("ssn", "Social Security number"),
-    ("national_id", "National ID number"),
-    ("drivers_license", "Driver's licence"),
-    ("passport", "Passport"),
-    ("tax_id", "Tax ID"),
-    ("financial_account", "Financial account"),
-    ("payment_card", "Payment card"),
-    ("account_credentials", "Account credentials"),
-    ("medical", "Medical"),
-    ("health_insurance", "Health insurance"),
-    ("biometric", "Biometric"),
-    ("genetic", "Genetic"),
-    ("location", "Location"),
-    ("special_category", "Special category (GDPR Art 9)"),
-    ("children", "Children's data"),
-    ("other", "Other"),
-]
+DATA_CATEGORIES = list(DATA_CATEGORY_LABELS.items())
 SUBJECT_TO = [
     ("hipaa_covered_entity", "HIPAA covered entity"),
     ("hipaa_business_associate", "HIPAA business associate"),

@@ -1,5 +1,7 @@
 """Small display helpers for the case pages."""
 
+import re
+
 from django import template
 
 register = template.Library()
@@ -12,6 +14,14 @@ def label(value):
         return "—"
     text = str(value).replace("_", " ").replace(":", ": ")
     return text[:1].upper() + text[1:]
+
+
+@register.filter
+def data_label(value):
+    """A data category key as people read it: ``ssn`` -> ``SSN (Social Security number)``."""
+    from incidents.choices import DATA_CATEGORY_LABELS
+
+    return DATA_CATEGORY_LABELS.get(value) or label(value)
 
 
 @register.filter
@@ -37,3 +47,46 @@ def as_json(value):
     import json
 
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+_ISO_UTC = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(:\d\d(\.\d+)?)?(Z|\+00:00)$")
+
+
+def readable(value) -> str:
+    """A before/after value as a person reads it (lists joined, UTC instants as "... UTC")."""
+    if value is None or value == "" or value == [] or value == {}:
+        return "(empty)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        match = _ISO_UTC.match(value)
+        return f"{match.group(1)} {match.group(2)} UTC" if match else value
+    if isinstance(value, (list, tuple)):
+        return "; ".join(readable(v) for v in value)
+    if isinstance(value, dict):
+        if "text" in value:  # a computation step
+            return readable(value["text"])
+        return ", ".join(f"{label(k)}: {readable(v)}" for k, v in value.items())
+    return str(value)
+
+
+@register.filter
+def changes(entry):
+    """A timeline entry's before/after as ``[{field, before, after}]`` rows ("field: old -> new"),
+    fields in the order they were logged."""
+    before, after = entry.before, entry.after
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        if before in (None, {}) and after in (None, {}):
+            return []
+        if isinstance(after, dict) and before in (None, {}):
+            before = {}
+        elif isinstance(before, dict) and after in (None, {}):
+            after = {}
+        else:
+            return [{"field": "Value", "before": readable(before), "after": readable(after)}]
+    keys = list(before) + [k for k in after if k not in before]
+    return [
+        {"field": label(k), "before": readable(before.get(k)), "after": readable(after.get(k))}
+        for k in keys
+        if before.get(k) != after.get(k) or k not in before or k not in after
+    ]
