@@ -473,6 +473,8 @@ class Obligation(models.Model):
             "reason": self.reason or None,
             "superseded": self.superseded,
             "deadline_version": self.deadline_version,
+            # The team's own target when the law sets no fixed deadline (never a legal deadline).
+            "target_at": _iso(self.target_at),
             "notification": (
                 {
                     "sent_at": _iso(self.notified_at),

@@ -127,6 +127,15 @@ class DecisionSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
+class TargetSerializer(serializers.Serializer):
+    """An internal target for an obligation without a fixed deadline (null clears it)."""
+
+    target_at = serializers.DateTimeField(
+        allow_null=True, help_text="With a UTC offset; null clears the target."
+    )
+    reason = serializers.CharField(max_length=2000)
+
+
 # --- output ------------------------------------------------------------------------------------
 class ClockStartSerializer(serializers.Serializer):
     event = serializers.CharField(allow_null=True)
@@ -170,6 +179,9 @@ class ObligationSerializer(serializers.Serializer):
     reason = serializers.CharField(allow_null=True)
     superseded = serializers.BooleanField()
     deadline_version = serializers.IntegerField()
+    target_at = serializers.DateTimeField(
+        allow_null=True, help_text="UTC; the team's internal target when there is no due_at."
+    )
     notification = NotificationSerializer(allow_null=True)
 
     def to_representation(self, instance: Obligation):

@@ -42,6 +42,11 @@ urlpatterns = [
         views.ObligationDecisionView.as_view(decision="waived"),
         name="obligation-waived",
     ),
+    path(
+        "obligations/<int:pk>/target",
+        views.ObligationTargetView.as_view(),
+        name="obligation-target",
+    ),
     path("clocks", views.ClocksView.as_view(), name="clocks"),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

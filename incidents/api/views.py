@@ -48,6 +48,7 @@ from .serializers import (
     IncidentPatchSerializer,
     NotifiedSerializer,
     ObligationSerializer,
+    TargetSerializer,
 )
 
 DETAIL_KEYS = ("description", "severity", "privileged", "risk_rationale")
@@ -301,4 +302,27 @@ class ObligationDecisionView(APIView):
         body = _json_object(request.data)
         decide = actions.waive if self.decision == "waived" else actions.mark_not_required
         obligation = decide(obligation, reason=body.get("reason"), acting_user=request.user)
+        return Response(ObligationSerializer(obligation).data)
+
+
+class ObligationTargetView(APIView):
+    """Set (or clear, with ``target_at`` null) the internal target of an open obligation the law
+    gives no fixed deadline; reminders and calendar feeds then count down to it."""
+
+    permission_classes = [IsAuthenticated, CanChangeCase]
+
+    @extend_schema(request=TargetSerializer, responses=ObligationSerializer)
+    def post(self, request, pk):
+        obligation = get_object_or_404(
+            Obligation.objects.visible_to(request.user).select_related("incident"), pk=pk
+        )
+        self.check_object_permissions(request, obligation)
+        body = _json_object(request.data)
+        if "target_at" not in body:
+            raise field_error("target_at", "This field is required (null clears the target).")
+        raw = body.get("target_at")
+        target_at = None if raw in (None, "") else parse_time(raw, "target_at")
+        obligation = actions.set_internal_target(
+            obligation, target_at=target_at, reason=body.get("reason"), acting_user=request.user
+        )
         return Response(ObligationSerializer(obligation).data)

@@ -92,6 +92,7 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "api:obligation-notified": (CASE, {"pk": "obligation"}),
     "api:obligation-not-required": (CASE, {"pk": "obligation"}),
     "api:obligation-waived": (CASE, {"pk": "obligation"}),
+    "api:obligation-target": (CASE, {"pk": "obligation"}),
     "audit:list": (AUDITOR, {}),
     "audit:export_csv": (AUDITOR, {}),
     "audit:export_json": (AUDITOR, {}),
