@@ -21,7 +21,12 @@ def case_reminders(incident, can_edit=False):
     from reminders.models import Reminder, ReminderSnooze
 
     now = timezone.now()
-    obligations = [ob for ob in incident.obligations.all() if ob.is_open and ob.due_at is not None]
+    # An internal target (no legal deadline) has reminders too.
+    obligations = [
+        ob
+        for ob in incident.obligations.all()
+        if ob.is_open and (ob.due_at is not None or ob.target_at is not None)
+    ]
     rows = list(
         Reminder.objects.filter(obligation__incident=incident)
         .filter(

@@ -171,3 +171,14 @@ def test_target_on_fixed_deadline_via_page_names_the_field(client, counsel, case
     )
     assert response.status_code == 200
     assert "fixed legal deadline" in str(response.context["form"].errors["target_at"])
+
+
+def test_case_reminders_panel_and_snooze_cover_the_target(client, counsel, case, undue):
+    actions.set_internal_target(
+        undue, target_at=timezone.now() + timedelta(days=3), reason="plan", acting_user=counsel
+    )
+    client.force_login(counsel)
+    html = client.get(case.get_absolute_url()).content.decode()
+    assert reverse("reminders:snooze", args=[case.pk, undue.pk]) in html
+    page = client.get(reverse("reminders:snooze", args=[case.pk, undue.pk])).content.decode()
+    assert "internal target (not a legal deadline)" in page
