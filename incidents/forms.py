@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts import timezones
 from incidents.choices import DATA_CATEGORY_LABELS
-from jurisdictions.engine.facts import MAX_AFFECTED, YEARS
+from jurisdictions.engine.facts import MAX_AFFECTED, YEARS, FactsError, check_jurisdiction
 from security.uploads import validate_attachment
 
 FACTS_FORMAT = "breachclock.facts/1"
@@ -341,7 +341,30 @@ class FactsForm(forms.Form):
             self.add_error(
                 "key_compromised", "Only an encrypted data set can have its key compromised."
             )
+        self._check_jurisdictions(cleaned)
         return cleaned
+
+    def _check_jurisdictions(self, cleaned) -> None:
+        """Every code against the rule book, each bad one named next to its field: the engine
+        stops at its first error, and a person should fix all of them in one go."""
+        from jurisdictions.loader import current_rulebook
+
+        fields = {
+            "main_establishment": [cleaned.get("main_establishment")],
+            "established_in": cleaned.get("established_in") or [],
+            "affected": list(cleaned.get("affected") or {}) if "affected" in self.fields else [],
+        }
+        if not any(code for codes in fields.values() for code in codes):
+            return
+        known = current_rulebook().jurisdictions.keys()
+        for name, codes in fields.items():
+            for code in codes:
+                if not code:
+                    continue
+                try:
+                    check_jurisdiction(code, name, known)
+                except FactsError as exc:
+                    self.add_error(name, exc.message[:1].upper() + exc.message[1:] + ".")
 
     # -- conversion -----------------------------------------------------------------------------
     def facts(self) -> dict:

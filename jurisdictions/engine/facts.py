@@ -174,6 +174,13 @@ def _check_jurisdiction(code: Any, path: str, known: frozenset[str] | None) -> s
     return code
 
 
+def check_jurisdiction(code: Any, path: str, known_jurisdictions=None) -> str:
+    """``code`` if it is a jurisdiction code the parser accepts, else ``FactsError`` at ``path``
+    (for forms that check every code at once rather than stop at the parser's first error)."""
+    known = frozenset(known_jurisdictions) if known_jurisdictions is not None else None
+    return _check_jurisdiction(code, path, known)
+
+
 def _enum(value: Any, allowed: tuple[str, ...], path: str, *, nullable: bool = True):
     if value is None and nullable:
         return None

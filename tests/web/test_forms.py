@@ -303,3 +303,26 @@ def test_opening_a_case_in_the_future_is_named_next_to_the_field(login, counsel)
     assert response.status_code == 200
     assert "future" in field_error(response.content.decode(), "discovered_at")
     assert not Incident.objects.exists()
+
+
+@pytest.mark.parametrize("page", ["incidents:create", "incidents:what_if"])
+def test_every_unknown_jurisdiction_is_named_at_once(login, counsel, page):
+    bad = {
+        **GOOD_CASE,
+        "main_establishment": "ZZ",
+        "established_in": "IE, XX",
+        "affected": "DE 10\nXX-YY 10\nUS-ZZ 5",
+    }
+    response = login(counsel).post(reverse(page), bad)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "ZZ" in field_error(body, "main_establishment")
+    assert "XX" in field_error(body, "established_in")
+    assert "IE" not in field_error(body, "established_in")
+    affected = field_error(body, "affected")
+    assert (
+        "XX-YY" in affected
+        and "US-ZZ" in affected
+        and "DE" not in affected.replace("DE,", "").replace("e.g. DE", "")
+    )
+    assert not Incident.objects.exists()
