@@ -3,6 +3,7 @@ valid input goes through ``incidents.actions`` and shows on the case."""
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import UTC, datetime
 
@@ -319,6 +320,6 @@ def test_every_unknown_jurisdiction_is_named_at_once(login, counsel, page):
     assert "ZZ" in field_error(body, "main_establishment")
     assert "XX" in field_error(body, "established_in")
     assert "IE" not in field_error(body, "established_in")
-    affected = field_error(body, "affected")
+    affected = html.unescape(field_error(body, "affected"))
     assert "'XX-YY'" in affected and "'US-ZZ'" in affected and "'DE'" not in affected
     assert not Incident.objects.exists()
