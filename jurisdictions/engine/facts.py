@@ -25,9 +25,9 @@ FORMAT = "breachclock.facts/1"
 # Years an event, a notice or a what-if date can plausibly have: far-off years overflow date
 # arithmetic (a deadline past year 9999) and are always typing mistakes.
 YEARS = (1900, 2200)
-# More people than live on Earth is a typing mistake; the bound also keeps counts within a
-# 64-bit database column.
-MAX_AFFECTED = 10_000_000_000
+# People affected in ONE jurisdiction: more than the most populous country has (about 1.4
+# billion) is a typing mistake, and the bound keeps a count within the database's 32-bit column.
+MAX_AFFECTED = 2_000_000_000
 
 DATA_CATEGORIES = (
     "name",

@@ -83,7 +83,7 @@ BAD_POSTS = [
     ),
     ("as of 9999", lambda d: d.update(rules_as_of="9999-12-31"), "rules_as_of"),
     ("count > 2^63", lambda d: d["affected"].update(DE=99999999999999999999999), "affected.DE"),
-    ("count > world", lambda d: d["affected"].update(FR=10_000_000_001), "affected.FR"),
+    ("count > world", lambda d: d["affected"].update(FR=2_147_483_648), "affected.FR"),
 ]
 
 
@@ -386,3 +386,14 @@ def test_list_names_every_kind_of_bad_filter(as_counsel, params, field):
     response = as_counsel.get(LIST, params)
     assert response.status_code == 400, response.content
     assert list(response.json()) == [field]
+
+
+def test_the_largest_count_allowed_is_stored(as_counsel):
+    from jurisdictions.engine.facts import MAX_AFFECTED
+
+    doc = facts()
+    doc["affected"] = {"DE": MAX_AFFECTED, "FR": 3}
+    response = as_counsel.post(LIST, doc, format="json")
+    assert response.status_code == 201, response.content
+    incident = Incident.objects.get(pk=response.json()["id"])
+    assert incident.affected.get(jurisdiction="DE").count == MAX_AFFECTED
