@@ -2,33 +2,13 @@
 
 from django.db import models
 
+from jurisdictions.engine.facts import DATA_CATEGORIES  # noqa: F401 - re-exported for forms
 from jurisdictions.engine.rules import EVENTS, RECIPIENTS, RISK_LEVELS
 
 FACTS_FORMAT = "breachclock.facts/1"
 OBLIGATIONS_FORMAT = "breachclock.obligations/1"
 
-# The facts format's vocabulary (see the facts spec); the engine validates, these feed forms.
-DATA_CATEGORIES = (
-    "name",
-    "ssn",
-    "national_id",
-    "drivers_license",
-    "passport",
-    "tax_id",
-    "financial_account",
-    "payment_card",
-    "account_credentials",
-    "medical",
-    "health_insurance",
-    "biometric",
-    "genetic",
-    "date_of_birth",
-    "contact",
-    "location",
-    "special_category",
-    "children",
-    "other",
-)
+# The facts format's vocabulary is the engine's (jurisdictions/engine/facts.py): one list.
 # How each data category reads on pages, in reports and in forms (one mapping for all of them;
 # "ssn" must never show as "Ssn").
 DATA_CATEGORY_LABELS = {
