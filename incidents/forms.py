@@ -533,8 +533,34 @@ def method_choices():
     return NotificationMethod.choices
 
 
-class NotificationForm(forms.Form):
+class ZonedTimeForm(forms.Form):
+    """A form whose wall-clock fields are typed in the zone chosen in its ``times_zone`` field.
+
+    ``zoned_field`` names the field to localise; the zone defaults to the viewer's.
+    """
+
+    zoned_field = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("times_zone", timezone.get_current_timezone_name())
+
+    def clean(self):
+        cleaned = super().clean()
+        name = self.zoned_field
+        if cleaned.get(name) and cleaned.get("times_zone"):
+            try:
+                cleaned[name] = localize(cleaned[name], cleaned["times_zone"])
+            except forms.ValidationError as exc:
+                self.add_error(name, exc)
+        return cleaned
+
+
+class NotificationForm(ZonedTimeForm):
     """A notice that went out: when, how, to whom, its reference, and the letter or filing."""
+
+    zoned_field = "sent_at"
 
     sent_at = WallClockDateTimeField(label="Sent at")
     times_zone = forms.ChoiceField(
@@ -561,20 +587,6 @@ class NotificationForm(forms.Form):
         help_text="A copy of what was sent (PDF, e-mail, screenshot). Kept with its SHA-256.",
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("times_zone", timezone.get_current_timezone_name())
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("sent_at") and cleaned.get("times_zone"):
-            try:
-                cleaned["sent_at"] = localize(cleaned["sent_at"], cleaned["times_zone"])
-            except forms.ValidationError as exc:
-                self.add_error("sent_at", exc)
-        return cleaned
-
 
 class DecisionForm(forms.Form):
     """Mark an obligation not required, or waive it — always with the reason, for the record."""
@@ -595,8 +607,10 @@ class DecisionForm(forms.Form):
     )
 
 
-class TargetForm(forms.Form):
+class TargetForm(ZonedTimeForm):
     """The team's own target date for a notice the law gives no fixed deadline (or clear it)."""
+
+    zoned_field = "target_at"
 
     target_at = WallClockDateTimeField(
         label="Internal target",
@@ -613,20 +627,6 @@ class TargetForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Why this date; recorded in the case timeline.",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("times_zone", timezone.get_current_timezone_name())
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("target_at") and cleaned.get("times_zone"):
-            try:
-                cleaned["target_at"] = localize(cleaned["target_at"], cleaned["times_zone"])
-            except forms.ValidationError as exc:
-                self.add_error("target_at", exc)
-        return cleaned
 
 
 def team_role_choices():

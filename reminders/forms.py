@@ -1,12 +1,13 @@
 from django import forms
-from django.utils import timezone
 
 from accounts import timezones
-from incidents.forms import WallClockDateTimeField, localize
+from incidents.forms import WallClockDateTimeField, ZonedTimeForm
 
 
-class SnoozeForm(forms.Form):
+class SnoozeForm(ZonedTimeForm):
     """Hold one obligation's reminders until a time, with the reason (logged on the case)."""
+
+    zoned_field = "until"
 
     until = WallClockDateTimeField(label="Snooze until")
     times_zone = forms.ChoiceField(
@@ -18,17 +19,3 @@ class SnoozeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Shown on the case timeline, e.g. “Regulator call booked for Monday 10:00”.",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("times_zone", timezone.get_current_timezone_name())
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("until") and cleaned.get("times_zone"):
-            try:
-                cleaned["until"] = localize(cleaned["until"], cleaned["times_zone"])
-            except forms.ValidationError as exc:
-                self.add_error("until", exc)
-        return cleaned
