@@ -269,6 +269,16 @@ class TeamMember(models.Model):
         return f"{self.user} ({self.role})"
 
 
+class CaseListVersion(models.Model):
+    """A slot of the version token that case-list pages are cached under; database triggers
+    give it a new value whenever what a list shows changes (``incidents.list_cache``)."""
+
+    token = models.CharField(max_length=64)
+
+    def __str__(self):
+        return self.token
+
+
 class Note(models.Model):
     """A comment on a case. Privileged notes never leave the product in reminders or feeds."""
 

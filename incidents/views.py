@@ -6,7 +6,6 @@ every change goes through ``incidents.actions``. Views parse input, call, and re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -18,16 +17,12 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
-from accounts.templatetags.when import countdown, when
 from audit.recording import record_case_export, record_case_view
 from incidents import actions, timeline
-from incidents.choices import IncidentStatus, ObligationStatus, Severity
+from incidents.choices import IncidentStatus, ObligationStatus
 from incidents.forms import (
     AffectedCsvForm,
     AffectedForm,
@@ -41,9 +36,10 @@ from incidents.forms import (
     TargetForm,
     TeamMemberForm,
 )
+from incidents.list_html import rows_html
+from incidents.listing import PAGE_SIZE, page_of_cases
 from incidents.models import (
     Activity,
-    AffectedPopulation,
     Attachment,
     Incident,
     IncidentEvent,
@@ -52,12 +48,8 @@ from incidents.models import (
     TeamMember,
 )
 from incidents.queries import (
-    DEFAULT_SORT,
-    SORTS,
     CaseFilters,
-    CountingPaginator,
     can_edit,
-    case_ids,
     due_bucket,
     due_next,
     status_counts,
@@ -66,7 +58,6 @@ from incidents.web_facts import add_facts_error
 from jurisdictions.engine.facts import FactsError
 from security.uploads import attachment_response
 
-PAGE_SIZE = 25
 DASHBOARD_LIMIT = 60
 ACTIVITY_ON_PAGE = 100
 
@@ -135,129 +126,6 @@ SORT_COLUMNS = [
 ]
 
 
-# The only columns a list row shows (``list_rows``): the others are not worth reading, converting
-# and building into objects for every row of every page.
-LIST_COLUMNS = (
-    "reference",
-    "title",
-    "status",
-    "severity",
-    "privileged",
-    "created_at",
-    "next_due_at",
-    "owner__username",
-    "owner__first_name",
-    "owner__last_name",
-)
-
-
-def page_of_cases(user, filters: CaseFilters, number):
-    """One page of the filtered cases, at a cost that does not grow with the page number
-    (``queries.case_ids``); the page's ids stay a sliced subquery, so the rows with the list's
-    costly columns come back in one query."""
-    sort = filters.sort if filters.sort in SORTS else DEFAULT_SORT
-    ids, counted = case_ids(user, filters)
-    page = CountingPaginator(ids, PAGE_SIZE, counted).get_page(number)
-    cases = list(
-        Incident.objects.filter(pk__in=page.object_list)
-        .select_related("owner")
-        .only(*LIST_COLUMNS)
-        .order_by(*SORTS[sort])
-    )
-    add_list_data(cases, timezone.now())
-    page.object_list = cases
-    return page
-
-
-def add_list_data(cases, now) -> None:
-    """What ``Incident.objects.with_list_data()`` annotates, for one page of cases, in two plain
-    queries: per-row correlated subqueries and prefetch machinery cost more to build than the
-    page's few dozen rows cost to count here.
-
-    Sets ``next_due``, ``open_obligations``, ``overdue_obligations`` and ``affected_codes``
-    (jurisdictions in alphabetical order) on each case.
-    """
-    if not cases:
-        return
-    ids = [case.pk for case in cases]
-    open_due: dict[int, list] = {pk: [] for pk in ids}
-    for incident_id, due_at in (
-        Obligation.objects.open()
-        .filter(incident_id__in=ids)
-        .order_by()
-        .values_list("incident_id", "due_at")
-    ):
-        open_due[incident_id].append(due_at)
-    codes: dict[int, list[str]] = {pk: [] for pk in ids}
-    for incident_id, code in (
-        AffectedPopulation.objects.filter(incident_id__in=ids)
-        .order_by("jurisdiction")
-        .values_list("incident_id", "jurisdiction")
-    ):
-        codes[incident_id].append(code)
-    for case in cases:
-        dues = open_due[case.pk]
-        case.next_due = case.next_due_at
-        case.open_obligations = len(dues)
-        case.overdue_obligations = sum(1 for due in dues if due is not None and due < now)
-        case.affected_codes = codes[case.pk]
-
-
-STATUS_LABELS = dict(IncidentStatus.choices)
-SEVERITY_LABELS = dict(Severity.choices)
-
-
-@dataclass(frozen=True)
-class CaseRow:
-    """What one row of the case list shows, formatted once here: the list is the page people
-    reload most, and 25 rows of template filters cost more than the queries behind them."""
-
-    url: str
-    reference: str
-    title: str
-    privileged: bool
-    owner: str
-    status: str
-    status_label: str
-    severity: str
-    next_due: str
-    open_obligations: int
-    overdue_obligations: int
-    jurisdictions: str
-    created: str
-
-
-def list_rows(cases) -> list[CaseRow]:
-    # One reverse() for the page, not one per row: the case URL differs only by its id.
-    marker = 2**31 - 1
-    url_head, url_tail = reverse("incidents:detail", args=[marker]).split(str(marker))
-    rows = []
-    for case in cases:
-        codes = case.affected_codes
-        next_due = ""
-        if case.next_due:
-            next_due = when(case.next_due) + mark_safe("<br>") + countdown(case.next_due)  # noqa: S308
-        title = case.title
-        rows.append(
-            CaseRow(
-                url=f"{url_head}{case.pk}{url_tail}",
-                reference=case.reference,
-                title=Truncator(title).chars(80) if len(title) > 80 else title,
-                privileged=case.privileged,
-                owner=case.owner.get_full_name() or case.owner.get_username(),
-                status=case.status,
-                status_label=STATUS_LABELS.get(case.status, case.status),
-                severity=SEVERITY_LABELS.get(case.severity, case.severity),
-                next_due=next_due,
-                open_obligations=case.open_obligations,
-                overdue_obligations=case.overdue_obligations,
-                jurisdictions=", ".join(codes[:6]) + (" …" if len(codes) > 6 else ""),
-                created=when(case.created_at),
-            )
-        )
-    return rows
-
-
 @login_required
 def case_list(request):
     """Search, filter, sort and page through my cases; a constant number of queries per page."""
@@ -299,7 +167,7 @@ def case_list(request):
         {
             "form": form,
             "page": page,
-            "rows": list_rows(page.object_list),
+            "rows": rows_html(page.object_list, timezone.now()),
             "sort_links": sort_links,
             "page_params": page_params,
             "filtered": bool(params),

@@ -118,6 +118,22 @@ else:
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Caches -------------------------------------------------------------------------------------
+# Case-list pages are kept per process until a database trigger changes their version token
+# (incidents.list_cache); an entry is one page of plain values, so a few thousand are small.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "case_list": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "case-list",
+        "TIMEOUT": 15 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+if not env.bool("CASE_LIST_CACHE", default=True):
+    # Every case list computed afresh (the benchmark's uncached figure; a way out if needed).
+    CACHES["case_list"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+
 # --- Auth ---------------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,134 @@
+"""Case-list pages kept in memory until something they show changes.
+
+The case list is the page people reload most, and with thousands of cases most of its cost is
+the database finding, counting and ordering the cases a person may see. A page's rows (plain
+values, not HTML: times and countdowns are rendered fresh for each request) are therefore kept
+in the ``case_list`` cache under a key that includes a *version token*.
+
+The token lives in ``incidents_caselistversion`` and database triggers replace it in every
+transaction that writes a table a list page depends on (``WATCHED_TABLES``): cases, teams,
+affected people, obligations, and users with their groups and permissions (names and who sees
+every case). A writer's new token becomes visible exactly when its changes do, at commit, so a
+reader never finds old rows under a current token; a rolled-back token is random and never
+comes back. Nothing that bypasses Django (``QuerySet.update``, ``bulk_create``, SQL in a shell)
+can forget to invalidate it.
+
+On PostgreSQL, writers never wait for one another on the token: it is spread over slot rows and
+a writer takes any slot no other transaction holds (``SKIP LOCKED``), adding one if all are
+busy; the token is every slot's value. SQLite serialises writers anyway and uses one slot.
+
+Not cached: reads inside a transaction (they may see their own uncommitted writes) and the
+"deadline within" filter (its answer changes with the clock, not with the data).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.cache import caches
+from django.db import connection
+
+CACHE_ALIAS = "case_list"
+TABLE = "incidents_caselistversion"
+WATCHED_TABLES = (
+    "incidents_incident",
+    "incidents_teammember",
+    "incidents_affectedpopulation",
+    "incidents_obligation",
+    "auth_user",
+    "auth_user_groups",
+    "auth_user_user_permissions",
+    "auth_group_permissions",
+)
+
+# Once per transaction (the setting is transaction-local and undone with a rolled-back
+# savepoint): take a slot no one else holds, else add one, and give it a new random value.
+PG_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION incidents_case_list_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('breachclock.case_list_changed', true) = 'y' THEN
+        RETURN NULL;
+    END IF;
+    UPDATE {TABLE} SET token = gen_random_uuid()::text
+     WHERE id = (SELECT id FROM {TABLE} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED);
+    IF NOT FOUND THEN
+        INSERT INTO {TABLE} (token) VALUES (gen_random_uuid()::text);
+    END IF;
+    PERFORM set_config('breachclock.case_list_changed', 'y', true);
+    RETURN NULL;
+END
+$$;
+"""  # noqa: S608 - table names are constants
+SQLITE_NEW_TOKEN = f"""
+INSERT INTO {TABLE} (id, token) VALUES (1, lower(hex(randomblob(16))))
+    ON CONFLICT (id) DO UPDATE SET token = excluded.token;
+"""  # noqa: S608 - table names are constants
+
+
+def _trigger_name(table: str, event: str = "") -> str:
+    return f"{table}_lists_{event.lower()}".rstrip("_")
+
+
+def install(apps, schema_editor):
+    """Create the triggers (migration ``incidents.0007``)."""
+    vendor = schema_editor.connection.vendor
+    if vendor == "postgresql":
+        schema_editor.execute(PG_FUNCTION)
+        for table in WATCHED_TABLES:
+            name = _trigger_name(table)
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+            schema_editor.execute(
+                f"CREATE TRIGGER {name} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION incidents_case_list_changed()"
+            )
+    elif vendor == "sqlite":
+        for table in WATCHED_TABLES:
+            for event in ("INSERT", "UPDATE", "DELETE"):
+                name = _trigger_name(table, event)
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
+                schema_editor.execute(
+                    f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {SQLITE_NEW_TOKEN} END"
+                )
+    # Elsewhere there are no triggers and no token: every list is computed afresh.
+
+
+def uninstall(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    if vendor == "postgresql":
+        for table in WATCHED_TABLES:
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {_trigger_name(table)} ON {table}")
+        schema_editor.execute("DROP FUNCTION IF EXISTS incidents_case_list_changed()")
+    elif vendor == "sqlite":
+        for table in WATCHED_TABLES:
+            for event in ("INSERT", "UPDATE", "DELETE"):
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS {_trigger_name(table, event)}")
+
+
+def version_token() -> str | None:
+    """The current token, or None when lists must not come from the cache."""
+    if connection.in_atomic_block or connection.vendor not in ("postgresql", "sqlite"):
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT token FROM {TABLE} ORDER BY id")  # noqa: S608 - a constant
+        tokens = [row[0] for row in cursor.fetchall()]
+    return ",".join(tokens) or None
+
+
+def cached_page(user, filters, number, compute):
+    """``compute()`` (the page's plain data), or the copy kept for the same person, filters,
+    page and version token."""
+    if filters.due_within is not None:
+        return compute()
+    token = version_token()
+    if token is None:
+        return compute()
+    key = (
+        "case-list:"
+        + hashlib.sha256(repr((token, user.pk, filters, str(number)[:20])).encode()).hexdigest()
+    )
+    cache = caches[CACHE_ALIAS]
+    page = cache.get(key)
+    if page is None:
+        page = compute()
+        cache.set(key, page)
+    return page

@@ -1,0 +1,67 @@
+"""The case list's table rows, written as HTML here rather than in the template.
+
+The list is the page people reload most: 25 rows of nine cells through the template engine cost
+more than finding the cases (about 1.5 ms against 0.3 ms here). The markup below is what
+``templates/incidents/case_list.html`` would otherwise loop over; every text a person typed
+goes through ``escape``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+
+from accounts.templatetags.when import countdown, when
+
+from .choices import IncidentStatus, Severity
+from .listing import ListedCase
+
+STATUS_LABELS = dict(IncidentStatus.choices)
+SEVERITY_LABELS = dict(Severity.choices)
+MAX_TITLE = 80
+MAX_PLACES = 6
+PRIVILEGED = ' <span class="badge badge-privileged">Privileged</span>'
+OVERDUE_ROW = ' class="row-overdue"'
+NO_DEADLINE = '<span class="muted">—</span>'
+
+
+def rows_html(cases: list[ListedCase], now: datetime) -> SafeString:
+    # One reverse() for the page, not one per row: the case URL differs only by its id.
+    marker = 2**31 - 1
+    url_head, url_tail = reverse("incidents:detail", args=[marker]).split(str(marker))
+    return mark_safe("".join(_row(case, f"{url_head}{case.pk}{url_tail}", now) for case in cases))  # noqa: S308 - built from escaped parts
+
+
+def _row(case: ListedCase, url: str, now: datetime) -> str:
+    title = case.title
+    if len(title) > MAX_TITLE:
+        title = Truncator(title).chars(MAX_TITLE)
+    privileged = PRIVILEGED if case.privileged else ""
+    if case.next_due:
+        due = f"{when(case.next_due)}<br>{countdown(case.next_due)}"
+    else:
+        due = NO_DEADLINE
+    overdue = case.overdue_obligations(now)
+    badge = f' <span class="badge badge-overdue">{overdue} overdue</span>' if overdue else ""
+    places = ", ".join(case.jurisdictions[:MAX_PLACES])
+    if len(case.jurisdictions) > MAX_PLACES:
+        places += " …"
+    status = escape(case.status)
+    return (
+        f"<tr{OVERDUE_ROW if overdue else ''}>"
+        f'<td class="nowrap"><a href="{url}" class="case-ref">{escape(case.reference)}</a></td>'
+        f'<td><a href="{url}">{escape(title)}</a>{privileged}</td>'
+        f"<td>{escape(case.owner)}</td>"
+        f'<td><span class="badge badge-{status}">'
+        f"{escape(STATUS_LABELS.get(case.status, case.status))}</span></td>"
+        f"<td>{escape(SEVERITY_LABELS.get(case.severity, case.severity))}</td>"
+        f'<td class="nowrap">{due}</td>'
+        f'<td class="num">{case.open_obligations}{badge}</td>'
+        f'<td class="small">{escape(places)}</td>'
+        f'<td class="nowrap small">{when(case.created_at)}</td>'
+        "</tr>\n"
+    )

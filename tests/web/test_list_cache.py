@@ -1,0 +1,206 @@
+"""The case list comes from memory only while nothing it shows has changed.
+
+These tests commit for real (``transaction=True``): the version token is changed by database
+triggers when a transaction commits, which is what a reader in another request sees. They run on
+SQLite in the first CI pass and on PostgreSQL in the second, so both kinds of trigger are tested.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection, connections, transaction
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from incidents import list_cache
+from incidents.models import AffectedPopulation, Incident, Obligation, TeamMember
+from tests.conftest import role_group
+from tests.factories import IncidentFactory, ObligationFactory
+from tests.services import require_postgresql
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+LIST = reverse("incidents:list")
+
+
+def body(client, url=LIST) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def queries(client, url=LIST) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    return len(ctx.captured_queries)
+
+
+def overdue_case(owner):
+    case = IncidentFactory(owner=owner, title="Original title", affected={"DE": 40})
+    ObligationFactory(incident=case, due_at=timezone.now() - timedelta(hours=3))
+    return case
+
+
+# change(case, counsel, responder) -> nothing; then (text that must appear, text that must not).
+CHANGES = {
+    "title changed by a bulk update": (
+        lambda case, counsel, responder: Incident.objects.filter(pk=case.pk).update(
+            title="Renamed after triage"
+        ),
+        "Renamed after triage",
+        "Original title",
+    ),
+    "status changed": (
+        lambda case, counsel, responder: Incident.objects.filter(pk=case.pk).update(
+            status="closed"
+        ),
+        "badge-closed",
+        "badge-triage",
+    ),
+    "a new case for me": (
+        lambda case, counsel, responder: IncidentFactory(owner=counsel, reference="INC-2026-0777"),
+        "INC-2026-0777",
+        None,
+    ),
+    "taken off the team": (
+        lambda case, counsel, responder: TeamMember.objects.filter(incident=case).delete(),
+        "No cases",
+        "Original title",
+    ),
+    "affected people added": (
+        lambda case, counsel, responder: AffectedPopulation.objects.create(
+            incident=case, jurisdiction="JP", count=12
+        ),
+        "DE, JP",
+        None,
+    ),
+    "the overdue notice was sent": (
+        lambda case, counsel, responder: Obligation.objects.filter(incident=case).update(
+            status="notified"
+        ),
+        None,
+        "1 overdue",
+    ),
+    "owner renamed": (
+        lambda case, counsel, responder: get_user_model()
+        .objects.filter(pk=counsel.pk)
+        .update(first_name="Renata"),
+        "Renata Counsel",
+        "Carla Counsel",
+    ),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_committed_change_shows_on_the_next_list(login, counsel, responder, change):
+    apply, present, absent = CHANGES[change]
+    case = overdue_case(counsel)
+    client = login(counsel)
+    first = body(client)
+    assert "Original title" in first and "1 overdue" in first
+    cold = queries(client, LIST + "?sort=title")
+    warm = queries(client, LIST + "?sort=title")
+    # Computed: session, user, token, permissions, count, rows, deadlines, places. Cached: the
+    # first three.
+    assert cold <= 8
+    assert warm == 3, "the second identical request should come from the cache"
+
+    apply(case, counsel, responder)
+
+    after = body(client)
+    if present:
+        assert present in after
+    if absent:
+        assert absent not in after
+
+
+def test_joining_the_privacy_office_shows_every_case(login, counsel, responder):
+    IncidentFactory(owner=responder, reference="INC-2026-0500")
+    client = login(counsel)
+    assert "INC-2026-0500" not in body(client)
+    counsel.groups.add(role_group("privacy office"))
+    assert "INC-2026-0500" in body(client)
+
+
+def test_a_rolled_back_write_leaves_the_token_and_the_list_alone(login, counsel):
+    overdue_case(counsel)
+    client = login(counsel)
+    body(client)
+    token = list_cache.version_token()
+    assert token
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Incident.objects.update(title="Never committed")
+        raise RuntimeError("rolled back")
+    assert list_cache.version_token() == token
+    assert "Never committed" not in body(client)
+
+
+def test_every_committed_write_to_a_watched_table_gives_a_new_token(counsel):
+    case = overdue_case(counsel)
+    seen = {list_cache.version_token()}
+    for write in (
+        lambda: Incident.objects.filter(pk=case.pk).update(severity="low"),
+        lambda: TeamMember.objects.filter(incident=case).update(role="counsel"),
+        lambda: AffectedPopulation.objects.filter(incident=case).update(count=41),
+        lambda: Obligation.objects.filter(incident=case).update(authority="Another"),
+        lambda: get_user_model().objects.filter(pk=counsel.pk).update(last_name="C."),
+        lambda: counsel.groups.clear(),
+    ):
+        write()
+        token = list_cache.version_token()
+        assert token not in seen
+        seen.add(token)
+
+
+def test_no_cache_inside_a_transaction_or_for_a_deadline_window(login, counsel):
+    overdue_case(counsel)
+    with transaction.atomic():
+        assert list_cache.version_token() is None
+    client = login(counsel)
+    url = LIST + "?due_within=24h"
+    body(client, url)
+    assert queries(client, url) == queries(client, url) > 4
+
+
+@pytest.mark.services
+def test_writers_on_postgresql_never_wait_for_each_other_on_the_token(counsel):
+    """Two open transactions write cases at once: the second takes another slot (SKIP LOCKED)
+    instead of waiting for the first to commit; once both commit, the token has changed."""
+    require_postgresql(connection)
+    first, second = overdue_case(counsel), overdue_case(counsel)
+    before = list_cache.version_token()
+    holding = threading.Event()
+    release = threading.Event()
+    errors: list[BaseException] = []
+
+    def hold_a_slot():
+        try:
+            with transaction.atomic():
+                Incident.objects.filter(pk=first.pk).update(title="Writer one")
+                holding.set()
+                release.wait(10)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=hold_a_slot)
+    thread.start()
+    assert holding.wait(10)
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Waiting for writer one would fail this statement instead of hanging the test.
+            cursor.execute("SET LOCAL lock_timeout = '2s'")
+            Incident.objects.filter(pk=second.pk).update(title="Writer two")
+    finally:
+        release.set()
+        thread.join(10)
+    assert not errors
+    after = list_cache.version_token()
+    assert after != before
+    assert Incident.objects.filter(title__startswith="Writer").count() == 2
