@@ -124,7 +124,7 @@ def cached_page(user, filters, number, compute):
         return compute()
     key = (
         "case-list:"
-        + hashlib.sha256(repr((token, user.pk, filters, str(number)[:20])).encode()).hexdigest()
+        + hashlib.sha256(repr((token, user.pk, filters, str(number))).encode()).hexdigest()
     )
     cache = caches[CACHE_ALIAS]
     page = cache.get(key)

@@ -127,7 +127,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "case-list",
         "TIMEOUT": 15 * 60,
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+        "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
 if not env.bool("CASE_LIST_CACHE", default=True):
