@@ -87,9 +87,9 @@ CHANGES = {
         "1 overdue",
     ),
     "owner renamed": (
-        lambda case, counsel, responder: get_user_model()
-        .objects.filter(pk=counsel.pk)
-        .update(first_name="Renata"),
+        lambda case, counsel, responder: (
+            get_user_model().objects.filter(pk=counsel.pk).update(first_name="Renata")
+        ),
         "Renata Counsel",
         "Carla Counsel",
     ),
