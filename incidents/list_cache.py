@@ -19,14 +19,20 @@ busy; the token is every slot's value. SQLite serialises writers anyway and uses
 
 Not cached: reads inside a transaction (they may see their own uncommitted writes) and the
 "deadline within" filter (its answer changes with the clock, not with the data).
+
+After restoring a database from a backup, restart the web processes: their pages were kept
+under tokens that the restored data may bring back.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 
 from django.core.cache import caches
-from django.db import connection
+from django.db import DatabaseError, connection
+
+logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "case_list"
 TABLE = "incidents_caselistversion"
@@ -42,16 +48,23 @@ WATCHED_TABLES = (
 )
 
 # Once per transaction (the setting is transaction-local and undone with a rolled-back
-# savepoint): take a slot no one else holds, else add one, and give it a new random value.
+# savepoint): take a slot no one else holds, else add one, and give it a new random value. A
+# REPEATABLE READ or SERIALIZABLE writer always adds a slot: updating one another transaction
+# changed since its snapshot would fail it with a serialisation error.
 PG_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION incidents_case_list_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    updated boolean := false;
 BEGIN
     IF current_setting('breachclock.case_list_changed', true) = 'y' THEN
         RETURN NULL;
     END IF;
-    UPDATE {TABLE} SET token = gen_random_uuid()::text
-     WHERE id = (SELECT id FROM {TABLE} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED);
-    IF NOT FOUND THEN
+    IF current_setting('transaction_isolation') = 'read committed' THEN
+        UPDATE {TABLE} SET token = gen_random_uuid()::text
+         WHERE id = (SELECT id FROM {TABLE} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED);
+        updated := FOUND;
+    END IF;
+    IF NOT updated THEN
         INSERT INTO {TABLE} (token) VALUES (gen_random_uuid()::text);
     END IF;
     PERFORM set_config('breachclock.case_list_changed', 'y', true);
@@ -71,9 +84,19 @@ def _trigger_name(table: str, event: str = "") -> str:
 
 def install(apps, schema_editor):
     """Create the triggers (migration ``incidents.0007``)."""
+    from django.conf import settings
+
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
         schema_editor.execute(PG_FUNCTION)
+        if settings.AUDIT_DB_APP_ROLE:
+            # The triggers run as the writer: the application's own role must be able to
+            # change the token (and read it) wherever it may write a case.
+            with schema_editor.connection.cursor() as cursor:
+                cursor.execute("SELECT quote_ident(%s)", [settings.AUDIT_DB_APP_ROLE])
+                role = cursor.fetchone()[0]
+            # (The id is an identity column: INSERT needs no right on a sequence.)
+            schema_editor.execute(f"GRANT SELECT, INSERT, UPDATE ON {TABLE} TO {role}")
         for table in WATCHED_TABLES:
             name = _trigger_name(table)
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
@@ -108,9 +131,14 @@ def version_token() -> str | None:
     """The current token, or None when lists must not come from the cache."""
     if connection.in_atomic_block or connection.vendor not in ("postgresql", "sqlite"):
         return None
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT token FROM {TABLE} ORDER BY id")  # noqa: S608 - a constant
-        tokens = [row[0] for row in cursor.fetchall()]
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT token FROM {TABLE} ORDER BY id")  # noqa: S608 - a constant
+            tokens = [row[0] for row in cursor.fetchall()]
+    except DatabaseError:
+        # E.g. a database role not granted the table yet: lists are computed, not cached.
+        logger.warning("case lists are not cached: the version token cannot be read", exc_info=True)
+        return None
     return ",".join(tokens) or None
 
 

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -119,12 +120,67 @@ def test_a_committed_change_shows_on_the_next_list(login, counsel, responder, ch
         assert absent not in after
 
 
-def test_joining_the_privacy_office_shows_every_case(login, counsel, responder):
+def view_all_permission():
+    return Permission.objects.get(
+        codename="view_all_incidents", content_type__app_label="incidents"
+    )
+
+
+# (grant, revoke): both take the user; between them the user sees every case, after neither.
+WIDER_VIEWS = {
+    "privacy office group": (
+        lambda user: user.groups.add(role_group("privacy office")),
+        lambda user: user.groups.remove(role_group("privacy office")),
+    ),
+    "view-all permission on a group": (
+        lambda user: user.groups.add(role_group("privacy office")),
+        lambda user: role_group("privacy office").permissions.remove(view_all_permission()),
+    ),
+    "view-all permission on the user": (
+        lambda user: user.user_permissions.add(view_all_permission()),
+        lambda user: user.user_permissions.remove(view_all_permission()),
+    ),
+    "superuser": (
+        lambda user: get_user_model().objects.filter(pk=user.pk).update(is_superuser=True),
+        lambda user: get_user_model().objects.filter(pk=user.pk).update(is_superuser=False),
+    ),
+}
+
+
+@pytest.mark.parametrize("how", WIDER_VIEWS)
+def test_seeing_every_case_is_granted_and_taken_away_at_once(login, counsel, responder, how):
+    grant, revoke = WIDER_VIEWS[how]
     IncidentFactory(owner=responder, reference="INC-2026-0500")
     client = login(counsel)
     assert "INC-2026-0500" not in body(client)
-    counsel.groups.add(role_group("privacy office"))
+    grant(counsel)
     assert "INC-2026-0500" in body(client)
+    revoke(counsel)
+    assert "INC-2026-0500" not in body(client)
+
+
+def test_two_people_with_the_same_filters_each_get_their_own_cases(client, counsel, responder):
+    IncidentFactory(owner=counsel, reference="INC-2026-0601")
+    IncidentFactory(owner=responder, reference="INC-2026-0602")
+    for user, mine, theirs in (
+        (counsel, "INC-2026-0601", "INC-2026-0602"),
+        (responder, "INC-2026-0602", "INC-2026-0601"),
+        (counsel, "INC-2026-0601", "INC-2026-0602"),
+    ):
+        client.force_login(user)
+        page = body(client, LIST + "?sort=title")
+        assert mine in page and theirs not in page
+
+
+def test_a_write_after_a_rolled_back_savepoint_still_changes_the_token(counsel):
+    case = overdue_case(counsel)
+    before = list_cache.version_token()
+    with transaction.atomic():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            Incident.objects.filter(pk=case.pk).update(title="Undone")
+            raise RuntimeError("savepoint rolled back")
+        Incident.objects.filter(pk=case.pk).update(title="Kept")
+    assert list_cache.version_token() != before
 
 
 def test_a_rolled_back_write_leaves_the_token_and_the_list_alone(login, counsel):
@@ -138,6 +194,7 @@ def test_a_rolled_back_write_leaves_the_token_and_the_list_alone(login, counsel)
         raise RuntimeError("rolled back")
     assert list_cache.version_token() == token
     assert "Never committed" not in body(client)
+    assert queries(client) == 3  # still the page kept before the rolled-back write
 
 
 def test_every_committed_write_to_a_watched_table_gives_a_new_token(counsel):
@@ -197,10 +254,42 @@ def test_writers_on_postgresql_never_wait_for_each_other_on_the_token(counsel):
             # Waiting for writer one would fail this statement instead of hanging the test.
             cursor.execute("SET LOCAL lock_timeout = '2s'")
             Incident.objects.filter(pk=second.pk).update(title="Writer two")
+        # Writer two committed while writer one is still open: its change alone is visible.
+        after_two = list_cache.version_token()
+        assert after_two != before
     finally:
         release.set()
         thread.join(10)
     assert not errors
-    after = list_cache.version_token()
-    assert after != before
+    assert list_cache.version_token() not in (before, after_two)
     assert Incident.objects.filter(title__startswith="Writer").count() == 2
+
+
+@pytest.mark.services
+def test_the_applications_own_database_role_may_change_the_token(counsel, settings):
+    """Where the application connects with a role of its own (audit/README.md), migration 0007
+    grants it the token table: its writes to cases must not fail on the trigger."""
+    require_postgresql(connection)
+    case = overdue_case(counsel)
+    role = "breachclock_list_test_app"
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP ROLE IF EXISTS {role}")
+        cursor.execute(f"CREATE ROLE {role} NOLOGIN")
+        cursor.execute(f"GRANT SELECT, UPDATE ON incidents_incident TO {role}")
+    settings.AUDIT_DB_APP_ROLE = role
+    try:
+        with connection.schema_editor() as editor:
+            list_cache.install(None, editor)
+        before = list_cache.version_token()
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL ROLE {role}")
+            cursor.execute(
+                "UPDATE incidents_incident SET title = 'By the app role' WHERE id = %s", [case.pk]
+            )
+        assert list_cache.version_token() != before
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"REVOKE ALL ON incidents_incident, incidents_caselistversion FROM {role}"
+            )
+            cursor.execute(f"DROP ROLE {role}")
