@@ -854,10 +854,16 @@ def transfer_ownership(incident: Incident, user, *, acting_user) -> Incident:
     return incident
 
 
+NOTE_MAX_LENGTH = 20000
+
+
 @transaction.atomic
 def add_note(incident: Incident, text: str, *, acting_user, privileged: bool = False) -> Note:
     _require_user(acting_user)
-    text = _clean_text(text, "text", required=True, max_length=20000)
+    text = _clean_text(text, "text", required=True, max_length=NOTE_MAX_LENGTH)
+    # bool("false") is True: a client's string must not mark a note privileged by accident.
+    if not isinstance(privileged, bool):
+        raise ActionError("privileged", "must be true or false")
     note = Note.objects.create(
         incident=incident, author=acting_user, text=text, privileged=bool(privileged)
     )

@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from jurisdictions.engine.rules import EVENTS, RECIPIENTS, RISK_LEVELS
 
+from ..actions import NOTE_MAX_LENGTH
 from ..choices import (
     CAUSES,
     DATA_CATEGORIES,
@@ -136,6 +137,15 @@ class TargetSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
+class NoteCreateSerializer(serializers.Serializer):
+    """A note on the case (a finding, a decision, a hand-over)."""
+
+    text = serializers.CharField(max_length=NOTE_MAX_LENGTH)
+    privileged = serializers.BooleanField(
+        required=False, default=False, help_text="Attorney-client privileged."
+    )
+
+
 # --- output ------------------------------------------------------------------------------------
 class ClockStartSerializer(serializers.Serializer):
     event = serializers.CharField(allow_null=True)
@@ -230,6 +240,12 @@ class TeamMemberOutSerializer(serializers.Serializer):
     role = serializers.CharField()
 
 
+class TeamMemberListSerializer(TeamMemberOutSerializer):
+    """A person on the case, with when they joined it."""
+
+    added_at = serializers.DateTimeField()
+
+
 class EventOutSerializer(serializers.Serializer):
     event = serializers.CharField()
     at = serializers.DateTimeField()
@@ -242,6 +258,8 @@ class EventOutSerializer(serializers.Serializer):
 
 
 class NoteOutSerializer(serializers.Serializer):
+    """A note; privileged ones are shown to everyone on the case, labelled, as on the case page."""
+
     id = serializers.IntegerField()
     author = serializers.CharField(source="author.get_username")
     text = serializers.CharField()

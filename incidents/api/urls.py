@@ -1,4 +1,5 @@
-"""``/api/v1/``: incidents, obligations, what-if clocks, and the OpenAPI schema with its docs."""
+"""``/api/v1/``: incidents (with their notes and team), obligations, what-if clocks, and the
+OpenAPI schema with its docs."""
 
 from django.urls import path
 from drf_spectacular.views import (
@@ -26,6 +27,16 @@ urlpatterns = [
         "incidents/<int:pk>/activity.csv",
         views.IncidentActivityView.as_view(as_csv=True),
         name="incident-activity-csv",
+    ),
+    path(
+        "incidents/<int:pk>/notes",
+        views.IncidentNotesView.as_view(),
+        name="incident-notes",
+    ),
+    path(
+        "incidents/<int:pk>/team",
+        views.IncidentTeamView.as_view(),
+        name="incident-team",
     ),
     path(
         "obligations/<int:pk>/notified",

@@ -46,9 +46,12 @@ from .serializers import (
     IncidentDetailSerializer,
     IncidentListSerializer,
     IncidentPatchSerializer,
+    NoteCreateSerializer,
+    NoteOutSerializer,
     NotifiedSerializer,
     ObligationSerializer,
     TargetSerializer,
+    TeamMemberListSerializer,
 )
 
 DETAIL_KEYS = ("description", "severity", "privileged", "risk_rationale")
@@ -64,6 +67,12 @@ def _json_object(data) -> dict:
     if not isinstance(data, dict):
         raise FactsError("(document)", "the body must be a JSON object")
     return dict(data)
+
+
+def _only_keys(data: dict, allowed: tuple[str, ...]) -> None:
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise field_error(unknown[0], "unknown field")
 
 
 def _filters(params) -> CaseFilters:
@@ -326,3 +335,59 @@ class ObligationTargetView(APIView):
             obligation, target_at=target_at, reason=body.get("reason"), acting_user=request.user
         )
         return Response(ObligationSerializer(obligation).data)
+
+
+class IncidentNotesView(generics.GenericAPIView):
+    """``GET``: the notes of a case, oldest first, paginated; reading them is audited as a case
+    view. ``POST``: add a note (editors of the case only; a viewer gets 403)."""
+
+    permission_classes = [IsAuthenticated, CanChangeCase]
+    parser_classes = [JSONParser]
+    serializer_class = NoteOutSerializer
+    pagination_class = CasePagination
+    queryset = Note.objects.none()
+
+    def get_incident(self, request, pk):
+        incident = get_object_or_404(Incident.objects.visible_to(request.user), pk=pk)
+        self.check_object_permissions(request, incident)
+        return incident
+
+    @extend_schema(summary="The notes of a case", responses=NoteOutSerializer(many=True))
+    def get(self, request, pk):
+        from audit.recording import record_case_view
+
+        incident = self.get_incident(request, pk)
+        record_case_view(request, incident)  # notes are the case narrative, privileged ones too
+        notes = Note.objects.filter(incident=incident).select_related("author")
+        page = self.paginate_queryset(notes.order_by("created_at", "id"))
+        return self.get_paginated_response(NoteOutSerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Add a note to a case",
+        request=NoteCreateSerializer,
+        responses={201: NoteOutSerializer},
+    )
+    def post(self, request, pk):
+        incident = self.get_incident(request, pk)
+        data = _json_object(request.data)
+        _only_keys(data, ("text", "privileged"))
+        note = actions.add_note(
+            incident,
+            data.get("text"),
+            acting_user=request.user,
+            privileged=data.get("privileged", False),
+        )
+        return Response(NoteOutSerializer(note).data, status=status.HTTP_201_CREATED)
+
+
+class IncidentTeamView(APIView):
+    """Who is on the case and in which role (changes to the team stay on the case page)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(summary="The team of a case", responses=TeamMemberListSerializer(many=True))
+    def get(self, request, pk):
+        incident = get_object_or_404(Incident.objects.visible_to(request.user), pk=pk)
+        # The case page's order: by role, then by who joined first.
+        team = TeamMember.objects.filter(incident=incident).select_related("user")
+        return Response(TeamMemberListSerializer(team.order_by("role", "id"), many=True).data)

@@ -89,6 +89,8 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "api:incident-obligations": (CASE, {"pk": "case"}),
     "api:incident-activity": (CASE, {"pk": "case"}),
     "api:incident-activity-csv": (CASE, {"pk": "case"}),
+    "api:incident-notes": (CASE, {"pk": "case"}),
+    "api:incident-team": (CASE, {"pk": "case"}),
     "api:obligation-notified": (CASE, {"pk": "obligation"}),
     "api:obligation-not-required": (CASE, {"pk": "obligation"}),
     "api:obligation-waived": (CASE, {"pk": "obligation"}),
