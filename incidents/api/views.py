@@ -342,7 +342,7 @@ class IncidentNotesView(generics.GenericAPIView):
     view. ``POST``: add a note (editors of the case only; a viewer gets 403)."""
 
     permission_classes = [IsAuthenticated, CanChangeCase]
-    parser_classes = [JSONParser]
+    parser_classes = [JSONParser]  # a form body would give lists, not the text: 415 instead
     serializer_class = NoteOutSerializer
     pagination_class = CasePagination
     queryset = Note.objects.none()

@@ -190,6 +190,14 @@ def test_notes(case, counsel):
     assert err.value.field == "text"
 
 
+@pytest.mark.parametrize("privileged", ["false", 1, None])
+def test_a_note_is_privileged_only_by_a_boolean(case, counsel, privileged):
+    with pytest.raises(ActionError) as err:
+        actions.add_note(case, "Scope confirmed", privileged=privileged, acting_user=counsel)
+    assert err.value.field == "privileged"
+    assert not case.notes.exists() and not case.activity.exists()
+
+
 def test_attachment_keeps_a_hash(case, counsel, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     upload = SimpleUploadedFile("../../etc/report.pdf", b"%PDF-1.7 data")
