@@ -62,6 +62,23 @@ def test_preview_lists_only_the_cases_that_move(rulebook, rules_admin, open_case
     assert not change.needs_decision
 
 
+def test_preview_shows_deadlines_in_the_readers_zone_and_in_utc(
+    rulebook, rules_admin, open_case, counsel, client
+):
+    from accounts.models import UserProfile
+
+    open_case(counsel, TEXAS)
+    draft = _draft_texas_45_days(rules_admin)
+    UserProfile.objects.update_or_create(user=rules_admin, defaults={"time_zone": "Europe/Berlin"})
+    client.force_login(rules_admin)
+    page = client.get(
+        reverse("admin:jurisdictions_ruleversion_preview", args=[draft.pk])
+    ).content.decode()
+    # The new deadline, 2026-12-18 05:59:59 UTC, is 06:59 in Berlin (CET).
+    assert "Fri 18 Dec 2026, 06:59 CET" in page
+    assert "2026-12-18 05:59 UTC" in page
+
+
 def test_publish_recomputes_and_annotates_the_timeline(rulebook, rules_admin, open_case, counsel):
     texas = open_case(counsel, TEXAS)
     draft = _draft_texas_45_days(rules_admin)
