@@ -1,11 +1,20 @@
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from config.health import health
 from incidents.views import dashboard
 
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (JSON, CSV, calendar files)."""
+    return redirect(static("img/favicon.svg"), permanent=True)
+
+
 urlpatterns = [
     path("health/", health, name="health"),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("audit/", include("audit.urls")),
     path("security/", include("security.urls")),

@@ -2,6 +2,7 @@
 OpenAPI schema with its docs."""
 
 from django.urls import path
+from django.views.generic import RedirectView
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularSwaggerSplitView,
@@ -11,6 +12,8 @@ from . import views
 
 app_name = "api"
 urlpatterns = [
+    # The API's own address leads to its documentation (which asks for a sign-in).
+    path("", RedirectView.as_view(pattern_name="api:docs"), name="root"),
     path("incidents", views.IncidentListView.as_view(), name="incidents"),
     path("incidents/<int:pk>", views.IncidentDetailView.as_view(), name="incident"),
     path(

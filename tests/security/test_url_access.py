@@ -44,6 +44,8 @@ SECRET_TITLE = "Zanzibar pipeline exfiltration"
 # name -> (kind, {url kwarg: object of the test world it takes its value from})
 ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "health": (PUBLIC, {}),
+    "favicon": (PUBLIC, {}),
+    "api:root": (PUBLIC, {}),
     "login": (PUBLIC, {}),
     "logout": (PUBLIC, {}),
     "password_reset": (PUBLIC, {}),
