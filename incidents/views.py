@@ -54,7 +54,7 @@ from incidents.queries import (
     due_next,
     status_counts,
 )
-from incidents.web_facts import add_facts_error
+from incidents.web_facts import add_facts_error, readable
 from jurisdictions.engine.facts import FactsError
 from security.uploads import attachment_response
 
@@ -321,7 +321,7 @@ def what_if(request):
 def show_error(form, exc) -> None:
     """Put an ``ActionError`` / ``FactsError`` next to the field it names, or above the form."""
     field = getattr(exc, "field", "") or ""
-    message = getattr(exc, "message", str(exc))
+    message = readable(getattr(exc, "message", str(exc)), form)
     if field in form.fields:
         form.add_error(field, message)
     elif isinstance(form, FactsForm):

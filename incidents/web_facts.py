@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.utils import timezone
+
+from accounts.templatetags.when import local_text
 from jurisdictions.engine.rules import EVENTS
+
+# An ISO 8601 instant with its offset, as the engine and the actions write them in messages.
+_ISO_INSTANT = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})"
+)
+_EVENT_NAME = re.compile(r"\b(" + "|".join(EVENTS) + r")\b")
 
 # A FactsError names a dotted path of the facts format; this says which form field shows it.
 _PATH_TO_FIELD = {
@@ -35,10 +48,36 @@ def field_for_path(path: str, form) -> str | None:
     return None
 
 
+def readable(message: str, form) -> str:
+    """An engine message as the person filling the form reads it: instants in their own zone
+    (the API and the command line keep ISO UTC), events by the labels of the form's fields."""
+
+    def instant(match) -> str:
+        return local_text(datetime.fromisoformat(match.group().replace("Z", "+00:00")))
+
+    def event(match) -> str:
+        field = form.fields.get(match.group())
+        return f"“{field.label}”" if field is not None and field.label else match.group()
+
+    # The zone the times were typed in, where the form has one; else the viewer's own.
+    zone = (getattr(form, "cleaned_data", None) or {}).get("times_zone")
+    with timezone.override(_zone(zone) or timezone.get_current_timezone()):
+        return _EVENT_NAME.sub(event, _ISO_INSTANT.sub(instant, message))
+
+
+def _zone(name) -> ZoneInfo | None:
+    if isinstance(name, ZoneInfo):
+        return name
+    try:
+        return ZoneInfo(name) if isinstance(name, str) and name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
 def add_facts_error(form, error) -> None:
     """Show an engine ``FactsError`` next to the field it names (or above the form)."""
     path = getattr(error, "field", "")
-    message = getattr(error, "message", str(error))
+    message = readable(getattr(error, "message", str(error)), form)
     field = field_for_path(path, form)
     if field is None:
         form.add_error(None, f"{path}: {message}" if path else message)

@@ -306,6 +306,18 @@ def test_opening_a_case_in_the_future_is_named_next_to_the_field(login, counsel)
     assert not Incident.objects.exists()
 
 
+def test_times_in_an_error_read_as_typed_not_as_iso_utc(login, counsel):
+    # Aware an hour before discovery: refused, in the zone the times were typed in, with the
+    # fields' own labels rather than the facts format's names.
+    response = login(counsel).post(
+        reverse("incidents:create"), {**GOOD_CASE, "aware_at": "2026-03-27T16:00"}
+    )
+    error = html.unescape(field_error(response.content.decode(), "aware_at"))
+    assert "Fri 27 Mar 2026, 16:00 CET" in error and "Fri 27 Mar 2026, 17:00 CET" in error
+    assert "T16:00" not in error and "discovered_at" not in error
+    assert not Incident.objects.exists()
+
+
 @pytest.mark.parametrize("page", ["incidents:create", "incidents:what_if"])
 def test_every_unknown_jurisdiction_is_named_at_once(login, counsel, page):
     bad = {
