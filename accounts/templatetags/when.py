@@ -7,6 +7,7 @@ UTC instant in ``datetime``; ``static/js/clock.js`` swaps local and UTC on reque
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from django import template
@@ -55,6 +56,30 @@ def when(value):
         f'<time datetime="{utc:%Y-%m-%dT%H:%M:%SZ}" title="{utc_text}" data-local="{local}" '
         f'data-utc="{utc_text}">{local}</time>'
     )
+
+
+# An ISO 8601 instant with its offset, as stored summaries write them.
+_ISO_INSTANT = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})"
+)
+
+
+@register.filter
+def instants(text):
+    """Text whose ISO instants (activity summaries keep them exact, in UTC) read as ``when``
+    does: in the viewer's zone, UTC on hover. The rest of the text is escaped."""
+    parts = []
+    last = 0
+    text = str(text)
+    for match in _ISO_INSTANT.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        try:
+            parts.append(when(match.group()))
+        except ValueError:
+            parts.append(escape(match.group()))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every part escaped or built by when()
 
 
 @register.filter

@@ -17,6 +17,15 @@ def label(value):
 
 
 @register.filter
+def event_label(value):
+    """An event key as the facts form names it: ``ransom_paid_at`` -> ``Ransom paid``."""
+    from incidents.forms import EVENT_FIELDS
+
+    labels = {name: text for name, text, _help in EVENT_FIELDS}
+    return labels.get(value) or label(value)
+
+
+@register.filter
 def data_label(value):
     """A data category key as people read it: ``ssn`` -> ``SSN (Social Security number)``."""
     from incidents.choices import DATA_CATEGORY_LABELS

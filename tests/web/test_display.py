@@ -118,3 +118,41 @@ def test_counts_text_names_the_bad_line():
         parse_counts_text("DE 9000\nFrance 3000")
     with pytest.raises(forms.ValidationError, match="Line 1"):
         parse_counts_text("DE nine")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "hidden"),
+    [
+        # An instant in a stored summary reads in the viewer's zone (Berlin, CET), UTC on hover.
+        ("US-CA-AG: due 2026-12-27T07:59:59Z", ">Sun 27 Dec 2026, 08:59 CET</time>", None),
+        ("moved 2026-03-29T00:30:00+00:00", "Sun 29 Mar 2026, 01:30 CET", None),
+        ("after the clock change 2026-03-29T01:30:00Z", "Sun 29 Mar 2026, 03:30 CEST", None),
+        # Everything around it is escaped; text without an instant is only escaped.
+        ("<b>2026-12-27T07:59:59Z</b>", "&lt;b&gt;<time", "<b>"),
+        ("a title with <script>", "&lt;script&gt;", "<script>"),
+        # Not an instant (no offset): left as typed.
+        ("2026-12-27T07:59", "2026-12-27T07:59", "<time"),
+    ],
+)
+def test_instants_in_summaries(text, shown, hidden):
+    from accounts.templatetags.when import instants
+
+    with timezone.override(ZoneInfo("Europe/Berlin")):
+        html = instants(text)
+    assert shown in html
+    if hidden:
+        assert hidden not in html
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("ransom_paid_at", "Ransom paid"),
+        ("discovered_at", "Discovered"),
+        ("new_event", "New event"),
+    ],
+)
+def test_event_label(key, text):
+    from incidents.templatetags.casepages import event_label
+
+    assert event_label(key) == text
