@@ -805,6 +805,18 @@ def add_team_member(incident: Incident, user, role: str, *, acting_user) -> Team
 
 
 @transaction.atomic
+def change_team_role(incident: Incident, user, role: str, *, acting_user) -> TeamMember:
+    """Give someone already on the team another role. Unlike ``add_team_member`` it never puts
+    a new person on the case: a role form must not widen who can see it."""
+    _require_user(acting_user)
+    incident = _lock(incident)
+    _choice(role, TeamRole, "role")
+    if user is None or not TeamMember.objects.filter(incident=incident, user=user).exists():
+        raise ActionError("user", "is not on this case")
+    return add_team_member(incident, user, role, acting_user=acting_user)
+
+
+@transaction.atomic
 def remove_team_member(incident: Incident, user, *, acting_user) -> None:
     _require_user(acting_user)
     incident = _lock(incident)
@@ -814,13 +826,29 @@ def remove_team_member(incident: Incident, user, *, acting_user) -> None:
     if member.role == TeamRole.OWNER or user.pk == incident.owner_id:
         raise ActionError("user", "the owner cannot be removed; transfer ownership first")
     member.delete()
+    leaving = user.pk == acting_user.pk
     log_activity(
         incident,
         ActivityKind.TEAM_REMOVED,
-        f"{user.get_username()} removed from the team",
+        f"{user.get_username()} " + ("left the case" if leaving else "removed from the team"),
         actor=acting_user,
         before={"user": user.get_username(), "role": member.role},
     )
+
+
+@transaction.atomic
+def leave_case(incident: Incident, *, acting_user) -> None:
+    """Take ``acting_user`` off the team (any role may); the owner must hand the case on first,
+    so a case always has someone answerable for it."""
+    _require_user(acting_user)
+    incident = _lock(incident)
+    if acting_user.pk == incident.owner_id:
+        raise ActionError(
+            "user", "you own this case; make another member the owner before you leave"
+        )
+    if not TeamMember.objects.filter(incident=incident, user=acting_user).exists():
+        raise ActionError("user", "you are not on this case's team")
+    remove_team_member(incident, acting_user, acting_user=acting_user)
 
 
 @transaction.atomic

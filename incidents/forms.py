@@ -657,6 +657,20 @@ class TeamMemberForm(forms.Form):
         return value
 
 
+class TeamRoleForm(forms.Form):
+    """Another role for someone already on the team (the owner changes by transfer only)."""
+
+    role = forms.ChoiceField(
+        label="Role on this case",
+        choices=team_role_choices,
+        error_messages={
+            "required": "choose a role from the list.",
+            "invalid_choice": "“%(value)s” is not a role that can be given here; choose one from "
+            "the list (the owner changes only with “Make owner”).",
+        },
+    )
+
+
 def attachment_kind_choices():
     from incidents.choices import AttachmentKind
 

@@ -35,6 +35,8 @@ from incidents.forms import (
     StatusForm,
     TargetForm,
     TeamMemberForm,
+    TeamRoleForm,
+    team_role_choices,
 )
 from incidents.list_html import rows_html
 from incidents.listing import PAGE_SIZE, page_of_cases
@@ -52,6 +54,7 @@ from incidents.queries import (
     can_edit,
     due_bucket,
     due_next,
+    sees_all,
     status_counts,
 )
 from incidents.web_facts import add_facts_error, readable
@@ -566,7 +569,145 @@ def case_team(request, pk):
             return redirect(f"{incident.get_absolute_url()}#team")
     team = TeamMember.objects.filter(incident=incident).select_related("user")
     return render(
-        request, "incidents/team_form.html", {"incident": incident, "form": form, "team": team}
+        request,
+        "incidents/team_form.html",
+        {
+            "incident": incident,
+            "form": form,
+            "team": team,
+            "role_choices": team_role_choices(),
+        },
+    )
+
+
+def team_member(incident, user_id):
+    """The member ``user_id`` of the case's team (their user joined), or None."""
+    return (
+        TeamMember.objects.select_related("user").filter(incident=incident, user_id=user_id).first()
+    )
+
+
+def not_on_team(request, incident):
+    # An id from a stale page or a crafted form: say so rather than 404, the case is visible.
+    messages.error(request, "Nothing changed: that person is not on this case's team.")
+    return redirect("incidents:team", pk=incident.pk)
+
+
+def after_team_change(request, incident):
+    """Back to the team page, or to the case if the change took away the right to edit it."""
+    if can_edit(request.user, incident):
+        return redirect("incidents:team", pk=incident.pk)
+    return redirect(f"{incident.get_absolute_url()}#team")
+
+
+def after_leaving(request, incident):
+    """Once off the team the case answers 404 (unless the privacy office): go to the list."""
+    if sees_all(request.user):
+        messages.success(
+            request, f"You left the team of {incident.reference}; the privacy office still sees it."
+        )
+        return redirect("incidents:detail", pk=incident.pk)
+    messages.success(
+        request,
+        f"You left {incident.reference}: it is no longer in your cases or your calendar feed.",
+    )
+    return redirect("incidents:list")
+
+
+@login_required
+@require_POST
+def team_role(request, pk, user_id):
+    """Change a member's role (a small form per member on the team page)."""
+    incident = get_case(request, pk, edit=True)
+    member = team_member(incident, user_id)
+    if member is None:
+        return not_on_team(request, incident)
+    name = member.user.get_username()
+    form = TeamRoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"Role of {name} not changed: {form.errors['role'][0]}")
+        return redirect("incidents:team", pk=incident.pk)
+    role = form.cleaned_data["role"]
+    if role == member.role:
+        messages.info(request, f"{name} already is {member.get_role_display()}; nothing changed.")
+        return redirect("incidents:team", pk=incident.pk)
+    try:
+        changed = actions.change_team_role(incident, member.user, role, acting_user=request.user)
+    except actions.ActionError as exc:
+        reason = f"{name} {exc.message}" if exc.field == "user" else exc.message
+        messages.error(request, f"Role of {name} not changed: {reason}.")
+        return redirect("incidents:team", pk=incident.pk)
+    messages.success(request, f"{name} is now {changed.get_role_display()}.")
+    return after_team_change(request, incident)
+
+
+@login_required
+def team_remove(request, pk, user_id):
+    """Take someone off the team: a confirmation page, then a POST."""
+    incident = get_case(request, pk, edit=True)
+    member = team_member(incident, user_id)
+    if member is None:
+        return not_on_team(request, incident)
+    if request.method == "POST":
+        try:
+            actions.remove_team_member(incident, member.user, acting_user=request.user)
+        except actions.ActionError as exc:
+            messages.error(request, f"Nobody removed: {exc.message}.")
+            return redirect("incidents:team", pk=incident.pk)
+        if member.user_id == request.user.pk:
+            return after_leaving(request, incident)
+        messages.success(request, f"{member.user.get_username()} is no longer on the team.")
+        return redirect("incidents:team", pk=incident.pk)
+    return render(
+        request,
+        "incidents/team_confirm.html",
+        {"incident": incident, "member": member, "action": "remove"},
+    )
+
+
+@login_required
+def team_owner(request, pk, user_id):
+    """Make a member the owner (the previous owner stays as lead): confirmation, then a POST."""
+    incident = get_case(request, pk, edit=True)
+    member = team_member(incident, user_id)
+    if member is None:
+        return not_on_team(request, incident)
+    if request.method == "POST":
+        try:
+            actions.transfer_ownership(incident, member.user, acting_user=request.user)
+        except actions.ActionError as exc:
+            name = member.user.get_username()
+            reason = f"{name} {exc.message}" if exc.field == "user" else exc.message
+            messages.error(request, f"Ownership not transferred: {reason}.")
+        else:
+            messages.success(request, f"{member.user.get_username()} now owns the case.")
+        return redirect("incidents:team", pk=incident.pk)
+    return render(
+        request,
+        "incidents/team_confirm.html",
+        {"incident": incident, "member": member, "action": "owner"},
+    )
+
+
+@login_required
+def case_leave(request, pk):
+    """Leave the case, whatever one's role (a viewer too); the owner hands it on first."""
+    incident = get_case(request, pk)
+    member = team_member(incident, request.user.pk)
+    if member is None:
+        messages.error(request, "You are not on this case's team, so there is nothing to leave.")
+        return redirect("incidents:detail", pk=incident.pk)
+    if request.method == "POST":
+        try:
+            actions.leave_case(incident, acting_user=request.user)
+        except actions.ActionError as exc:
+            messages.error(request, f"You are still on the case: {exc.message}.")
+            return redirect(f"{incident.get_absolute_url()}#team")
+        return after_leaving(request, incident)
+    return render(
+        request,
+        "incidents/team_confirm.html",
+        {"incident": incident, "member": member, "action": "leave"},
     )
 
 

@@ -172,6 +172,35 @@ def test_team_changes_are_logged_and_owner_protected(case, counsel, outsider):
     assert err.value.field == "role"
 
 
+def test_change_team_role_never_adds_anyone(case, counsel, responder, outsider):
+    with pytest.raises(ActionError) as err:
+        actions.change_team_role(case, outsider, "viewer", acting_user=counsel)
+    assert err.value.field == "user"
+    assert not case.team.filter(user=outsider).exists() and not case.activity.exists()
+    with pytest.raises(ActionError) as err:
+        actions.change_team_role(case, responder, "owner", acting_user=counsel)
+    assert err.value.field == "role"
+    actions.change_team_role(case, responder, "counsel", acting_user=counsel)
+    assert case.team.get(user=responder).role == "counsel"
+    assert kinds(case) == ["team_role_changed"]
+
+
+def test_leave_case(case, counsel, viewer, outsider):
+    actions.leave_case(case, acting_user=viewer)
+    entry = case.activity.get()
+    assert (entry.kind, entry.summary, entry.actor) == (
+        "team_removed",
+        "vera.viewer left the case",
+        viewer,
+    )
+    assert entry.before == {"user": "vera.viewer", "role": "viewer"}
+    for person, message in ((counsel, "you own this case"), (outsider, "not on this case")):
+        with pytest.raises(ActionError) as err:
+            actions.leave_case(case, acting_user=person)
+        assert message in err.value.message
+    assert case.activity.count() == 1 and case.team.filter(user=counsel).exists()
+
+
 def test_transfer_ownership(case, counsel, responder):
     actions.transfer_ownership(case, responder, acting_user=counsel)
     case.refresh_from_db()

@@ -45,6 +45,9 @@ def hostile(max_length=None):
 def poisoned(counsel, responder, settings, tmp_path):
     counsel.first_name, counsel.last_name = hostile(150), hostile(150)
     counsel.save()
+    # A member's name too: the team pages show it in forms, labels and buttons.
+    responder.first_name = hostile(150)
+    responder.save()
     case = IncidentFactory(
         owner=counsel,
         title=hostile(200),
@@ -99,6 +102,7 @@ def poisoned(counsel, responder, settings, tmp_path):
         "attachment": case.attachments.first().pk,
         "feed_token": feed.token,
         "insider_id": counsel.pk,
+        "member_id": responder.pk,
         "rule_code": "GDPR-33",
         "uid": "MQ",
         "reset_token": "set-password",
