@@ -582,6 +582,8 @@ def case_team(request, pk):
 
 def team_member(incident, user_id):
     """The member ``user_id`` of the case's team (their user joined), or None."""
+    if user_id >= 2**63:  # a foreign-key lookup does not guard the range (SQLite raises)
+        return None
     return (
         TeamMember.objects.select_related("user").filter(incident=incident, user_id=user_id).first()
     )
@@ -673,14 +675,17 @@ def team_owner(request, pk, user_id):
     if member is None:
         return not_on_team(request, incident)
     if request.method == "POST":
+        name = member.user.get_username()
+        if member.user_id == incident.owner_id:
+            messages.info(request, f"{name} already owns the case; nothing changed.")
+            return redirect("incidents:team", pk=incident.pk)
         try:
             actions.transfer_ownership(incident, member.user, acting_user=request.user)
         except actions.ActionError as exc:
-            name = member.user.get_username()
             reason = f"{name} {exc.message}" if exc.field == "user" else exc.message
             messages.error(request, f"Ownership not transferred: {reason}.")
         else:
-            messages.success(request, f"{member.user.get_username()} now owns the case.")
+            messages.success(request, f"{name} now owns the case.")
         return redirect("incidents:team", pk=incident.pk)
     return render(
         request,

@@ -258,6 +258,19 @@ def test_the_same_role_again_changes_nothing(login, case, counsel, target):
     assert not Activity.objects.filter(incident=case).exists()
 
 
+def test_the_owner_made_owner_again_changes_nothing(login, case, counsel):
+    response = login(counsel).post(reverse("incidents:team_owner", args=[case.pk, counsel.pk]))
+    assert "carla.counsel already owns the case" in " ".join(message_texts(response))
+    assert not Activity.objects.filter(incident=case).exists()
+
+
+def test_an_out_of_range_user_id_is_someone_not_on_the_team(login, case, counsel):
+    url = f"/incidents/{case.pk}/team/{10**30}/role/"
+    response = login(counsel).post(url, {"role": "viewer"})
+    assert response.status_code == 302
+    assert "not on this case's team" in " ".join(message_texts(response))
+
+
 def test_an_editor_who_makes_themself_a_viewer_lands_on_the_case(login, case, responder):
     response = login(responder).post(
         reverse("incidents:team_role", args=[case.pk, responder.pk]), {"role": "viewer"}
