@@ -1625,7 +1625,8 @@ def recompute_many(
     acting_user=None,
     batch_size: int = 400,
 ) -> dict[str, int]:
-    """Recompute many cases (e.g. after a rule-book change; default: every case not closed).
+    """Recompute many cases (e.g. after a rule-book change; default: every case whose deadlines
+    still run - ``deadlines_running``: not closed, or closed with an obligation still open).
 
     Cases are read and evaluated in batches (a handful of queries per batch, the rule book read
     once per batch); only a case whose obligations would change is then recomputed for real, in
@@ -1635,7 +1636,7 @@ def recompute_many(
     """
     from jurisdictions.loader import current_rulebook
 
-    qs = incidents if incidents is not None else Incident.objects.exclude(status="closed")
+    qs = incidents if incidents is not None else Incident.objects.deadlines_running()
     totals = {
         "cases": 0,
         "changed": 0,

@@ -54,6 +54,9 @@ def event_description(ob: Obligation) -> str:
         lines.append(f"Timing: {ob.timing_standard}")
     if ob.citation:
         lines.append(f"Citation: {ob.citation}")
+    if ob.incident.status == "closed":
+        # Closing a case does not end a legal deadline: say why a closed case is still here.
+        lines.append("The case is closed; this notification is still open.")
     if ob.incident.privileged:
         lines.append("Privileged & confidential case: details on the case page only.")
     lines.append(f"Case: {_site_url(ob.incident.get_absolute_url())}")

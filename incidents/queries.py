@@ -47,6 +47,17 @@ class IncidentQuerySet(models.QuerySet):
         # A subquery rather than a join: no duplicate rows, and other team filters stay separate.
         return self.filter(pk__in=TeamMember.objects.filter(user_id=user.pk).values("incident_id"))
 
+    def deadlines_running(self):
+        """Cases whose deadlines still run: every case not closed, and a closed case while one of
+        its obligations is open. Closing does not end a legal deadline (its reminders go on), so
+        a rule-book change must move such a deadline too; a closed case with nothing open is the
+        record and is left alone."""
+        from .models import Obligation
+
+        return self.filter(
+            ~Q(status="closed") | Q(pk__in=_open_obligations(Obligation).values("incident_id"))
+        )
+
     def refresh_next_due(self):
         """Recompute ``next_due_at`` of these cases from their open obligations (one UPDATE).
 
@@ -257,9 +268,12 @@ class ObligationQuerySet(models.QuerySet):
         return self.filter(incident__in=Incident.objects.visible_to(user))
 
 
-def due_next(user, *, limit: int | None = 50, include_closed: bool = False):
+def due_next(user, *, limit: int | None = 50):
     """Open obligations on the user's visible cases, earliest deadline first, case joined.
 
+    Closed cases count too: closing a case (with a reason) does not end a legal deadline, and
+    reminders keep running until each obligation is notified, not required or waived - so the
+    dashboard and the calendar feeds show them like the case list does.
     Deadline-less obligations ("without undue delay", waiting for an event) come last.
     One query.
     """
@@ -271,9 +285,40 @@ def due_next(user, *, limit: int | None = 50, include_closed: bool = False):
         .select_related("incident")
         .order_by(F("due_at").asc(nulls_last=True), "incident_id", "rule_code")
     )
-    if not include_closed:
-        qs = qs.exclude(incident__status="closed")
     return qs[:limit] if limit else qs
+
+
+def due_totals(user, now: datetime | None = None) -> dict[str, int]:
+    """Dashboard counts of the open obligations ``due_next`` lists (closed cases included).
+
+    ``open``, ``overdue``, ``day`` (due within 24 hours) and ``week`` (after that, within 7 days),
+    the same windows as ``due_bucket``. One query.
+    """
+    from .models import Obligation
+
+    now = now or timezone.now()
+    day, week = now + timedelta(hours=24), now + timedelta(days=7)
+    return (
+        Obligation.objects.visible_to(user)
+        .open()
+        .aggregate(
+            open=Count("pk"),
+            overdue=Count("pk", filter=Q(due_at__lt=now)),
+            day=Count("pk", filter=Q(due_at__gte=now, due_at__lte=day)),
+            week=Count("pk", filter=Q(due_at__gt=day, due_at__lte=week)),
+        )
+    )
+
+
+def open_obligation_counts(obligations, now: datetime | None = None) -> dict[str, int]:
+    """``open`` and ``overdue`` among already-loaded obligations (no query): the case page warns
+    with them before a case is closed while deadlines still run."""
+    now = now or timezone.now()
+    live = [ob for ob in obligations if ob.is_open]
+    return {
+        "open": len(live),
+        "overdue": sum(1 for ob in live if ob.due_at is not None and ob.due_at < now),
+    }
 
 
 def due_bucket(due_at: datetime | None, now: datetime | None = None) -> str:

@@ -6,7 +6,6 @@ every change goes through ``incidents.actions``. Views parse input, call, and re
 
 from __future__ import annotations
 
-from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -14,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -54,6 +53,8 @@ from incidents.queries import (
     can_edit,
     due_bucket,
     due_next,
+    due_totals,
+    open_obligation_counts,
     sees_all,
     status_counts,
 )
@@ -89,20 +90,7 @@ def dashboard(request):
     for obligation in due_next(request.user, limit=DASHBOARD_LIMIT):
         bucket = due_bucket(obligation.due_at, now)
         groups[bucket_names.get(bucket, bucket)].append(obligation)
-    totals = (
-        Obligation.objects.visible_to(request.user)
-        .open()
-        .exclude(incident__status=IncidentStatus.CLOSED)
-        .aggregate(
-            open=Count("pk"),
-            overdue=Count("pk", filter=Q(due_at__lt=now)),
-            day=Count("pk", filter=Q(due_at__gte=now, due_at__lte=now + timedelta(hours=24))),
-            week=Count(
-                "pk",
-                filter=Q(due_at__gt=now + timedelta(hours=24), due_at__lte=now + timedelta(days=7)),
-            ),
-        )
-    )
+    totals = due_totals(request.user, now)
     counts = status_counts(request.user)
     statuses = [(value, label, counts.get(value, 0)) for value, label in IncidentStatus.choices]
     return render(
@@ -243,6 +231,7 @@ def case_detail(request, pk):
             "incident": incident,
             "obligations": obligations,
             "open_obligations": [ob for ob in obligations if ob.is_open],
+            "open_counts": open_obligation_counts(obligations, now),
             "timeline": build_timeline(obligations, now),
             "events": list(incident.events.all()),
             "activity": activity,

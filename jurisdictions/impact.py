@@ -39,8 +39,9 @@ class CaseImpact:
 def _open_incidents():
     from incidents.models import Incident  # lazily: see the module docstring
 
+    # A closed case with an obligation still open counts: its deadline and reminders still run.
     return (
-        Incident.objects.exclude(status="closed")
+        Incident.objects.deadlines_running()
         .prefetch_related("events", "affected", "obligations")
         .order_by("pk")
     )
@@ -113,7 +114,8 @@ def deadline_changes(
 
 
 def case_impacts(old: Rulebook, new: Rulebook) -> Iterator[CaseImpact]:
-    """Every open case whose obligations differ between two rule books, with the differences."""
+    """Every case whose deadlines still run (``deadlines_running``) and whose obligations differ
+    between two rule books, with the differences."""
     old, new = relevant_rules(old, new)
     if not old.rules and not new.rules:
         return

@@ -293,3 +293,20 @@ def test_recompute_many(open_case, counsel):
     assert totals["created"] == 1 and totals["changed"] == 1
     assert a.activity.filter(kind="obligation_added", actor=None).exists()
     assert not b.activity.filter(kind="obligations_recomputed", actor=None).exists()
+
+
+@pytest.mark.parametrize(
+    ("obligations_left_open", "recomputed"),
+    [(True, True), (False, False)],  # a closed case's running deadline still follows the rules
+)
+def test_recompute_many_includes_closed_cases_only_while_a_deadline_runs(
+    open_case, counsel, obligations_left_open, recomputed
+):
+    closed = open_case(counsel)
+    if not obligations_left_open:
+        closed.obligations.exclude(rule_code="US-CA-IND").update(status="waived")
+    closed.obligations.filter(rule_code="US-CA-IND").delete()
+    Incident.objects.filter(pk=closed.pk).update(status="closed")
+    totals = actions.recompute_many(reason="rule book updated")
+    assert totals["cases"] == int(recomputed)
+    assert closed.obligations.filter(rule_code="US-CA-IND").exists() is recomputed

@@ -13,6 +13,8 @@ from incidents.queries import (
     can_edit,
     due_bucket,
     due_next,
+    due_totals,
+    open_obligation_counts,
     parse_due_within,
     status_counts,
 )
@@ -107,9 +109,11 @@ def test_due_next_orders_open_obligations_across_my_cases(counsel, other_case):
     undated = ObligationFactory(incident=mine, due_at=None, deadline_kind="no_fixed_deadline")
     ObligationFactory(incident=mine, due_at=now, status="notified")
     ObligationFactory(incident=mine, due_at=now, superseded=True)
-    ObligationFactory(incident=closed, due_at=now)
+    # A closed case's open obligation still runs: closing a case does not end a legal deadline.
+    still_running = ObligationFactory(incident=closed, due_at=now)
+    ObligationFactory(incident=closed, due_at=now, status="waived")
     ObligationFactory(incident=other_case, due_at=now)  # not mine
-    assert list(due_next(counsel)) == [late, soon, undated]
+    assert list(due_next(counsel)) == [late, still_running, soon, undated]
 
 
 def test_due_next_is_one_query(counsel, django_assert_num_queries):
@@ -119,6 +123,64 @@ def test_due_next_is_one_query(counsel, django_assert_num_queries):
     with django_assert_num_queries(1):
         rows = [(o.incident.reference, o.due_at) for o in due_next(counsel)]
     assert len(rows) == 5
+
+
+@pytest.mark.parametrize("case_status", ["triage", "notifying", "closed", "reopened"])
+def test_due_totals_count_open_obligations_whatever_the_case_status(counsel, case_status):
+    now = datetime(2026, 3, 27, 12, 0, tzinfo=UTC)
+    incident = IncidentFactory(owner=counsel, status=case_status)
+    for hours in (-3, -1, 5, 30, 24 * 5, 24 * 20, None):
+        ObligationFactory(
+            incident=incident, due_at=None if hours is None else now + timedelta(hours=hours)
+        )
+    ObligationFactory(incident=incident, due_at=now - timedelta(hours=2), status="notified")
+    ObligationFactory(incident=incident, due_at=now - timedelta(hours=2), superseded=True)
+    ObligationFactory(incident=IncidentFactory(), due_at=now - timedelta(hours=2))  # not mine
+    assert due_totals(counsel, now) == {"open": 7, "overdue": 2, "day": 1, "week": 2}
+    # The dashboard's counts and its rows are the same obligations.
+    assert len(due_next(counsel, limit=None)) == 7
+
+
+@pytest.mark.parametrize(
+    ("statuses", "hours", "expected"),
+    [
+        ([], [], {"open": 0, "overdue": 0}),
+        (["open"], [-1], {"open": 1, "overdue": 1}),
+        (["open", "open", "open"], [-1, 2, None], {"open": 3, "overdue": 1}),
+        (["notified", "waived", "not_required"], [-1, -1, -1], {"open": 0, "overdue": 0}),
+        (["open", "notified"], [5, -1], {"open": 1, "overdue": 0}),
+    ],
+)
+def test_open_obligation_counts(case, statuses, hours, expected):
+    now = datetime(2026, 3, 27, 12, 0, tzinfo=UTC)
+    obligations = [
+        ObligationFactory(
+            incident=case, status=status, due_at=None if h is None else now + timedelta(hours=h)
+        )
+        for status, h in zip(statuses, hours, strict=True)
+    ]
+    superseded = ObligationFactory(incident=case, due_at=now - timedelta(hours=1), superseded=True)
+    assert open_obligation_counts([*obligations, superseded], now) == expected
+
+
+@pytest.mark.parametrize(
+    ("case_status", "obligation_status", "running"),
+    [
+        ("triage", None, True),
+        ("triage", "notified", True),
+        ("reopened", "open", True),
+        ("closed", "open", True),  # closing does not end a legal deadline
+        ("closed", "notified", False),
+        ("closed", "waived", False),
+        ("closed", None, False),
+    ],
+)
+def test_deadlines_running(db, case_status, obligation_status, running):
+    incident = IncidentFactory(status=case_status)
+    if obligation_status:
+        ObligationFactory(incident=incident, status=obligation_status)
+    ObligationFactory(incident=incident, superseded=True)  # a superseded row never counts
+    assert Incident.objects.deadlines_running().filter(pk=incident.pk).exists() is running
 
 
 @pytest.mark.parametrize(

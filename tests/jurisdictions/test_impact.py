@@ -129,8 +129,24 @@ def test_obligation_already_notified_is_flagged_for_a_person(
     assert status == {"state": "done", "state_label": "Done", "done": 1, "total": 1, "error": ""}
 
 
-def test_closed_cases_are_not_touched(rulebook, rules_admin, open_case, counsel):
+def test_closed_cases_with_nothing_open_are_not_touched(rulebook, rules_admin, open_case, counsel):
     texas = open_case(counsel, TEXAS)
+    texas.obligations.update(status="waived")
     Incident.objects.filter(pk=texas.pk).update(status="closed")
     draft = _draft_texas_45_days(rules_admin)
     assert services.publish([draft], user=rules_admin).incident_ids == []
+
+
+def test_a_closed_case_whose_deadline_still_runs_follows_the_new_rule(
+    rulebook, rules_admin, open_case, counsel
+):
+    # Closing does not end a legal deadline: reminders still count down to it, so it must move.
+    texas = open_case(counsel, TEXAS)
+    Incident.objects.filter(pk=texas.pk).update(status="closed")
+    draft = _draft_texas_45_days(rules_admin)
+    job = services.publish([draft], user=rules_admin)
+    assert job.incident_ids == [texas.pk]
+    recompute_after_publish(job.pk)
+    assert _texas_due(texas).isoformat() == "2026-12-18T05:59:59+00:00"
+    texas.refresh_from_db()
+    assert texas.status == "closed"
