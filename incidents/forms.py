@@ -10,6 +10,7 @@ import re
 from datetime import UTC, datetime
 
 from django import forms
+from django.forms.boundfield import BoundField
 from django.utils import timezone
 
 from accounts import timezones
@@ -101,6 +102,28 @@ def clean_jurisdiction(code: str) -> str:
             f"“{code}” is not a jurisdiction code: use ISO 3166 such as DE, FR or US-CA."
         )
     return code
+
+
+class FileBoundField(BoundField):
+    @property
+    def file_not_kept(self) -> str:
+        """The name of the file chosen here when the form comes back with errors, else "".
+
+        A browser cannot refill a file input, so a form shown again has silently lost the file;
+        the page names it so the person chooses it again. Read at render time: errors added
+        after validation (an action's refusal) count too.
+        """
+        form = self.form
+        if not form.is_bound or not form.errors:
+            return ""
+        upload = form.files.get(self.html_name)
+        return getattr(upload, "name", "") or ""
+
+
+class UploadField(forms.FileField):
+    """A file input whose page says so when a form with errors drops the chosen file."""
+
+    bound_field_class = FileBoundField
 
 
 def parse_counts_text(text: str) -> dict[str, int]:
@@ -500,7 +523,7 @@ class AffectedForm(forms.Form):
 class AffectedCsvForm(forms.Form):
     """A CSV of counts: ``jurisdiction,count`` per line, with or without a header row."""
 
-    file = forms.FileField(
+    file = UploadField(
         label="CSV of counts",
         help_text="Two columns, jurisdiction code and number of people, e.g. “US-CA,600”. "
         "At most 1 MB.",
@@ -580,7 +603,7 @@ class NotificationForm(ZonedTimeForm):
         max_length=200,
         help_text="The authority's case or receipt number, if any.",
     )
-    evidence = forms.FileField(
+    evidence = UploadField(
         label="Letter or filing",
         required=False,
         validators=[validate_attachment],  # type, content and size (security.uploads)
@@ -683,7 +706,7 @@ class NoteForm(forms.Form):
     text = forms.CharField(
         label="Note", required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 5})
     )
-    file = forms.FileField(label="File", required=False, validators=[validate_attachment])
+    file = UploadField(label="File", required=False, validators=[validate_attachment])
     kind = forms.ChoiceField(label="Kind of file", choices=attachment_kind_choices, required=False)
     privileged = forms.BooleanField(
         label="Privileged",

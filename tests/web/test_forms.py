@@ -335,3 +335,73 @@ def test_every_unknown_jurisdiction_is_named_at_once(login, counsel, page):
     affected = html.unescape(field_error(body, "affected"))
     assert "'XX-YY'" in affected and "'US-ZZ'" in affected and "'DE'" not in affected
     assert not Incident.objects.exists()
+
+
+def not_kept(body: str, field: str) -> str:
+    """The "file was not kept" notice next to ``field`` (empty if none)."""
+    marker = f'id="id_{field}_not_kept"'
+    if marker not in body:
+        return ""
+    start = body.index(marker)
+    return html.unescape(body[start : body.index("</p>", start)])
+
+
+PDF = b"%PDF-1.4 notification"
+NOTIFY_OK = {"sent_at": "2026-03-28T09:15", "times_zone": "Europe/Berlin", "method": "portal",
+             "sent_to": "BfDI online form"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("page", "data", "file_field", "file_name", "content", "error_field"),
+    [
+        # A field of the form is wrong.
+        ("notify", {**NOTIFY_OK, "sent_at": ""}, "evidence", "filing.pdf", PDF, "sent_at"),
+        # The form is valid but the action refuses it (a notice before the incident).
+        ("notify", {**NOTIFY_OK, "sent_at": "1990-01-01T10:00"}, "evidence",
+         "Schreiben an BfDI.pdf", PDF, "sent_at"),
+        # The file itself is refused: it is not kept either.
+        ("notify", NOTIFY_OK, "evidence", "filing.pdf", b"MZ not a pdf", "evidence"),
+        ("note", {"text": "Logs preserved.", "kind": "bogus"}, "file", "access.log.txt",
+         b"access log excerpt", "kind"),
+        ("note", {"text": "x" * 20001, "kind": "evidence"}, "file", "log.txt", b"log", "text"),
+        ("affected", {"upload": "1"}, "file", "counts.csv", b"jurisdiction,count\nUS-TX,many\n",
+         "file"),
+    ],
+)  # fmt: skip
+def test_a_form_with_errors_says_the_chosen_file_was_not_kept(
+    login, responder, real_case, page, data, file_field, file_name, content, error_field
+):
+    client = login(responder)
+    ob = real_case.obligations.filter(status="open").exclude(due_at=None).first()
+    url = {
+        "notify": reverse("incidents:notify", args=[real_case.pk, ob.pk]),
+        "note": reverse("incidents:note", args=[real_case.pk]),
+        "affected": reverse("incidents:affected", args=[real_case.pk]),
+    }[page]
+    upload = SimpleUploadedFile(file_name, content)
+    response = client.post(url, {**data, file_field: upload})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert field_error(body, error_field)
+    notice = not_kept(body, file_field)
+    assert f"The file “{file_name}” was not kept" in notice
+    assert "choose it again" in notice
+    # Nothing was saved, and only the file field carries the notice.
+    assert not real_case.attachments.exists()
+    assert body.count("_not_kept") == 1
+
+
+@pytest.mark.parametrize("page", ["notify", "note"])
+def test_no_file_notice_without_a_file_or_without_errors(login, responder, real_case, page):
+    client = login(responder)
+    ob = real_case.obligations.filter(status="open").exclude(due_at=None).first()
+    url, bad, good, file_field = {
+        "notify": (reverse("incidents:notify", args=[real_case.pk, ob.pk]),
+                   {**NOTIFY_OK, "sent_at": ""}, NOTIFY_OK, "evidence"),
+        "note": (reverse("incidents:note", args=[real_case.pk]),
+                 {"text": "", "kind": "evidence"}, {"text": "Done.", "kind": "evidence"}, "file"),
+    }[page]  # fmt: skip
+    assert "_not_kept" not in client.get(url).content.decode()
+    assert "_not_kept" not in client.post(url, bad).content.decode()  # errors, but no file chosen
+    upload = SimpleUploadedFile("filing.pdf", PDF)
+    assert client.post(url, {**good, file_field: upload}).status_code == 302
