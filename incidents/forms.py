@@ -96,10 +96,12 @@ def split_codes(text: str) -> list[str]:
 
 
 def clean_jurisdiction(code: str) -> str:
-    code = code.strip().upper()
+    typed = code.strip()
+    code = typed.upper()
     if not JURISDICTION_RE.match(code):
+        # Quote what the person typed: the field shows it as typed, so must the message.
         raise forms.ValidationError(
-            f"“{code}” is not a jurisdiction code: use ISO 3166 such as DE, FR or US-CA."
+            f"“{typed}” is not a jurisdiction code: use ISO 3166 such as DE, FR or US-CA."
         )
     return code
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import timedelta
 
 import pytest
@@ -115,3 +117,40 @@ def test_case_list_with_an_invalid_filter_lists_nothing_and_says_why(login, coun
     assert list(response.context["page"]) == []
     # ... while a valid filter still lists the cases.
     assert len(login(counsel).get(reverse("incidents:list"), {"status": "triage"}).context["page"])
+
+
+@pytest.mark.parametrize(
+    ("params", "typed"),
+    [
+        ({"jurisdiction": "France!"}, "France!"),
+        ({"jurisdiction": " de_fr "}, "de_fr"),
+        ({"status": "bogus"}, None),
+        ({"q": "laptop", "due_within": "soon"}, None),
+    ],
+)
+def test_an_invalid_filter_is_not_reported_as_a_count(login, counsel, params, typed):
+    make_cases(counsel, 2)
+    body = login(counsel).get(reverse("incidents:list"), params).content.decode()
+    subtitle = re.search(r'<p class="subtitle">(.*?)</p>', body, re.S).group(1)
+    assert subtitle == "No cases are listed because a filter is not valid."
+    assert "match" not in body[: body.index('id="filters_error"')]
+    assert "0 cases" not in body
+    if typed:
+        # The message quotes what was typed, as the field shows it - not upper-cased.
+        assert f"“{typed}” is not a jurisdiction code" in html.unescape(body)
+        assert typed.upper() not in body
+
+
+@pytest.mark.parametrize(
+    ("params", "subtitle"),
+    [
+        ({}, "2 cases."),
+        ({"status": "triage"}, "2 cases match the filters."),
+        ({"status": "closed"}, "0 cases match the filters."),
+        ({"jurisdiction": "fr"}, "0 cases match the filters."),
+    ],
+)
+def test_a_valid_filter_still_says_how_many_cases_match(login, counsel, params, subtitle):
+    make_cases(counsel, 2)
+    body = login(counsel).get(reverse("incidents:list"), params).content.decode()
+    assert re.search(r'<p class="subtitle">(.*?)</p>', body, re.S).group(1) == subtitle
