@@ -565,6 +565,7 @@ def case_team(request, pk):
             "form": form,
             "team": team,
             "role_choices": team_role_choices(),
+            "can_steer": actions.may_steer(incident, request.user),
         },
     )
 

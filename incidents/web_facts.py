@@ -53,7 +53,13 @@ def readable(message: str, form) -> str:
     (the API and the command line keep ISO UTC), events by the labels of the form's fields."""
 
     def instant(match) -> str:
-        return local_text(datetime.fromisoformat(match.group().replace("Z", "+00:00")))
+        try:
+            value = datetime.fromisoformat(match.group().replace("Z", "+00:00"))
+            if 1900 <= value.year <= 2200:  # the years a case can have
+                return local_text(value)
+        except (ValueError, OverflowError):
+            pass
+        return match.group()  # not a real date, or out of range: as written
 
     def event(match) -> str:
         field = form.fields.get(match.group())

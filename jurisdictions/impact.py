@@ -39,7 +39,9 @@ class CaseImpact:
 def _open_incidents():
     from incidents.models import Incident  # lazily: see the module docstring
 
-    # A closed case with an obligation still open counts: its deadline and reminders still run.
+    # A closed case with an obligation still open counts: its deadline and reminders still run,
+    # so a rule change moves them (and may add what the new rule owes). A closed case with
+    # nothing open is settled and left as it was decided.
     return (
         Incident.objects.deadlines_running()
         .prefetch_related("events", "affected", "obligations")

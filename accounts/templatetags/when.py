@@ -64,6 +64,18 @@ _ISO_INSTANT = re.compile(
 )
 
 
+def _instant_html(text: str) -> str:
+    # Summaries quote what people typed: outside the years a case can have (1900-2200), or not
+    # a real date, it stays as written rather than failing the page.
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if 1900 <= value.year <= 2200:
+            return when(value)
+    except (ValueError, OverflowError):
+        pass
+    return escape(text)
+
+
 @register.filter
 def instants(text):
     """Text whose ISO instants (activity summaries keep them exact, in UTC) read as ``when``
@@ -73,10 +85,7 @@ def instants(text):
     text = str(text)
     for match in _ISO_INSTANT.finditer(text):
         parts.append(escape(text[last : match.start()]))
-        try:
-            parts.append(when(match.group()))
-        except ValueError:
-            parts.append(escape(match.group()))
+        parts.append(_instant_html(match.group()))
         last = match.end()
     parts.append(escape(text[last:]))
     return mark_safe("".join(parts))  # noqa: S308 - every part escaped or built by when()

@@ -388,6 +388,6 @@ class IncidentTeamView(APIView):
     @extend_schema(summary="The team of a case", responses=TeamMemberListSerializer(many=True))
     def get(self, request, pk):
         incident = get_object_or_404(Incident.objects.visible_to(request.user), pk=pk)
-        # The case page's order: by role, then by who joined first.
+        # As the case page lists them: by role name, then by who joined first.
         team = TeamMember.objects.filter(incident=incident).select_related("user")
         return Response(TeamMemberListSerializer(team.order_by("role", "id"), many=True).data)

@@ -130,18 +130,33 @@ def test_counts_text_names_the_bad_line():
         # Everything around it is escaped; text without an instant is only escaped.
         ("<b>2026-12-27T07:59:59Z</b>", "&lt;b&gt;<time", "<b>"),
         ("a title with <script>", "&lt;script&gt;", "<script>"),
-        # Not an instant (no offset): left as typed.
+        # Not an instant (no offset), not a real date, or beyond what the zones can show: as typed.
         ("2026-12-27T07:59", "2026-12-27T07:59", "<time"),
+        ("see 2024-13-01T00:00Z", "2024-13-01T00:00Z", "<time"),
+        ("see 9999-12-31T23:59:00Z", "9999-12-31T23:59:00Z", "<time"),
+        ("see 0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "<time"),
     ],
 )
 def test_instants_in_summaries(text, shown, hidden):
     from accounts.templatetags.when import instants
 
-    with timezone.override(ZoneInfo("Europe/Berlin")):
-        html = instants(text)
-    assert shown in html
-    if hidden:
-        assert hidden not in html
+    for zone in ("Europe/Berlin", "Asia/Tokyo", "America/Los_Angeles"):  # east and west of UTC
+        with timezone.override(ZoneInfo(zone)):
+            html = instants(text)
+        if zone == "Europe/Berlin":
+            assert shown in html
+        if hidden:
+            assert hidden not in html
+
+
+def test_form_messages_keep_what_cannot_be_read_as_a_date():
+    from incidents.forms import FactsForm
+    from incidents.web_facts import readable
+
+    form = FactsForm()
+    for text in ("2024-13-01T00:00Z", "9999-12-31T23:59:00Z", "0001-01-01T00:00:00Z"):
+        with timezone.override(ZoneInfo("Asia/Tokyo")):
+            assert text in readable(f"bad {text}", form)
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,7 @@ def message_texts(response) -> list[str]:
 
 
 # -- who may do what -----------------------------------------------------------------------------
+# (Handing the case on is the owner's alone: the other editors are refused, case unchanged.)
 # persona -> the answer to a team change made by them (302: done; 403: may read, not change)
 MANAGERS = {
     "owner": 302,
@@ -99,6 +100,11 @@ def test_who_may_change_the_team(login, case, people, target, persona, status, c
         assert snapshot(case) == before
         return
     assert response["Location"] == reverse("incidents:team", args=[case.pk])
+    if change == "make owner" and persona != "owner":
+        # Only the owner (or the privacy office with change rights) hands a case on.
+        assert snapshot(case) == before
+        assert any("only the case owner" in m for m in message_texts(response))
+        return
     team = team_of(case)
     for username, role in expected.items():
         assert team.get(username) == role
@@ -118,7 +124,9 @@ def test_who_sees_the_team_page_and_its_controls(login, case, people, target, pe
         body = response.content.decode()
         assert reverse("incidents:team_role", args=[case.pk, target.pk]) in body
         assert reverse("incidents:team_remove", args=[case.pk, target.pk]) in body
-        assert reverse("incidents:team_owner", args=[case.pk, target.pk]) in body
+        # Only the owner is offered the hand-over.
+        offered = reverse("incidents:team_owner", args=[case.pk, target.pk]) in body
+        assert offered == (persona == "owner")
         # The owner's row offers no role form and no removal: only a transfer changes it.
         assert reverse("incidents:team_remove", args=[case.pk, people["owner"].pk]) not in body
 
@@ -359,3 +367,44 @@ def test_the_team_page_costs_the_same_for_any_team(
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count('class="team-role-form"') == n + 2
+
+
+# -- nobody takes a case away from its owner or raises their own standing --------------------------
+def test_a_responder_cannot_make_themselves_owner_or_lead(login, case, responder, counsel):
+    client = login(responder)
+    before = snapshot(case)
+    client.post(reverse("incidents:team_owner", args=[case.pk, responder.pk]))
+    client.post(reverse("incidents:team_role", args=[case.pk, responder.pk]), {"role": "lead"})
+    assert snapshot(case) == before
+    assert Incident.objects.get(pk=case.pk).owner == counsel
+
+
+def test_a_member_may_step_down_but_not_up(login, case, responder):
+    client = login(responder)
+    client.post(reverse("incidents:team_role", args=[case.pk, responder.pk]), {"role": "viewer"})
+    assert team_of(case)[responder.username] == "viewer"
+
+
+def test_only_the_owner_manages_leads(login, case, counsel, responder, target):
+    from incidents import actions
+
+    actions.add_team_member(case, target, "lead", acting_user=counsel)  # the owner may
+    before = snapshot(case)
+    client = login(responder)
+    client.post(reverse("incidents:team_role", args=[case.pk, target.pk]), {"role": "viewer"})
+    client.post(reverse("incidents:team_remove", args=[case.pk, target.pk]))
+    assert snapshot(case) == before
+
+
+def test_the_case_is_handed_only_to_someone_who_may_act_on_it(login, case, counsel, viewer):
+    before = snapshot(case)
+    response = login(counsel).post(reverse("incidents:team_owner", args=[case.pk, viewer.pk]))
+    assert snapshot(case) == before
+    assert any("read-only" in m for m in message_texts(response))
+
+
+def test_a_handover_records_both_peoples_roles(login, case, counsel, target):
+    login(counsel).post(reverse("incidents:team_owner", args=[case.pk, target.pk]))
+    entry = Activity.objects.filter(incident=case).latest("id")
+    assert entry.before["roles"] == {counsel.username: "owner", target.username: "viewer"}
+    assert entry.after["roles"] == {counsel.username: "lead", target.username: "owner"}
