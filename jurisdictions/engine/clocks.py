@@ -28,6 +28,13 @@ from .serialization import ESTABLISHMENT_CALENDAR
 
 OUTPUT_FORMAT = "breachclock.obligations/1"
 NOT_IN_FORCE_STATUSES = ("proposed_not_in_force", "notified_not_yet_in_force")
+# The harm scale as the explanations say it (RISK_LEVELS, lowest first).
+RISK_WORDS = {
+    "none": "no risk",
+    "unlikely": "harm unlikely",
+    "risk": "a risk of harm",
+    "high": "a high risk of harm",
+}
 RECIPIENT_WORDS = {
     "supervisory_authority": "the supervisory authority",
     "attorney_general": "the attorney general",
@@ -509,18 +516,22 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
 
     if rule.min_risk is not None:
         needed = RISK_LEVELS.index(rule.min_risk)
+        threshold = RISK_WORDS[rule.min_risk]
         if facts.risk_of_harm is None:
             why.append(
-                f"risk of harm not yet assessed: treated as notifiable (the rule needs at least "
-                f"'{rule.min_risk}')"
+                "risk of harm not yet assessed: treated as notifiable (the rule applies from "
+                f"{threshold} upward)"
             )
         elif RISK_LEVELS.index(facts.risk_of_harm) < needed:
             raise _NotApplicable(
-                f"risk of harm assessed as '{facts.risk_of_harm}', below the rule's "
-                f"'{rule.min_risk}' harm test"
+                f"risk of harm assessed as {RISK_WORDS[facts.risk_of_harm]}; the rule applies "
+                f"only from {threshold} upward"
             )
         else:
-            why.append(f"risk of harm '{facts.risk_of_harm}' meets the '{rule.min_risk}' harm test")
+            why.append(
+                f"risk of harm assessed as {RISK_WORDS[facts.risk_of_harm]}; the rule applies "
+                f"from {threshold} upward"
+            )
 
     if rule.encryption_safe_harbour and facts.encrypted:
         if facts.key_compromised and rule.key_compromise_defeats_safe_harbour:

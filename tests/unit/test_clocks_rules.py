@@ -223,7 +223,7 @@ def test_unassessed_risk_is_treated_as_notifiable(clocks):
         book=book(harm),
     )
     assert none.excluded["HARM"]["why"] == (
-        "risk of harm assessed as 'none', below the rule's 'unlikely' harm test"
+        "risk of harm assessed as no risk; the rule applies only from harm unlikely upward"
     )
 
 
@@ -269,3 +269,10 @@ def test_waiting_for_dependent_notice_without_fixed_deadline(clocks):
     )
     assert out.owed["AG"]["waiting_for"] == "notice:IND"
     assert out.owed["AG"]["due_at"] is None
+
+
+def test_every_harm_level_has_words_for_the_explanations():
+    from jurisdictions.engine.clocks import RISK_WORDS
+    from jurisdictions.engine.rules import RISK_LEVELS
+
+    assert tuple(RISK_WORDS) == RISK_LEVELS

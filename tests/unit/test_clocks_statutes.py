@@ -80,7 +80,8 @@ def test_art_34_individuals_only_for_high_risk(clocks):
     assert high.owed["EU-GDPR-34-DS"]["deadline_kind"] == "no_fixed_deadline"
     low = clocks({**facts("2026-05-04T09:00:00+02:00", **base), "risk_of_harm": "risk"})
     assert low.excluded["EU-GDPR-34-DS"]["why"] == (
-        "risk of harm assessed as 'risk', below the rule's 'high' harm test"
+        "risk of harm assessed as a risk of harm; the rule applies only from a high risk of "
+        "harm upward"
     )
     assert "FR-GDPR-33-SA" in low.owed
 
