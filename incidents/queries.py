@@ -12,7 +12,18 @@ from datetime import datetime, timedelta
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -115,16 +126,38 @@ class IncidentQuerySet(models.QuerySet):
         )
 
 
+def _rank(field: str, choices) -> Case:
+    """A choice field ordered as its choices are declared (the workflow for status, low to
+    critical for severity), not alphabetically ("critical, high, low, medium")."""
+    return Case(
+        *(When(**{field: value}, then=Value(i)) for i, value in enumerate(choices.values)),
+        default=Value(len(choices.values)),
+        output_field=IntegerField(),
+    )
+
+
+def _status_rank():
+    from .choices import IncidentStatus
+
+    return _rank("status", IncidentStatus)
+
+
+def _severity_rank():
+    from .choices import Severity
+
+    return _rank("severity", Severity)
+
+
 # Sort keys the list page and the API accept (anything else falls back to the default).
 SORTS = {
     "reference": ("reference",),
     "-reference": ("-reference",),
     "title": ("title", "id"),
     "-title": ("-title", "-id"),
-    "status": ("status", "-created_at"),
-    "-status": ("-status", "-created_at"),
-    "severity": ("severity", "-created_at"),
-    "-severity": ("-severity", "-created_at"),
+    "status": (_status_rank().asc(), "-created_at"),
+    "-status": (_status_rank().desc(), "-created_at"),
+    "severity": (_severity_rank().asc(), "-created_at"),
+    "-severity": (_severity_rank().desc(), "-created_at"),
     "created": ("created_at", "id"),
     "-created": ("-created_at", "-id"),
     "next_due": (F("next_due_at").asc(nulls_last=True), "-id"),

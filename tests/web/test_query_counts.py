@@ -154,3 +154,20 @@ def test_a_valid_filter_still_says_how_many_cases_match(login, counsel, params, 
     make_cases(counsel, 2)
     body = login(counsel).get(reverse("incidents:list"), params).content.decode()
     assert re.search(r'<p class="subtitle">(.*?)</p>', body, re.S).group(1) == subtitle
+
+
+@pytest.mark.parametrize(
+    ("sort", "field", "expected"),
+    [
+        ("severity", "severity", ["low", "medium", "high", "critical"]),
+        ("-severity", "severity", ["critical", "high", "medium", "low"]),
+        ("status", "status", ["triage", "investigating", "notifying", "closed", "reopened"]),
+        ("-status", "status", ["reopened", "closed", "notifying", "investigating", "triage"]),
+    ],
+)
+def test_choices_sort_in_their_own_order_not_alphabetically(login, counsel, sort, field, expected):
+    for value in reversed(expected):  # opened in the wrong order on purpose
+        IncidentFactory(owner=counsel, **{field: value})
+    page = login(counsel).get(reverse("incidents:list"), {"sort": sort}).context["page"]
+    shown = [getattr(case, field) for case in page]
+    assert shown == expected
