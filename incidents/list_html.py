@@ -9,9 +9,9 @@ goes through ``escape``.
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape  # the standard library's: Django's adds a lazy-text check per call
 
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 

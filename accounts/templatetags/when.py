@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from html import escape as html_escape
 
 from django import template
 from django.utils import timezone
@@ -49,7 +50,7 @@ def when(value):
         return "—"
     utc = value.astimezone(UTC)
     utc_text = utc.strftime(UTC_FORMAT)
-    local = escape(local_text(value))
+    local = html_escape(local_text(value))
     # Written out rather than through format_html: lists render it hundreds of times a page,
     # and only the zone's abbreviation (escaped) is not our own text.
     return mark_safe(  # noqa: S308
