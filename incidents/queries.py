@@ -28,6 +28,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from .choices import IncidentStatus, Severity
+
 VIEW_ALL_PERMISSION = "incidents.view_all_incidents"
 CHANGE_PERMISSION = "incidents.change_incident"
 
@@ -136,28 +138,16 @@ def _rank(field: str, choices) -> Case:
     )
 
 
-def _status_rank():
-    from .choices import IncidentStatus
-
-    return _rank("status", IncidentStatus)
-
-
-def _severity_rank():
-    from .choices import Severity
-
-    return _rank("severity", Severity)
-
-
 # Sort keys the list page and the API accept (anything else falls back to the default).
 SORTS = {
     "reference": ("reference",),
     "-reference": ("-reference",),
     "title": ("title", "id"),
     "-title": ("-title", "-id"),
-    "status": (_status_rank().asc(), "-created_at"),
-    "-status": (_status_rank().desc(), "-created_at"),
-    "severity": (_severity_rank().asc(), "-created_at"),
-    "-severity": (_severity_rank().desc(), "-created_at"),
+    "status": (_rank("status", IncidentStatus).asc(), "-created_at"),
+    "-status": (_rank("status", IncidentStatus).desc(), "-created_at"),
+    "severity": (_rank("severity", Severity).asc(), "-created_at"),
+    "-severity": (_rank("severity", Severity).desc(), "-created_at"),
     "created": ("created_at", "id"),
     "-created": ("-created_at", "-id"),
     "next_due": (F("next_due_at").asc(nulls_last=True), "-id"),
@@ -370,7 +360,6 @@ def due_bucket(due_at: datetime | None, now: datetime | None = None) -> str:
 
 def status_counts(user) -> dict[str, int]:
     """Number of visible cases per status (every status present, zero included). One query."""
-    from .choices import IncidentStatus
     from .models import Incident
 
     counts = dict.fromkeys(IncidentStatus.values, 0)

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.utils import timezone
 
-from accounts.templatetags.when import local_text
+from accounts import timezones
+from accounts.templatetags.when import ISO_INSTANT, instant, local_text
 from jurisdictions.engine.rules import EVENTS
 
-# An ISO 8601 instant with its offset, as the engine and the actions write them in messages.
-_ISO_INSTANT = re.compile(
-    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})"
-)
 _EVENT_NAME = re.compile(r"\b(" + "|".join(EVENTS) + r")\b")
 
 # A FactsError names a dotted path of the facts format; this says which form field shows it.
@@ -52,32 +47,19 @@ def readable(message: str, form) -> str:
     """An engine message as the person filling the form reads it: instants in their own zone
     (the API and the command line keep ISO UTC), events by the labels of the form's fields."""
 
-    def instant(match) -> str:
-        try:
-            value = datetime.fromisoformat(match.group().replace("Z", "+00:00"))
-            if 1900 <= value.year <= 2200:  # the years a case can have
-                return local_text(value)
-        except (ValueError, OverflowError):
-            pass
-        return match.group()  # not a real date, or out of range: as written
+    def local(match) -> str:
+        value = instant(match.group())
+        return local_text(value) if value is not None else match.group()
 
     def event(match) -> str:
         field = form.fields.get(match.group())
         return f"“{field.label}”" if field is not None and field.label else match.group()
 
     # The zone the times were typed in, where the form has one; else the viewer's own.
-    zone = (getattr(form, "cleaned_data", None) or {}).get("times_zone")
-    with timezone.override(_zone(zone) or timezone.get_current_timezone()):
-        return _EVENT_NAME.sub(event, _ISO_INSTANT.sub(instant, message))
-
-
-def _zone(name) -> ZoneInfo | None:
-    if isinstance(name, ZoneInfo):
-        return name
-    try:
-        return ZoneInfo(name) if isinstance(name, str) and name else None
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
+    typed_in = (getattr(form, "cleaned_data", None) or {}).get("times_zone")
+    zone = timezones.zone(typed_in) if typed_in else timezone.get_current_timezone()
+    with timezone.override(zone):
+        return _EVENT_NAME.sub(event, ISO_INSTANT.sub(local, message))
 
 
 def add_facts_error(form, error) -> None:

@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from jurisdictions.engine.facts import YEARS
+
 register = template.Library()
 
 LOCAL_FORMAT = "%a %d %b %Y, %H:%M"
@@ -59,22 +61,24 @@ def when(value):
     )
 
 
-# An ISO 8601 instant with its offset, as stored summaries write them.
-_ISO_INSTANT = re.compile(
-    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})"
-)
+# An ISO 8601 instant with its offset, as summaries and messages write them.
+ISO_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})")
+
+
+def instant(text: str) -> datetime | None:
+    """``text`` (an ``ISO_INSTANT`` match) as a datetime, or None when it is not a real date or
+    lies outside the years a case can have: such text quotes what someone typed, and is shown as
+    written rather than failing the page."""
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value if YEARS[0] <= value.year <= YEARS[1] else None
 
 
 def _instant_html(text: str) -> str:
-    # Summaries quote what people typed: outside the years a case can have (1900-2200), or not
-    # a real date, it stays as written rather than failing the page.
-    try:
-        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        if 1900 <= value.year <= 2200:
-            return when(value)
-    except (ValueError, OverflowError):
-        pass
-    return escape(text)
+    value = instant(text)
+    return when(value) if value is not None else escape(text)
 
 
 @register.filter
@@ -84,7 +88,7 @@ def instants(text):
     parts = []
     last = 0
     text = str(text)
-    for match in _ISO_INSTANT.finditer(text):
+    for match in ISO_INSTANT.finditer(text):
         parts.append(escape(text[last : match.start()]))
         parts.append(_instant_html(match.group()))
         last = match.end()
