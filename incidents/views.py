@@ -51,6 +51,7 @@ from incidents.models import (
 from incidents.queries import (
     CaseFilters,
     can_edit,
+    can_open_cases,
     due_bucket,
     due_next,
     due_totals,
@@ -102,6 +103,7 @@ def dashboard(request):
             "statuses": statuses,
             "case_total": sum(counts.values()),
             "now": now,
+            "can_open": can_open_cases(request.user),
         },
     )
 
@@ -162,6 +164,7 @@ def case_list(request):
             "sort_links": sort_links,
             "page_params": page_params,
             "filtered": bool(params),
+            "can_open": can_open_cases(request.user),
         },
     )
 
@@ -325,6 +328,8 @@ def show_error(form, exc) -> None:
 @login_required
 def case_create(request):
     """Open an incident: its details and facts; obligations are computed as it is saved."""
+    if not can_open_cases(request.user):  # the API's CanOpenCases asks the same question
+        raise PermissionDenied("Your role may not open cases.")
     details = IncidentDetailsForm(request.POST or None)
     facts = FactsForm(request.POST or None, affected=True)
     if request.method == "POST" and details.is_valid() & facts.is_valid():
