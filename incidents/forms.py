@@ -16,7 +16,7 @@ from django.utils import timezone
 from accounts import timezones
 from incidents.choices import DATA_CATEGORY_LABELS
 from jurisdictions.engine.facts import MAX_AFFECTED, YEARS, FactsError, check_jurisdiction
-from security.uploads import validate_attachment
+from security.uploads import validate_attachment, validate_csv_upload
 
 FACTS_FORMAT = "breachclock.facts/1"
 JURISDICTION_RE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
@@ -536,13 +536,10 @@ class AffectedCsvForm(forms.Form):
     )
 
     def clean_file(self):
-        from incidents.actions import CSV_MAX_BYTES, AffectedCSVError, parse_affected_csv
+        from incidents.actions import AffectedCSVError, parse_affected_csv
 
         upload = self.cleaned_data["file"]
-        if upload.size > CSV_MAX_BYTES:
-            raise forms.ValidationError("The file is larger than 1 MB.")
-        if not (upload.name or "").lower().endswith((".csv", ".txt")):
-            raise forms.ValidationError("Upload a .csv file.")
+        validate_csv_upload(upload)  # size, name, text (security.uploads, the one CSV check)
         try:
             self.counts = parse_affected_csv(upload)
         except AffectedCSVError as exc:
