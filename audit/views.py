@@ -20,6 +20,7 @@ from audit import exports
 from audit.choices import Action
 from audit.models import AuditEvent
 from audit.recording import record
+from config.converters import BIGINT_MAX
 
 PAGE_SIZE = 100
 
@@ -29,7 +30,9 @@ class AuditFilterForm(forms.Form):
 
     action = forms.ChoiceField(choices=[("", "any")] + list(Action.choices), required=False)
     actor = forms.CharField(required=False, max_length=150, label="User name")
-    incident = forms.IntegerField(required=False, min_value=1, label="Case id")
+    incident = forms.IntegerField(
+        required=False, min_value=1, max_value=BIGINT_MAX, label="Case id"
+    )
     object_type = forms.CharField(required=False, max_length=100)
     request_id = forms.CharField(required=False, max_length=64, label="Request id")
     since = forms.DateField(required=False, label="From (date)")

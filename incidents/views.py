@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from audit.recording import record_case_export, record_case_view
+from config.converters import parse_id
 from incidents import actions, timeline
 from incidents.choices import IncidentStatus, ObligationStatus
 from incidents.forms import (
@@ -777,9 +778,12 @@ def _feed_post(request, incident=None):
     from incidents.models import FeedToken
 
     if request.POST.get("revoke"):
+        # Not an id (letters, a number beyond any row): no such feed link, as for a wrong id.
+        token_id = parse_id(request.POST["revoke"])
+        if token_id is None:
+            raise Http404("No such feed link.")
         token = get_object_or_404(
-            FeedToken.objects.filter(user=request.user, revoked_at__isnull=True),
-            pk=request.POST["revoke"],
+            FeedToken.objects.filter(user=request.user, revoked_at__isnull=True), pk=token_id
         )
         actions.revoke_feed_token(token, acting_user=request.user)
         messages.success(request, "Feed link revoked: calendars using it stop updating.")

@@ -670,22 +670,22 @@ class RuleVersionAdmin(admin.ModelAdmin):
     def get_urls(self):
         extra = [
             path(
-                "<int:pk>/preview/",
+                "<id:pk>/preview/",
                 self.admin_site.admin_view(self.preview_view),
                 name="jurisdictions_ruleversion_preview",
             ),
             path(
-                "<int:pk>/discard/",
+                "<id:pk>/discard/",
                 self.admin_site.admin_view(self.discard_view),
                 name="jurisdictions_ruleversion_discard",
             ),
             path(
-                "publish-jobs/<int:pk>/",
+                "publish-jobs/<id:pk>/",
                 self.admin_site.admin_view(self.job_view),
                 name="jurisdictions_publishjob_progress",
             ),
             path(
-                "publish-jobs/<int:pk>/status/",
+                "publish-jobs/<id:pk>/status/",
                 self.admin_site.admin_view(self.job_status),
                 name="jurisdictions_publishjob_status",
             ),

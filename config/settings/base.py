@@ -185,6 +185,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Two-factor sign-in (django-otp TOTP): optional; a user with a confirmed device must enter a
 # code after the password. Set BREACHCLOCK_OTP_REQUIRED_FOR_STAFF to make staff enrol.
 OTP_TOTP_ISSUER = "Breachclock"
+# The admin never shows a person's TOTP secret or its QR code (an administrator could otherwise
+# copy someone's second factor); its config and QR pages answer 403.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 OTP_REQUIRED_FOR_STAFF = env.bool("BREACHCLOCK_OTP_REQUIRED_FOR_STAFF", default=False)
 
 # Response headers. django-csp 4: https://django-csp.readthedocs.io/en/latest/configuration.html
@@ -338,6 +341,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # JSON with a bound on nesting (security.json_limits): a 1,000-deep body is a 400, not a 500.
+    "DEFAULT_PARSER_CLASSES": [
+        "security.json_limits.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
