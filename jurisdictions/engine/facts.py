@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from . import places
 from .rules import EVENTS, RISK_LEVELS
 
 FORMAT = "breachclock.facts/1"
@@ -93,18 +94,6 @@ KNOWLEDGE_EVENTS = (
     "assessed_notifiable_at",
 )
 
-# ISO 3166-1 alpha-2 (officially assigned codes), plus XK (Kosovo, user-assigned but in common use).
-ISO_COUNTRIES = frozenset(
-    """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR
-    BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC
-    EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK
-    HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB
-    LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ
-    NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU
-    RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN
-    TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW""".split()
-)
-_SUBDIVISION = re.compile(r"^([A-Z]{2})-[A-Z0-9]{1,3}$")
 _REGIME_TOKEN = re.compile(r"^[a-z0-9_]+(:[a-z0-9_]+)?$")
 
 
@@ -198,15 +187,12 @@ def _check_jurisdiction(code: Any, path: str, known: frozenset[str] | None) -> s
     if not isinstance(code, str) or not code:
         raise FactsError(path, "must be a jurisdiction code such as DE or US-CA")
     if known is not None and code in known:
-        return code
-    if code in ISO_COUNTRIES:
-        return code
-    match = _SUBDIVISION.match(code)
-    if not match or match.group(1) not in ISO_COUNTRIES:
-        raise FactsError(path, f"unknown jurisdiction code {code!r} (use ISO 3166, e.g. DE, US-CA)")
-    if known is not None and any(k.startswith(match.group(1) + "-") for k in known):
-        # The rule book knows this country's subdivisions, so an unknown one is a typo.
-        raise FactsError(path, f"unknown jurisdiction code {code!r}")
+        return code  # the rule book's own codes (EU and the like) are always good
+    # Every ISO 3166-1 country and ISO 3166-2 subdivision is a place people live, whether or not
+    # the rule book has rules of its own for it: one without rolls up to its country.
+    why_not = places.problem(code)
+    if why_not:
+        raise FactsError(path, why_not)
     return code
 
 
@@ -330,8 +316,8 @@ def _national_security(value: Any) -> NationalSecurityDelay | None:
 def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
     """Validate ``data`` (a decoded JSON object) and return ``Facts``; raise ``FactsError``.
 
-    ``known_jurisdictions``: codes of the rule book; with it, an unknown subdivision of a country
-    whose subdivisions the rule book lists (``US-XX``) is refused as a typo.
+    ``known_jurisdictions``: codes of the rule book, accepted even where ISO 3166 has no such
+    code (``EU``). Any other code must be an ISO 3166-1 country or ISO 3166-2 subdivision.
     """
     known = frozenset(known_jurisdictions) if known_jurisdictions is not None else None
     if not isinstance(data, dict):
