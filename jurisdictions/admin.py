@@ -749,6 +749,8 @@ class RuleVersionAdmin(admin.ModelAdmin):
             for k in after
             if k != "version" and before.get(k) != after.get(k)
         ]
+        # Publishing recomputes every case; the page names only those the reader may see.
+        shown, hidden = impact.as_seen_by(request.user, cases)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -757,9 +759,11 @@ class RuleVersionAdmin(admin.ModelAdmin):
             "base": base,
             "differences": differences,
             "effects": effects,
-            "cases": cases,
-            "moved": sum(len(c.changes) for c in cases),
-            "needs_decision": [c for c in cases if c.needs_decision],
+            "cases": shown,
+            "hidden": hidden,
+            "total_cases": len(cases),
+            "moved": sum(len(c.changes) for c in shown),
+            "needs_decision": [c for c in shown if c.needs_decision],
             "problems": problems,
             "can_publish": can_publish and draft.publication == Publication.DRAFT and not problems,
         }
@@ -780,16 +784,20 @@ class RuleVersionAdmin(admin.ModelAdmin):
         )
 
     def job_view(self, request, pk):
+        from jurisdictions import impact
+
         if not self.has_view_permission(request):
             raise PermissionDenied
         job = get_object_or_404(PublishJob, pk=pk)
+        incidents = _incidents(request.user, job.incident_ids)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": "Publishing",
             "job": job,
             "status_url": reverse("admin:jurisdictions_publishjob_status", args=[job.pk]),
-            "incidents": _incidents(job.incident_ids),
+            "incidents": incidents,
+            "hidden": impact.HiddenCases(cases=len(set(job.incident_ids)) - len(incidents)),
         }
         return TemplateResponse(request, "admin/jurisdictions/publishjob/progress.html", context)
 
@@ -808,10 +816,11 @@ class RuleVersionAdmin(admin.ModelAdmin):
         )
 
 
-def _incidents(ids):
+def _incidents(user, ids):
     from incidents.models import Incident  # lazily, as in jurisdictions.impact
 
-    return list(Incident.objects.filter(pk__in=ids).order_by("pk"))
+    # Only the cases the reader may see; the page counts the others.
+    return list(Incident.objects.visible_to(user).filter(pk__in=ids).order_by("pk"))
 
 
 @admin.register(RuleChange)
