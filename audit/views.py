@@ -16,7 +16,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from audit import exports
+from audit import disclosure, exports
 from audit.choices import Action
 from audit.models import AuditEvent
 from audit.recording import record
@@ -83,6 +83,8 @@ def event_list(request, incident_id: int | None = None):
         summary=f"filters: {request.GET.urlencode()[:300]}",
     )
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Case content only for cases this reader may see (audit.disclosure).
+    page.object_list = list(disclosure.for_reader(page.object_list, request.user))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -114,9 +116,9 @@ def event_export(request, incident_id: int | None = None, fmt: str = "csv"):
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
     scope = f"case-{incident_id}" if incident_id else "all"
     if fmt == "json":
-        body, content_type = exports.json_chunks(events), "application/json"
+        body, content_type = exports.json_chunks(events, request.user), "application/json"
     else:
-        body, content_type = exports.csv_lines(events), "text/csv; charset=utf-8"
+        body, content_type = exports.csv_lines(events, request.user), "text/csv; charset=utf-8"
     response = StreamingHttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="audit-{scope}-{stamp}.{fmt}"'
     response["X-Content-Type-Options"] = "nosniff"
