@@ -106,8 +106,8 @@ def _checked(rule: Rule, state: str, key: str, entry: Authority, day: date, plac
         )
         raise NoAuthority(
             addressed,
-            f"{place}: {entry.citation or 'the national law'} is {status} ({when}; the relevant "
-            f"date is {day.isoformat()})" + (f". {entry.note}" if entry.note else ""),
+            f"{place}: {entry.name} - {entry.citation or 'the national law'} is {status} ({when}; "
+            f"the relevant date is {day.isoformat()})" + (f". {entry.note}" if entry.note else ""),
         )
     return addressed
 

@@ -160,7 +160,7 @@ def test_state_not_transposed_is_not_applicable_with_reading(clocks, book):
     out = run(clocks, book, {"main_establishment": "IE", "subject_to": ["nis2"]})
     ex = out.excluded["EU-X-EW"]
     assert ex["jurisdiction"] == "IE"
-    assert "National Cyber Security Bill 2024 is not adopted" in ex["why"]
+    assert "NCSC Ireland - National Cyber Security Bill 2024 is not adopted" in ex["why"]
     assert "Reading: no horizontal direct effect." in ex["why"]
     # the follow-up report goes with it
     assert "EU-X-FINAL" in out.excluded
