@@ -85,16 +85,6 @@ def _has_field(model, name: str) -> bool:
     return True
 
 
-def _fitting(model, columns: dict) -> dict:
-    """Columns the model has; newer fields it lacks travel in ``extra`` (the engine reads them
-    there, and the migration that adds the column moves them in)."""
-    out = {k: v for k, v in columns.items() if _has_field(model, k)}
-    carried = {k: v for k, v in columns.items() if k not in out and v}
-    if carried:
-        out["extra"] = {**(out.get("extra") or {}), **carried}
-    return out
-
-
 def canonical_rule(entry_or_rule) -> dict:
     """The full, normalised dict of a rule (defaults filled in), for comparisons."""
     return rule_to_dict(rule_from_dict(entry_or_rule))
@@ -351,7 +341,7 @@ def apply_import(
                     rule=rule,
                     summary=f"Rule {step.code} created ({reason})",
                 )
-            columns = _fitting(m.RuleVersion, columns_from_entry(entry))
+            columns = columns_from_entry(entry, m.RuleVersion)
             replaced = None
             if step.replaces_pk:
                 replaced = m.RuleVersion.objects.get(pk=step.replaces_pk)

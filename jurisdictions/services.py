@@ -74,6 +74,8 @@ def as_validation_error(error: RulebookError) -> ValidationError:
     if error.field and error.field != field:
         # A nested field (authorities.DE.name) is named in the message of its form field.
         message = f"{error.field}: {message}"
+    elif field in ("displaces", "delay") and error.field != field:
+        message = f"{error.field}: {message}"  # which entry of the JSON, e.g. displaces.0.rules
     return ValidationError({field: message} if field else message)
 
 

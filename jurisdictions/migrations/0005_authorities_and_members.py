@@ -34,7 +34,7 @@ def move_in(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jurisdictions', '0003_field_help'),
+        ('jurisdictions', '0004_rule_precedence_delay'),
     ]
 
     operations = [
