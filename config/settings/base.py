@@ -157,12 +157,15 @@ LOGOUT_REDIRECT_URL = "login"
 # --- Security: throttling, sessions, two-factor, headers, uploads -------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/security/
 # Login throttling (django-axes, https://django-axes.readthedocs.io/en/latest/4_configuration.html):
-# each parameter is counted on its own, so N failures lock out that account from anywhere AND
-# that address for every account (a password-spraying run hits the second).
+# N failures lock the pair (account, address) - the guesser's address, not the account for
+# everyone: a stranger failing from many addresses must not lock counsel out during an incident.
+# Rotating addresses or spraying many accounts is slowed instead (security/login_throttle.py).
 AXES_ENABLED = env.bool("BREACHCLOCK_LOGIN_THROTTLING", default=True)
 AXES_FAILURE_LIMIT = env.int("BREACHCLOCK_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("BREACHCLOCK_LOGIN_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Past the failure limit, each attempt on that account or from that address waits 1, 2, 4 ... s.
+LOGIN_SLOWDOWN_MAX_SECONDS = env.int("BREACHCLOCK_LOGIN_SLOWDOWN_MAX_SECONDS", default=8)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
 # The client address is REMOTE_ADDR unless the deployment says how many proxies it trusts:
