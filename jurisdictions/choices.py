@@ -54,10 +54,15 @@ LEGAL_STATUS_CHOICES = _labelled(
         "in_force_pending_executive_regulations": "In force, pending implementing regulations",
     },
 )
-THRESHOLD_OP_CHOICES = [(">", "more than (>)"), (">=", "at least (>=)")]
+THRESHOLD_OP_CHOICES = [
+    (">", "more than (>)"),
+    (">=", "at least (>=)"),
+    ("<", "fewer than (<)"),
+]
 THRESHOLD_COUNTED_CHOICES = [
     ("jurisdiction", "People residing in the rule's jurisdiction"),
     ("total", "Everyone affected by the breach"),
+    ("per_subdivision", "The largest number residing in any one subdivision (state)"),
 ]
 ROLE_CHOICES = [("controller", "Controller"), ("processor", "Processor")]
 DEADLINE_KIND_CHOICES = [("before", "Before the notice that starts the clock")]

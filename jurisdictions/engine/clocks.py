@@ -561,6 +561,8 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
             who = _residents(book, rule.jurisdiction, n)
         if t.op == ">":
             ok, words = n > t.value, ("more than" if n > t.value else "not more than")
+        elif t.op == "<":
+            ok, words = n < t.value, ("fewer than" if n < t.value else "at least")
         else:
             ok, words = n >= t.value, ("at least" if n >= t.value else "fewer than")
         text = f"{who}, {words} {t.value:,}"
@@ -655,7 +657,11 @@ def _deadline(rule: Rule, start: datetime, ctx: _Context) -> tuple[datetime, lis
     zone = _zone_for(rule, ctx.book)
     calendar = _calendar_for(rule, ctx) if rule.deadline_unit == "business_days" else None
     cutoff = time.fromisoformat(rule.deadline_cutoff) if rule.deadline_cutoff else None
-    return cal.add(start, rule.deadline_amount, rule.deadline_unit, zone, calendar, cutoff)
+    anchored: list[str] = []
+    if rule.deadline_anchor == "calendar_year_end":
+        start, anchored = cal.end_of_calendar_year(start, zone)
+    due, steps = cal.add(start, rule.deadline_amount, rule.deadline_unit, zone, calendar, cutoff)
+    return due, anchored + steps
 
 
 def _timed(

@@ -69,6 +69,11 @@ EVENTS = (
     "ransom_paid_at",
 )
 UNITS = ("hours", "calendar_days", "business_days", "months")
+# Where the count starts, if not at the clock-start instant itself: ``calendar_year_end`` - the end
+# of the calendar year (in the authority's zone) in which the clock-start event falls (HIPAA
+# 164.408(c): breaches under 500 reported "not later than 60 days after the end of each calendar
+# year" for breaches discovered during it).
+ANCHORS = ("calendar_year_end",)
 SCOPES = (
     "residents",
     "lead_authority",
@@ -89,7 +94,8 @@ NOTICE_PREFIX = "notice:"
 
 @dataclass(frozen=True)
 class Threshold:
-    """A head-count condition: "more than 500 California residents" = (">", 500, "jurisdiction").
+    """A head-count condition: "more than 500 California residents" = (">", 500, "jurisdiction");
+    "fewer than 500 individuals" = ("<", 500, "total").
 
     ``counted``: ``jurisdiction`` - people residing in the rule's jurisdiction (with its
     subdivisions); ``total`` - everyone affected by the breach; ``per_subdivision`` - the largest
@@ -97,7 +103,7 @@ class Threshold:
     residents of a State").
     """
 
-    op: str  # ">" or ">="
+    op: str  # ">", ">=" or "<"
     value: int
     counted: str = "jurisdiction"
 
@@ -162,6 +168,7 @@ class Rule:
         None  # "17:30": end of a business day, local time; default 23:59:59
     )
     deadline_kind: str | None = None  # override: "before" (must precede the clock-start notice)
+    deadline_anchor: str | None = None  # "calendar_year_end": count from the end of that year
     also_not_later_than: Limit | None = None
     non_business_day_relief: str | None = None  # "next_business_day_noon" (DORA RTS Art 5(4))
     # Override the jurisdiction's calendar: a jurisdiction code ("US-NY"), a market ("NYSE"), or

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .facts import CAUSES, DATA_CATEGORIES
 from .rules import (
+    ANCHORS,
     CONFIDENCE,
     EVENTS,
     NOTICE_PREFIX,
@@ -45,12 +46,12 @@ from .rules import (
 FORMAT = "breachclock.rulebook/1"
 ESTABLISHMENT_CALENDAR = "establishment"
 # Optional rule fields that may also be carried inside ``extra`` (see rule_from_dict).
-EXTRA_CARRIED = ("relief_not_for", "causes_any")
+EXTRA_CARRIED = ("relief_not_for", "causes_any", "deadline_anchor")
 ROLES = ("controller", "processor")
 KINDS = ("statute", "contract")
 DEADLINE_KINDS = ("before",)
 RELIEFS = ("next_business_day_noon",)
-THRESHOLD_OPS = (">", ">=")
+THRESHOLD_OPS = (">", ">=", "<")
 COUNTED = ("jurisdiction", "total", "per_subdivision")
 REQUIRED_RULE_FIELDS = (
     "code",
@@ -374,6 +375,11 @@ def rule_from_dict(d: Any) -> Rule:
     kw["causes_any"] = _str_tuple(code, "causes_any", d.get("causes_any"))
     for cause in kw["causes_any"]:
         _one_of(code, "causes_any", cause, CAUSES)
+    kw["deadline_anchor"] = _one_of(
+        code, "deadline_anchor", d.get("deadline_anchor"), ANCHORS, nullable=True
+    )
+    if kw["deadline_anchor"] and kw.get("deadline_amount") is None:
+        raise RulebookError(code, "deadline_anchor", "needs a deadline_amount to count from it")
     if kw["kind"] == "contract" and not kw["counterparty"].strip():
         raise RulebookError(code, "counterparty", "is required for a contract clause")
     kw["extra"] = extra
@@ -511,7 +517,9 @@ def validate_rules(rules, jurisdictions) -> None:
                 "country, or a market such as NYSE)",
             )
         if rule.threshold is not None and rule.threshold.counted not in COUNTED:
-            raise RulebookError(rule.code, "threshold.counted", "must be jurisdiction or total")
+            raise RulebookError(
+                rule.code, "threshold.counted", f"must be one of {', '.join(COUNTED)}"
+            )
     # Detect dependency cycles (a -> notice:b -> notice:a) that could never be computed.
     deps = {code: {r.depends_on for r in vs if r.depends_on} for code, vs in versions.items()}
     state: dict[str, int] = {}
