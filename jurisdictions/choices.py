@@ -32,6 +32,8 @@ SCOPE_CHOICES = _labelled(
         "lead_authority": "Lead authority (one-stop-shop)",
         "establishment": "The organisation is established there",
         "residents_or_establishment": "Residents affected or organisation established there",
+        "establishment_or_threshold": "Organisation established (domiciled) there, or the "
+        "head-count threshold of residents is met",
         "organisation": "The organisation is subject to the regime (wherever people live)",
     },
 )

@@ -544,7 +544,9 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
         else:
             raise _NotApplicable("data is encrypted and the key was not compromised: safe harbour")
 
-    if rule.threshold is not None:
+    if rule.threshold is not None and not (
+        rule.scope == "establishment_or_threshold" and rule.jurisdiction in ctx.established
+    ):
         t = rule.threshold
         if t.counted == "total":
             n, who = facts.total_affected, f"{_people(facts.total_affected)} affected in total"
@@ -587,6 +589,12 @@ def _check_scope(rule: Rule, ctx: _Context, place: str) -> list[str]:
         if not established:
             raise _NotApplicable(f"the organisation is not established in {place}")
         return [f"the organisation is established in {place}"]
+    if rule.scope == "establishment_or_threshold":
+        if established:
+            return [f"the organisation is established in {place}: no head count needed"]
+        if n <= 0:
+            raise _NotApplicable(f"no residents of {place} affected and no establishment there")
+        return [_residents(book, rule.jurisdiction, n)]
     if rule.scope == "residents_or_establishment":
         if n > 0:
             return [_residents(book, rule.jurisdiction, n)]

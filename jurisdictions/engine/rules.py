@@ -22,6 +22,10 @@ Vocabulary (see the facts format, ``breachclock.facts/1``):
       with no main establishment, every authority where affected people reside;
     - ``establishment``: the organisation is established in the rule's jurisdiction;
     - ``residents_or_establishment``: either of the two above;
+    - ``establishment_or_threshold``: the organisation is established (an insurer: domiciled) in
+      the rule's jurisdiction, or residents are affected and the rule's head-count threshold is
+      met; an establishment there needs no head count (NAIC Insurance Data Security Model Law
+      s.6: "state of domicile" or "250 or more consumers residing in this state");
     - ``organisation``: the organisation is subject to the regime wherever people live (SEC, HIPAA).
 * data_condition: a condition tree over data categories. ``None`` = no data condition (service
   incidents: NIS2, DORA, SEC). ``"*"`` = any personal data. A string = that category is in the
@@ -79,6 +83,7 @@ SCOPES = (
     "lead_authority",
     "establishment",
     "residents_or_establishment",
+    "establishment_or_threshold",
     "organisation",
 )
 RISK_LEVELS = ("none", "unlikely", "risk", "high")

@@ -121,3 +121,213 @@ def test_hipaa_low_probability_of_compromise_is_no_breach(clocks):
     out = clocks(facts("2026-03-10T09:00:00-04:00", HIPAA_CE, {"US-NY": 900}, risk_of_harm="none"))
     for code in (*HIPAA_NOTICES, "US-HIPAA-408-HHS-LOG"):
         assert code not in out.owed, code
+
+
+# --------------------------------------------------------------------------- FTC HBNR
+
+VENDOR = ["ftc_hbnr_vendor"]
+
+
+def test_hbnr_large_breach_owes_individuals_ftc_and_media_within_60_days(clocks):
+    # 4 May 2026 + 60 days: 27 days to 31 May, 57 to 30 June, day 60 = 3 July (EDT)
+    out = clocks(facts("2026-05-04T10:00:00-04:00", VENDOR, {"US-TX": 550, "US-OK": 50}))
+    for code in ("US-FTC-HBNR-IND", "US-FTC-HBNR-FTC", "US-FTC-HBNR-MEDIA"):
+        assert out.owed[code]["due_local"] == "2026-07-03T23:59:59-04:00", code
+    assert out.owed["US-FTC-HBNR-FTC"]["rule_version"] == 2
+    assert (
+        out.excluded["US-FTC-HBNR-FTC-LOG"]["why"] == "600 people affected in total, at least 500"
+    )
+
+
+def test_hbnr_small_breach_goes_in_the_annual_log(clocks):
+    out = clocks(facts("2026-05-04T10:00:00-04:00", VENDOR, {"US-TX": 40}))
+    assert out.owed["US-FTC-HBNR-FTC-LOG"]["due_local"] == "2027-03-01T23:59:59-05:00"
+    assert out.excluded["US-FTC-HBNR-FTC"]["why"] == "40 people affected in total, fewer than 500"
+
+
+def test_hbnr_before_the_2024_amendment_ftc_had_ten_business_days(clocks):
+    # Mon 12 Jun 2023: 13-16 (4), Mon 19 Juneteenth skipped, 20-23 (8), 26 (9), 27 (10)
+    out = clocks(facts("2023-06-12T09:00:00-04:00", VENDOR, {"US-NY": 600}))
+    ftc = out.owed["US-FTC-HBNR-FTC"]
+    assert (ftc["rule_version"], ftc["due_local"]) == (1, "2023-06-27T23:59:59-04:00")
+    assert any("Juneteenth" in step for step in ftc["computation"])
+
+
+def test_hbnr_safe_harbour_covers_individual_ftc_and_media_notices(clocks):
+    enc = {"encrypted": True, "key_compromised": False}
+    out = clocks(facts("2026-05-04T10:00:00-04:00", VENDOR, {"US-TX": 900}, encryption=enc))
+    for code in ("US-FTC-HBNR-IND", "US-FTC-HBNR-FTC", "US-FTC-HBNR-MEDIA"):
+        assert "safe harbour" in out.excluded[code]["why"], code
+
+
+def test_hbnr_service_provider_tells_the_vendor(clocks):
+    out = clocks(
+        facts(
+            "2026-05-04T10:00:00-04:00",
+            ["ftc_hbnr_service_provider"],
+            {"US-TX": 3},
+            organisation={"role": "processor"},
+        )
+    )
+    tpsp = out.owed["US-FTC-HBNR-TPSP"]
+    assert (tpsp["recipient"], tpsp["due_local"]) == ("controller", "2026-07-03T23:59:59-04:00")
+    assert "US-FTC-HBNR-IND" not in out.owed
+
+
+# --------------------------------------------------------------------------- NAIC #668 states
+
+LICENSEE = ["naic_licensee"]
+NPI = ["name", "ssn"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "determined", "affected", "established", "due_local"),
+    [
+        # Ohio, 3 business days: Fri 22 May 2026; Mon 25 Memorial Day skipped; 26, 27, 28
+        (
+            "US-OH-INS",
+            "2026-05-22T10:00:00-04:00",
+            {"US-OH": 10},
+            ["US-OH"],
+            "2026-05-28T23:59:59-04:00",
+        ),
+        # South Carolina keeps the model's 72 hours: 12:00 EST + 72 h = 13:00 EDT (DST on 8 March)
+        ("US-SC-INS", "2026-03-06T12:00:00-05:00", {"US-SC": 300}, [], "2026-03-09T13:00:00-04:00"),
+        # Michigan, 10 business days: Mon 1 June 2026 -> 2-5 (4), 8-12 (9), 15 (10)
+        ("US-MI-INS", "2026-06-01T09:00:00-04:00", {"US-MI": 260}, [], "2026-06-15T23:59:59-04:00"),
+        # Pennsylvania, 5 business days: Thu 24 Dec 2026; 25 Dec, 1 Jan skipped; 28-31, 4 Jan
+        ("US-PA-INS", "2026-12-24T09:00:00-05:00", {"US-PA": 400}, [], "2027-01-04T23:59:59-05:00"),
+        # Maine: a resident licensee reports whatever the number of Maine residents
+        (
+            "US-ME-INS",
+            "2026-05-22T10:00:00-04:00",
+            {"US-ME": 5},
+            ["US-ME"],
+            "2026-05-28T23:59:59-04:00",
+        ),
+    ],
+)
+def test_naic_states_time_the_commissioner_notice(
+    clocks, rule, determined, affected, established, due_local
+):
+    out = clocks(
+        facts(
+            determined,
+            LICENSEE,
+            affected,
+            data=NPI,
+            organisation={"established_in": established},
+        )
+    )
+    assert out.owed[rule]["due_local"] == due_local
+    assert out.owed[rule]["recipient"] == "sector_regulator"
+    if established:
+        assert any("no head count needed" in w for w in out.owed[rule]["why"])
+
+
+def test_naic_head_count_applies_only_outside_the_state_of_domicile(clocks):
+    out = clocks(facts("2026-05-22T10:00:00-04:00", LICENSEE, {"US-OH": 100}, data=NPI))
+    assert out.excluded["US-OH-INS"]["why"] == "100 residents of Ohio affected, fewer than 250"
+    # Virginia: notice owed to another government body suffices, so no head count (reading)
+    va = clocks(facts("2026-05-22T10:00:00-04:00", LICENSEE, {"US-VA": 10}, data=NPI))
+    assert "US-VA-INS" in va.owed
+
+
+def test_naic_encrypted_data_with_the_key_safe_is_no_cybersecurity_event(clocks):
+    enc = {"encrypted": True, "key_compromised": False}
+    out = clocks(
+        facts("2026-05-22T10:00:00-04:00", LICENSEE, {"US-OH": 900}, data=NPI, encryption=enc)
+    )
+    assert "safe harbour" in out.excluded["US-OH-INS"]["why"]
+
+
+def test_naic_rules_need_an_insurance_licensee(clocks):
+    out = clocks(facts("2026-05-22T10:00:00-04:00", [], {"US-OH": 900}, data=NPI))
+    assert out.excluded["US-OH-INS"]["why"].startswith(
+        "applies only to organisations subject to naic_licensee"
+    )
+
+
+# --------------------------------------------------------------------------- GLBA and banks
+
+
+def test_ftc_safeguards_rule_500_consumers_30_days(clocks):
+    # 1 June 2026 + 30 days = 1 July 2026
+    out = clocks(
+        facts(
+            "2026-06-01T09:00:00-04:00",
+            ["ftc_safeguards_financial_institution"],
+            {"US-GA": 500},
+            data=NPI,
+        )
+    )
+    assert out.owed["US-GLBA-SAFEGUARDS-FTC"]["due_local"] == "2026-07-01T23:59:59-04:00"
+    small = clocks(
+        facts(
+            "2026-06-01T09:00:00-04:00",
+            ["ftc_safeguards_financial_institution"],
+            {"US-GA": 499},
+            data=NPI,
+        )
+    )
+    assert small.excluded["US-GLBA-SAFEGUARDS-FTC"]["why"] == (
+        "499 people affected in total, fewer than 500"
+    )
+
+
+def test_bank_36_hours_and_interagency_guidance(clocks):
+    # 20:00 EST on 7 March + 36 h = 09:00 EDT on 9 March (DST began 8 March)
+    out = clocks(
+        facts(
+            "2026-03-07T20:00:00-05:00",
+            ["banking_organization"],
+            {"US-NY": 40},
+            data=NPI,
+            risk_of_harm="none",
+        )
+    )
+    assert out.owed["US-BANK-36H"]["due_local"] == "2026-03-09T09:00:00-04:00"
+    assert out.owed["US-GLBA-IAG-REG"]["deadline_kind"] == "no_fixed_deadline"
+    # misuse not reasonably possible: no customer notice under the guidance
+    assert "US-GLBA-IAG-IND" in out.excluded
+
+
+# --------------------------------------------------------------------------- FCC CPNI
+
+
+def test_fcc_cpni_law_enforcement_notice_seven_business_days(clocks):
+    # Wed 18 Nov 2026: 19, 20, 23, 24, 25 (5), Thanksgiving 26 skipped, 27 (6), 30 (7)
+    out = clocks(facts("2026-11-18T11:00:00-05:00", ["fcc_cpni_carrier"], {"US-NY": 30}))
+    assert out.owed["US-FCC-CPNI-LE"]["due_local"] == "2026-11-30T23:59:59-05:00"
+    assert out.owed["US-FCC-CPNI-IND"]["clock_start"]["event"] == "notice:US-FCC-CPNI-LE"
+    for code in ("US-FCC-CPNI-2023-FED", "US-FCC-CPNI-2023-IND"):
+        assert "no date of entry into force" in out.excluded[code]["why"], code
+
+
+# --------------------------------------------------------------------------- SEC Reg S-P
+
+
+def test_reg_s_p_individuals_within_30_days_from_its_compliance_date(clocks):
+    # aware 10 Feb 2026: 18 days to 28 Feb, day 30 = 12 March (EDT from 8 March)
+    sp = ["sec_reg_sp_covered_institution"]
+    out = clocks(facts("2026-02-10T09:00:00-05:00", sp, {"US-NY": 30}, data=NPI))
+    assert out.owed["US-SEC-REGSP-IND"]["due_local"] == "2026-03-12T23:59:59-04:00"
+    early = clocks(facts("2025-06-01T09:00:00-04:00", sp, {"US-NY": 30}, data=NPI))
+    assert "not in force until 2025-12-03" in early.excluded["US-SEC-REGSP-IND"]["why"]
+
+
+# --------------------------------------------------------------------------- California H&SC
+
+
+def test_california_health_facility_tells_cdph_and_patient_in_15_business_days(clocks):
+    # Mon 9 Nov 2026: Veterans Day 11, Thanksgiving 26 and the day after skipped -> Thu 3 Dec
+    out = clocks(
+        facts(
+            "2026-11-09T10:00:00-08:00",
+            ["ca_licensed_health_facility"],
+            {"US-CA": 2},
+            organisation={"established_in": ["US-CA"]},
+        )
+    )
+    for code in ("US-CA-HSC-1280.15", "US-CA-HSC-1280.15-PT"):
+        assert out.owed[code]["due_local"] == "2026-12-03T23:59:59-08:00", code
