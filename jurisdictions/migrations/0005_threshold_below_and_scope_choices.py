@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jurisdictions', '0003_field_help'),
+        ('jurisdictions', '0004_rule_precedence_delay'),
     ]
 
     operations = [
