@@ -197,6 +197,14 @@ NPI = ["name", "ssn"]
         ("US-MI-INS", "2026-06-01T09:00:00-04:00", {"US-MI": 260}, [], "2026-06-15T23:59:59-04:00"),
         # Pennsylvania, 5 business days: Thu 24 Dec 2026; 25 Dec, 1 Jan skipped; 28-31, 4 Jan
         ("US-PA-INS", "2026-12-24T09:00:00-05:00", {"US-PA": 400}, [], "2027-01-04T23:59:59-05:00"),
+        # Alaska (in force 2025): domiciled insurer, Juneau time; Memorial Day skipped
+        (
+            "US-AK-INS",
+            "2026-05-22T10:00:00-08:00",
+            {"US-AK": 3},
+            ["US-AK"],
+            "2026-05-28T23:59:59-08:00",
+        ),
         # Maine: a resident licensee reports whatever the number of Maine residents
         (
             "US-ME-INS",
