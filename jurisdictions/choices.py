@@ -35,6 +35,8 @@ SCOPE_CHOICES = _labelled(
         "establishment_or_threshold": "Organisation established (domiciled) there, or the "
         "head-count threshold of residents is met",
         "organisation": "The organisation is subject to the regime (wherever people live)",
+        "main_establishment": "EU-wide regime owed in the member state of the main "
+        "establishment (authority from the rule's authorities)",
     },
 )
 RISK_CHOICES = _labelled(
