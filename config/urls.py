@@ -3,6 +3,7 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from accounts.password_reset import RateLimitedPasswordResetView
 from config.health import health
 from incidents.views import dashboard
 
@@ -21,6 +22,12 @@ urlpatterns = [
     path("api/v1/", include("incidents.api.urls")),
     path("feeds/", include("incidents.feed_urls")),
     path("rules/", include("jurisdictions.urls")),
+    # Before Django's own: password reset queued and rate limited (accounts/password_reset.py).
+    path(
+        "accounts/password_reset/",
+        RateLimitedPasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
     path("", include("reminders.urls")),  # the snooze page (reminders/urls.py)

@@ -130,6 +130,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
+# A shared cache (e.g. redis://redis:6379/1) so rate limits and API throttles count across every
+# web process; without it each process counts on its own.
+if env.str("BREACHCLOCK_CACHE_URL", default=""):
+    CACHES["default"] = env.cache_url("BREACHCLOCK_CACHE_URL")
 if not env.bool("CASE_LIST_CACHE", default=True):
     # Every case list computed afresh (the benchmark's uncached figure; a way out if needed).
     CACHES["case_list"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
@@ -166,6 +170,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("BREACHCLOCK_LOGIN_COOLOFF_MINUTES
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Past the failure limit, each attempt on that account or from that address waits 1, 2, 4 ... s.
 LOGIN_SLOWDOWN_MAX_SECONDS = env.int("BREACHCLOCK_LOGIN_SLOWDOWN_MAX_SECONDS", default=8)
+# Password reset requests (accounts/password_reset.py): per client address and per e-mail address.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("BREACHCLOCK_RESET_LIMIT_PER_ADDRESS", default=5)
+PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("BREACHCLOCK_RESET_LIMIT_PER_EMAIL", default=3)
+PASSWORD_RESET_LIMIT_WINDOW_SECONDS = 60 * 60
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
 # The client address is REMOTE_ADDR unless the deployment says how many proxies it trusts:
