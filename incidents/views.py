@@ -165,7 +165,6 @@ def case_list(request):
             "sort_links": sort_links,
             "page_params": page_params,
             "filtered": bool(params),
-            "can_open": can_open_cases(request.user),
         },
     )
 
