@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "audit.middleware.RequestIdMiddleware",
     "csp.middleware.CSPMiddleware",
     "security.middleware.SecurityHeadersMiddleware",
+    "security.middleware.NoStoreMiddleware",  # Cache-Control: no-store on NO_STORE_PATHS
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # PostgreSQL cannot hold a NUL character: refuse it with a 400 instead of a 500.
@@ -231,6 +232,22 @@ PERMISSIONS_POLICY = (
 # Uploads: request bodies are capped by Django; each upload kind has its own limit and its
 # allowed types (security.uploads). Uploaded files are stored outside any served URL, written
 # without execute bits, and only ever returned as attachment downloads.
+# Responses under these paths (and "/", the dashboard) carry Cache-Control: no-store
+# (security.middleware.NoStoreMiddleware): case pages, exports, feeds, the audit trail, the API.
+NO_STORE_PATHS = [
+    "/incidents/",
+    "/cases/",
+    "/calendar/",
+    "/what-if/",
+    "/outbox/",
+    "/feeds/",
+    "/audit/",
+    "/api/",
+    "/admin/",
+    "/rules/",
+    "/security/",
+    "/accounts/",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
 FILE_UPLOAD_PERMISSIONS = 0o640
@@ -363,6 +380,16 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     # Engine and action errors become 400s naming the field.
     "EXCEPTION_HANDLER": "incidents.api.errors.exception_handler",
+    # Per signed-in user and per address for anonymous callers; a 429 says when to retry
+    # (Retry-After and the message, incidents.api.errors).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "security.api_throttles.UserThrottle",
+        "security.api_throttles.AnonThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env.str("BREACHCLOCK_API_RATE_USER", default="600/minute"),
+        "anon": env.str("BREACHCLOCK_API_RATE_ANON", default="30/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Breachclock API",
