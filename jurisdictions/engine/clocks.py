@@ -569,7 +569,9 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
         else:
             raise _NotApplicable("data is encrypted and the key was not compromised: safe harbour")
 
-    if rule.threshold is not None:
+    if rule.threshold is not None and not (
+        rule.scope == "establishment_or_threshold" and rule.jurisdiction in ctx.established
+    ):
         t = rule.threshold
         if t.counted == "total":
             n, who = facts.total_affected, f"{_people(facts.total_affected)} affected in total"
@@ -586,6 +588,8 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
             who = _residents(book, rule.jurisdiction, n)
         if t.op == ">":
             ok, words = n > t.value, ("more than" if n > t.value else "not more than")
+        elif t.op == "<":
+            ok, words = n < t.value, ("fewer than" if n < t.value else "at least")
         else:
             ok, words = n >= t.value, ("at least" if n >= t.value else "fewer than")
         text = f"{who}, {words} {t.value:,}"
@@ -613,6 +617,12 @@ def _check_scope(rule: Rule, ctx: _Context, place: str) -> list[str]:
         if not established:
             raise _NotApplicable(f"the organisation is not established in {place}")
         return [f"the organisation is established in {place}"]
+    if rule.scope == "establishment_or_threshold":
+        if established:
+            return [f"the organisation is established in {place}: no head count needed"]
+        if n <= 0:
+            raise _NotApplicable(f"no residents of {place} affected and no establishment there")
+        return [_residents(book, rule.jurisdiction, n)]
     if rule.scope == "residents_or_establishment":
         if n > 0:
             return [_residents(book, rule.jurisdiction, n), *_rolled_up(ctx, rule.jurisdiction)]
@@ -753,7 +763,11 @@ def _deadline(rule: Rule, start: datetime, ctx: _Context) -> tuple[datetime, lis
     zone = _zone_for(rule, ctx.book)
     calendar = _calendar_for(rule, ctx) if rule.deadline_unit == "business_days" else None
     cutoff = time.fromisoformat(rule.deadline_cutoff) if rule.deadline_cutoff else None
-    return cal.add(start, rule.deadline_amount, rule.deadline_unit, zone, calendar, cutoff)
+    anchored: list[str] = []
+    if rule.deadline_anchor == "calendar_year_end":
+        start, anchored = cal.end_of_calendar_year(start, zone)
+    due, steps = cal.add(start, rule.deadline_amount, rule.deadline_unit, zone, calendar, cutoff)
+    return due, anchored + steps
 
 
 def _timed(
