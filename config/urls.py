@@ -28,6 +28,7 @@ urlpatterns = [
         RateLimitedPasswordResetView.as_view(),
         name="password_reset",
     ),
+    path("accounts/oidc/", include("accounts.oidc.urls")),  # sign-in with the company's provider
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
     path("", include("reminders.urls")),  # the snooze page (reminders/urls.py)

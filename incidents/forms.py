@@ -100,6 +100,14 @@ SUBJECT_TO = [
         "ca_licensed_health_facility",
         "California-licensed clinic, health facility, home health agency or hospice",
     ),
+    (
+        "federal_regulator_compliant",
+        "Notifies under its primary or functional regulator's breach rules (US state exemptions)",
+    ),
+    (
+        "own_notification_procedures",
+        "Own notification procedures consistent with state timing (US state exemptions)",
+    ),
 ]
 RISK_CHOICES = [
     ("none", "None — no reasonable likelihood of harm or misuse"),

@@ -509,6 +509,8 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
     why.extend(_check_scope(rule, ctx, place))
     if rule.authorities or rule.scope == "main_establishment":
         why.extend(_place(rule, ctx))
+    if rule.applies_with:
+        why.append(_linked(rule, ctx))
 
     if rule.data_condition is not None:
         witness = condition_witness(rule.data_condition, facts.data)
@@ -718,6 +720,24 @@ def _evaluate_uncached(code: str, ctx: _Context) -> ObligationResult | Exclusion
     if placed and placed.transposition and isinstance(result, ObligationResult):
         result = replace(result, transposition=placed.transposition)
     return result
+
+
+def _linked(rule: Rule, ctx: _Context) -> str:
+    """A linked duty is owed only where one of the rules it follows is (same conditions)."""
+    owed, not_owed = [], []
+    for code in rule.applies_with:
+        if code in ctx.book.versions:
+            result = _evaluate_rule(code, ctx)
+            (owed if isinstance(result, ObligationResult) else not_owed).append(result)
+    if not owed:
+        raise _NotApplicable(
+            "owed only where a duty under "
+            + " or ".join(rule.applies_with)
+            + " is owed, and none is: "
+            + "; ".join(f"{e.rule.code}: {e.why}" for e in not_owed)
+        )
+    codes = ", ".join(o.code for o in owed)
+    return f"owed because the duty under {codes} is owed (same conditions)"
 
 
 def _place(rule: Rule, ctx: _Context) -> tuple[str, ...]:

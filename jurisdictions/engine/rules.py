@@ -300,6 +300,9 @@ class Rule:
     # Per member state (or subdivision) authority entries; see Authority and scope
     # main_establishment.
     authorities: dict[str, Authority] = field(default_factory=dict, hash=False)
+    # A linked duty: owed only where one of these rules applies (Japan: the notice to individuals
+    # is owed exactly where a report to the PPC is). Carried in ``extra`` by the database.
+    applies_with: tuple[str, ...] = ()
     displaces: tuple[Displacement, ...] = ()  # precedence: the duties this rule displaces
     delay: Delay | None = None  # the delay the law allows (None: no delay)
     # Applies only if every one holds: a facts flag that is true ("product_security_incident")

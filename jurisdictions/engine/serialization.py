@@ -55,7 +55,7 @@ from .rules import (
 FORMAT = "breachclock.rulebook/1"
 ESTABLISHMENT_CALENDAR = "establishment"
 # Optional rule fields that may also be carried inside ``extra`` (see rule_from_dict).
-EXTRA_CARRIED = ("relief_not_for", "causes_any", "deadline_anchor")
+EXTRA_CARRIED = ("relief_not_for", "causes_any", "deadline_anchor", "applies_with")
 # Fields that have their own column; a store without it keeps them in ``extra`` (moved out on read).
 CARRIED_OUT = ("displaces", "delay", "requires_facts", "authorities")
 # An authorities key: a country ("DE"), a subdivision ("DE-BE"), either with "#label" for an entry
@@ -604,6 +604,9 @@ def rule_from_dict(d: Any) -> Rule:
     kw["delay"] = _delay(code, d.get("delay"))
     kw["requires_facts"] = _requires_facts(code, d.get("requires_facts"))
     kw["authorities"] = _authorities(code, d.get("authorities"))
+    kw["applies_with"] = _str_tuple(code, "applies_with", d.get("applies_with"))
+    if code in kw["applies_with"]:
+        raise RulebookError(code, "applies_with", "a rule cannot be linked to itself")
     for cause in kw["causes_any"]:
         _one_of(code, "causes_any", cause, CAUSES)
     kw["deadline_anchor"] = _one_of(
@@ -729,6 +732,9 @@ def validate_rules(rules, jurisdictions) -> None:
                     raise RulebookError(rule.code, name, f"names a missing rule {target!r}")
                 if target == rule.code:
                     raise RulebookError(rule.code, name, "a rule cannot start at its own notice")
+        for linked in rule.applies_with:
+            if linked not in versions:
+                raise RulebookError(rule.code, "applies_with", f"names a missing rule {linked!r}")
         units = [rule.deadline_unit if rule.deadline_amount is not None else None]
         if rule.also_not_later_than:
             units.append(rule.also_not_later_than.unit)
