@@ -79,7 +79,9 @@ SQLITE_REMOVE = [
 def install(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        schema_editor.execute(PG_INSTALL)
+        # A cursor without parameters: the function's RAISE uses "%" placeholders of its own.
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute(PG_INSTALL)
     elif vendor == "sqlite":
         for statement in SQLITE_INSTALL:
             schema_editor.execute(statement)
