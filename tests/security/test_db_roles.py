@@ -34,13 +34,14 @@ def app_role():
 
 
 def as_app(sql, params=None):
+    """Run ``sql`` as the app role, in a savepoint (a refusal rolls it back, role included)."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"SET LOCAL ROLE {ROLE}")
-        try:
-            cursor.execute(sql, params)
-            return cursor.fetchall() if cursor.description else None
-        finally:
-            cursor.execute("RESET ROLE")
+        cursor.execute(sql, params)
+        rows = cursor.fetchall() if cursor.description else None
+        # SET LOCAL outlives a released savepoint inside the test's transaction.
+        cursor.execute("RESET ROLE")
+        return rows
 
 
 @pytest.fixture
