@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from audit.recording import record_case_export, record_case_view
 from incidents import actions, timeline
 from incidents.choices import IncidentStatus, ObligationStatus
+from incidents.conflicts import conflict_rows, hold_rows
 from incidents.forms import (
     AffectedCsvForm,
     AffectedForm,
@@ -236,6 +237,8 @@ def case_detail(request, pk):
             "events": list(incident.events.all()),
             "activity": activity,
             "can_edit": can_edit(request.user, incident),
+            "conflict_rows": conflict_rows(incident),
+            "holds": hold_rows(incident),
             "status_form": StatusForm(initial={"status": incident.status}),
             "now": now,
         },
@@ -261,6 +264,8 @@ def case_report(request, pk):
             "obligations": obligations,
             "events": list(incident.events.all()),
             "activity": activity,
+            "conflict_rows": conflict_rows(incident),
+            "holds": hold_rows(incident),
             "generated_at": timezone.now(),
             "generated_by": request.user,
         },
