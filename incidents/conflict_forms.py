@@ -88,6 +88,13 @@ class NationalSecurityDelayForm(_TwoTimesForm):
     times_zone = forms.ChoiceField(
         label="Time zone of these times", choices=timezones.choices, help_text="Stored in UTC."
     )
+    notified_in_writing = forms.TypedChoiceField(
+        label="Has the Attorney General notified the SEC in writing?",
+        choices=[("yes", "Yes"), ("no", "Not yet")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+        help_text="Item 1.05(c) delays the filing only once the SEC has the written notice.",
+    )
     reason = REASON
 
     def values(self) -> dict:
@@ -95,6 +102,7 @@ class NationalSecurityDelayForm(_TwoTimesForm):
         return {
             "determined_at": data["determined_at"].isoformat(),
             "ends_at": data["ends_at"].isoformat() if data.get("ends_at") else None,
+            "notified_in_writing": data["notified_in_writing"],
         }
 
 

@@ -4,7 +4,8 @@ them; the engine decides which duties a hold may hold and re-times them after th
 
 Shapes (facts format, ``breachclock.facts/1`` and later):
 ``"law_enforcement_hold": {"requested_at": ISO, "lifted_at": ISO|null, "written": bool,
-"agency": str}`` and ``"national_security_delay": {"determined_at": ISO, "ends_at": ISO|null}``.
+"agency": str}`` and ``"national_security_delay": {"determined_at": ISO, "ends_at": ISO|null,
+"notified_in_writing": bool}`` (the engine's ``facts.py`` documents what each means).
 """
 
 from __future__ import annotations
@@ -16,10 +17,16 @@ from jurisdictions.engine.facts import FactsError, parse_time
 LAW_ENFORCEMENT_HOLD = "law_enforcement_hold"
 NATIONAL_SECURITY_DELAY = "national_security_delay"
 
-# facts key -> (start field, end field, {other field: type}); the end may be null (still running).
-SHAPES: dict[str, tuple[str, str, dict[str, type]]] = {
-    LAW_ENFORCEMENT_HOLD: ("requested_at", "lifted_at", {"written": bool, "agency": str}),
-    NATIONAL_SECURITY_DELAY: ("determined_at", "ends_at", {}),
+# facts key -> (start field, end field, {other field: (type, default)}); the end may be null
+# (still running).
+SHAPES: dict[str, tuple[str, str, dict[str, tuple[type, object]]]] = {
+    LAW_ENFORCEMENT_HOLD: (
+        "requested_at",
+        "lifted_at",
+        {"written": (bool, False), "agency": (str, "")},
+    ),
+    # Item 1.05(c) needs the Attorney General to tell the SEC in writing; the engine's default.
+    NATIONAL_SECURITY_DELAY: ("determined_at", "ends_at", {"notified_in_writing": (bool, True)}),
 }
 HOLD_KEYS = tuple(SHAPES)
 LABELS = {
@@ -56,8 +63,8 @@ def clean(key: str, value) -> dict | None:
         if ended < began:
             raise FactsError(f"{key}.{end}", f"must not be before {start}")
     out[end] = _iso(ended) if ended else None
-    for name, kind in others.items():
-        raw = value.get(name, False if kind is bool else "")
+    for name, (kind, default) in others.items():
+        raw = value.get(name, default)
         if kind is bool:
             if not isinstance(raw, bool):
                 raise FactsError(f"{key}.{name}", "must be true or false")

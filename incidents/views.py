@@ -60,10 +60,13 @@ from incidents.queries import (
     status_counts,
 )
 from incidents.web_facts import add_facts_error, readable
+from jurisdictions import upcoming
 from jurisdictions.engine.facts import FactsError
+from jurisdictions.views import may_see_changes_coming
 from security.uploads import attachment_response
 
 DASHBOARD_LIMIT = 60
+DASHBOARD_COMING = 4  # the next rule changes on the dashboard card
 ACTIVITY_ON_PAGE = 100
 
 
@@ -93,6 +96,7 @@ def dashboard(request):
         groups[bucket_names.get(bucket, bucket)].append(obligation)
     totals = due_totals(request.user, now)
     counts = status_counts(request.user)
+    coming = upcoming.coming(timezone.localdate())
     statuses = [(value, label, counts.get(value, 0)) for value, label in IncidentStatus.choices]
     return render(
         request,
@@ -102,6 +106,10 @@ def dashboard(request):
             "totals": totals,
             "statuses": statuses,
             "case_total": sum(counts.values()),
+            "coming": coming[:DASHBOARD_COMING],
+            "coming_total": len(coming),
+            "pending_total": len(upcoming.pending()),
+            "may_see_changes": may_see_changes_coming(request.user),
             "now": now,
         },
     )

@@ -111,3 +111,41 @@ def rule_detail(request, code):
             "can_edit": can_edit,
         },
     )
+
+
+def may_see_changes_coming(user) -> bool:
+    """Rules administrators, counsel and the privacy office (the people who act on what the law
+    will say); the roles are read from the roles table's names."""
+    from audit.roles import COUNSEL, PRIVACY_OFFICE
+
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user.has_perm("jurisdictions.change_ruleversion"):
+        return True
+    return user.groups.filter(name__in=[COUNSEL, PRIVACY_OFFICE]).exists()
+
+
+@login_required
+def changes_coming(request):
+    """Every rule or rule version taking effect in the next 180 days, with the open cases it
+    would change (named if the reader may see them, counted otherwise), and the laws adopted but
+    not yet dated."""
+    from django.core.exceptions import PermissionDenied
+
+    from jurisdictions import upcoming
+
+    if not may_see_changes_coming(request.user):
+        raise PermissionDenied("The changes coming are for rules administrators and counsel.")
+    today = timezone.localdate()
+    return render(
+        request,
+        "jurisdictions/changes_coming.html",
+        {
+            "base_template": _base_template(),
+            "today": today,
+            "horizon": upcoming.HORIZON_DAYS,
+            "coming": upcoming.changes_coming(request.user, today),
+            "pending": upcoming.pending(),
+            "can_edit": request.user.has_perm("jurisdictions.change_ruleversion"),
+        },
+    )

@@ -67,6 +67,9 @@ class NationalSecurityDelaySerializer(serializers.Serializer):
     ends_at = serializers.DateTimeField(
         allow_null=True, required=False, help_text="End of the delay period, if set."
     )
+    notified_in_writing = serializers.BooleanField(
+        required=False, default=True, help_text="Has the Attorney General told the SEC in writing?"
+    )
 
 
 class FactsSerializer(serializers.Serializer):
