@@ -1605,6 +1605,7 @@ def _not_applicable_reasons(evaluation) -> dict[str, str]:
 
 
 _NOT_APPLICABLE_KEYS = ("rule", "jurisdiction", "recipient", "regime", "rule_version", "why")
+_NOT_APPLICABLE_EXTRA = ("displaced_by", "in_force_from")
 
 
 def _not_applicable_list(evaluation) -> list[dict]:
@@ -1615,7 +1616,10 @@ def _not_applicable_list(evaluation) -> list[dict]:
         why = d.get("why")
         if isinstance(why, (list, tuple)):
             why = "; ".join(str(w) for w in why)
-        out.append({**{k: d.get(k) for k in _NOT_APPLICABLE_KEYS}, "why": why or ""})
+        entry = {**{k: d.get(k) for k in _NOT_APPLICABLE_KEYS}, "why": why or ""}
+        # Structured reasons, when the engine gives them: the displacing rule, the start date.
+        entry.update({k: d[k] for k in _NOT_APPLICABLE_EXTRA if d.get(k)})
+        out.append(entry)
     return _jsonable(out)
 
 
