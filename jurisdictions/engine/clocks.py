@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from . import calendars as cal
+from . import places
 from .facts import Facts
 from .rules import NOTICE_PREFIX, RISK_LEVELS, Jurisdiction, Rule
 from .serialization import ESTABLISHMENT_CALENDAR
@@ -185,6 +186,7 @@ class CompiledRulebook:
             self.regions[code] = self._lineage(code, containing)
         self._containing = containing
         self._calendars: dict[str, cal.BusinessCalendar | None] = {}
+        self._unlisted: dict[str, tuple[str, ...]] = {}
 
     def _implied_members(self, j: Jurisdiction) -> tuple[str, ...]:
         # A store without a members list still has the EU/EEA flags: the EU entry then contains
@@ -208,16 +210,29 @@ class CompiledRulebook:
         return tuple(out)
 
     def lineage(self, code: str) -> tuple[str, ...]:
-        found = self.regions.get(code)
+        found = self.regions.get(code) or self._unlisted.get(code)
         if found is not None:
             return found
-        # A code the rule book does not list (e.g. CA-ON): it still belongs to its country.
-        country = code.split("-")[0]
-        return (code, *self.regions.get(country, (country,)))
+        # A code the rule book does not list (e.g. CA-ON, GB-LND): it still belongs to its ISO
+        # parents, up to the first place the rule book knows (in the end, its country).
+        chain = [code]
+        for parent in places.parents(code):
+            if parent in self.regions:
+                chain.extend(self.regions[parent])
+                break
+            chain.append(parent)
+        found = self._unlisted[code] = tuple(chain)
+        return found
+
+    def has_rules(self, code: str) -> bool:
+        """Whether the rule book has rules of this place's own (not only of its country)."""
+        return bool(self.by_jurisdiction.get(code))
 
     def name(self, code: str) -> str:
         j = self.jurisdictions.get(code)
-        return j.name if j else code
+        if j:
+            return j.name
+        return places.name(code) or code
 
     def calendar(self, key: str) -> cal.BusinessCalendar | None:
         """A business calendar by jurisdiction code or market code (cached)."""
@@ -336,6 +351,8 @@ class _Context:
     established: set[str]
     results: dict[str, ObligationResult | Exclusion] = field(default_factory=dict)
     active: set[str] = field(default_factory=set)
+    # place with rules -> [(affected code without rules of its own, count)] counted in it
+    rolled_up: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
 def _people(n: int) -> str:
@@ -580,20 +597,24 @@ def _check_scope(rule: Rule, ctx: _Context, place: str) -> list[str]:
     if rule.scope == "residents":
         if n <= 0:
             raise _NotApplicable(f"no residents of {place} affected")
-        return [_residents(book, rule.jurisdiction, n)]
+        return [_residents(book, rule.jurisdiction, n), *_rolled_up(ctx, rule.jurisdiction)]
     if rule.scope == "establishment":
         if not established:
             raise _NotApplicable(f"the organisation is not established in {place}")
         return [f"the organisation is established in {place}"]
     if rule.scope == "residents_or_establishment":
         if n > 0:
-            return [_residents(book, rule.jurisdiction, n)]
+            return [_residents(book, rule.jurisdiction, n), *_rolled_up(ctx, rule.jurisdiction)]
         if established:
             return [f"the organisation is established in {place}"]
         raise _NotApplicable(f"no residents of {place} affected and no establishment there")
     # lead_authority: one-stop-shop if the main establishment has an authority of this regime.
     main = org.main_establishment
     authorities = book.lead_authorities.get(rule.regime_code, set())
+    if main and main not in authorities:
+        # A main establishment given as a subdivision (DE-BE) leads to the nearest place that
+        # has an authority under this regime (DE), unless the subdivision has its own.
+        main = next((c for c in book.lineage(main) if c in authorities), main)
     if main and main in authorities:
         if main == rule.jurisdiction:
             return [
@@ -615,7 +636,28 @@ def _check_scope(rule: Rule, ctx: _Context, place: str) -> list[str]:
     return [
         f"{reason}: every authority where affected people reside is notified",
         _residents(book, rule.jurisdiction, n),
+        *_rolled_up(ctx, rule.jurisdiction),
     ]
+
+
+def _rolled_up(ctx: _Context, code: str) -> list[str]:
+    """Why-lines for the people of subdivisions without rules of their own counted here:
+    "1,200 residents of Ontario (CA-ON) affected; no Ontario rule in the rule book: Canada's
+    rules apply"."""
+    found = ctx.rolled_up.get(code)
+    if not found:
+        return []
+    book = ctx.book
+    whose = book.name(code)
+    whose = f"the rules of {whose}" if whose.endswith((")", "s")) else f"{whose}'s rules"
+    out = []
+    for sub, n in found:
+        sub_name = book.name(sub)
+        out.append(
+            f"{n:,} {'resident' if n == 1 else 'residents'} of {sub_name} ({sub}) affected; no "
+            f"{sub_name} rule in the rule book: {whose} apply"
+        )
+    return out
 
 
 def _evaluate_rule(code: str, ctx: _Context) -> ObligationResult | Exclusion:
@@ -860,19 +902,28 @@ def _dependent(
 def _context(facts: Facts, book: CompiledRulebook) -> _Context:
     counts: dict[str, int] = defaultdict(int)
     in_play: set[str] = set()
+    rolled_up: dict[str, list[tuple[str, int]]] = {}
     for code, n in facts.affected.items():
         if n <= 0:
             continue
-        for region in book.lineage(code):
+        lineage = book.lineage(code)
+        for region in lineage:
             counts[region] += n
             in_play.add(region)
+        if "-" in code and not book.has_rules(code):
+            # No rule of its own: the people count under the nearest place with rules, and the
+            # why of those rules says so.
+            for region in lineage[1:]:
+                if book.has_rules(region):
+                    rolled_up.setdefault(region, []).append((code, n))
+                    break
     org = facts.organisation
     established: set[str] = set()
     for code in (org.main_establishment, *org.established_in):
         if code:
             established.update(book.lineage(code))
     in_play |= established
-    return _Context(facts, book, dict(counts), in_play, established)
+    return _Context(facts, book, dict(counts), in_play, established, rolled_up=rolled_up)
 
 
 def evaluate(facts: Facts, rules, jurisdictions, *, rulebook_version: str) -> Evaluation:

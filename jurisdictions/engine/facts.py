@@ -10,6 +10,20 @@ Compatible extensions of format 1 (all optional):
 * ``notices_sent``: ``{RULE_CODE: iso-time}`` - notices already given; a rule whose clock starts at
   another rule's notice then counts from the recorded time instead of the latest possible one.
 * ``systems`` / ``customers``: lists of names, matched by contract clauses.
+* ``law_enforcement_hold``: ``{"requested_at": iso-time, "lifted_at": iso-time or null,
+  "written": bool, "agency": str}`` - a law-enforcement agency asked that notices wait because they
+  would impede its investigation. Rules whose law allows it (rule field ``delay``) are held until
+  ``lifted_at`` and then re-timed; every other duty keeps running (a ``hold_not_allowed`` conflict).
+* ``national_security_delay``: ``{"determined_at": iso-time, "ends_at": iso-time or null,
+  "notified_in_writing": bool}`` - SEC Form 8-K Item 1.05(c): the US Attorney General determined
+  that disclosure poses a substantial risk to national security or public safety and told the SEC
+  in writing; the disclosure may wait for the period the Attorney General specifies (``ends_at``),
+  without a further determination at most 30 days after the original deadline (the rule's
+  ``delay.national_security`` says how long). ``notified_in_writing`` defaults to true; false means
+  the SEC has not been notified in writing yet, so no delay applies.
+* ``product_security_incident``: true when the incident is a severe incident having an impact on
+  the security of a product with digital elements (Cyber Resilience Act Art 14(3)); its clocks
+  start at ``aware_at``.
 """
 
 from __future__ import annotations
@@ -19,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from . import places
 from .rules import EVENTS, RISK_LEVELS
 
 FORMAT = "breachclock.facts/1"
@@ -79,18 +94,6 @@ KNOWLEDGE_EVENTS = (
     "assessed_notifiable_at",
 )
 
-# ISO 3166-1 alpha-2 (officially assigned codes), plus XK (Kosovo, user-assigned but in common use).
-ISO_COUNTRIES = frozenset(
-    """AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR
-    BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC
-    EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK
-    HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB
-    LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ
-    NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU
-    RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN
-    TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW""".split()
-)
-_SUBDIVISION = re.compile(r"^([A-Z]{2})-[A-Z0-9]{1,3}$")
 _REGIME_TOKEN = re.compile(r"^[a-z0-9_]+(:[a-z0-9_]+)?$")
 
 
@@ -112,6 +115,25 @@ class Organisation:
 
 
 @dataclass(frozen=True)
+class Hold:
+    """A law-enforcement request that notices wait (``law_enforcement_hold``)."""
+
+    requested_at: datetime
+    lifted_at: datetime | None = None
+    written: bool = False
+    agency: str = ""
+
+
+@dataclass(frozen=True)
+class NationalSecurityDelay:
+    """SEC Item 1.05(c): the Attorney General's national-security determination."""
+
+    determined_at: datetime
+    ends_at: datetime | None = None
+    notified_in_writing: bool = True
+
+
+@dataclass(frozen=True)
 class Facts:
     """Validated incident facts. ``events`` has the spec's defaults applied; ``events_given``
     keeps what was actually stated, so that ``facts_to_dict`` writes the facts back unchanged."""
@@ -130,6 +152,9 @@ class Facts:
     notices_sent: dict[str, datetime] = field(default_factory=dict)
     systems: tuple[str, ...] = ()
     customers: tuple[str, ...] = ()
+    law_enforcement_hold: Hold | None = None
+    national_security_delay: NationalSecurityDelay | None = None
+    product_security_incident: bool = False
 
     @property
     def total_affected(self) -> int:
@@ -162,15 +187,12 @@ def _check_jurisdiction(code: Any, path: str, known: frozenset[str] | None) -> s
     if not isinstance(code, str) or not code:
         raise FactsError(path, "must be a jurisdiction code such as DE or US-CA")
     if known is not None and code in known:
-        return code
-    if code in ISO_COUNTRIES:
-        return code
-    match = _SUBDIVISION.match(code)
-    if not match or match.group(1) not in ISO_COUNTRIES:
-        raise FactsError(path, f"unknown jurisdiction code {code!r} (use ISO 3166, e.g. DE, US-CA)")
-    if known is not None and any(k.startswith(match.group(1) + "-") for k in known):
-        # The rule book knows this country's subdivisions, so an unknown one is a typo.
-        raise FactsError(path, f"unknown jurisdiction code {code!r}")
+        return code  # the rule book's own codes (EU and the like) are always good
+    # Every ISO 3166-1 country and ISO 3166-2 subdivision is a place people live, whether or not
+    # the rule book has rules of its own for it: one without rolls up to its country.
+    why_not = places.problem(code)
+    if why_not:
+        raise FactsError(path, why_not)
     return code
 
 
@@ -225,15 +247,77 @@ _TOP_KEYS = frozenset(
         "notices_sent",
         "systems",
         "customers",
+        "law_enforcement_hold",
+        "national_security_delay",
+        "product_security_incident",
     }
 )
+
+
+def _flag(data: dict, key: str, path: str, default: bool = False) -> bool:
+    value = data.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise FactsError(path, "must be true or false")
+    return value
+
+
+def _hold(value: Any) -> Hold | None:
+    if value is None:
+        return None
+    path = "law_enforcement_hold"
+    raw = _mapping(value, path)
+    for key in raw:
+        if key not in ("requested_at", "lifted_at", "written", "agency"):
+            raise FactsError(f"{path}.{key}", "unknown field")
+    if raw.get("requested_at") is None:
+        raise FactsError(f"{path}.requested_at", "is required: when the agency asked for the hold")
+    requested = parse_time(raw["requested_at"], f"{path}.requested_at")
+    lifted = raw.get("lifted_at")
+    if lifted is not None:
+        lifted = parse_time(lifted, f"{path}.lifted_at")
+        if lifted < requested:
+            raise FactsError(
+                f"{path}.lifted_at",
+                f"{lifted.isoformat()} is before requested_at ({requested.isoformat()})",
+            )
+    agency = raw.get("agency") or ""
+    if not isinstance(agency, str):
+        raise FactsError(f"{path}.agency", "must be a string")
+    return Hold(requested, lifted, _flag(raw, "written", f"{path}.written"), agency.strip())
+
+
+def _national_security(value: Any) -> NationalSecurityDelay | None:
+    if value is None:
+        return None
+    path = "national_security_delay"
+    raw = _mapping(value, path)
+    for key in raw:
+        if key not in ("determined_at", "ends_at", "notified_in_writing"):
+            raise FactsError(f"{path}.{key}", "unknown field")
+    if raw.get("determined_at") is None:
+        raise FactsError(
+            f"{path}.determined_at", "is required: when the Attorney General made the determination"
+        )
+    determined = parse_time(raw["determined_at"], f"{path}.determined_at")
+    ends = raw.get("ends_at")
+    if ends is not None:
+        ends = parse_time(ends, f"{path}.ends_at")
+        if ends < determined:
+            raise FactsError(
+                f"{path}.ends_at",
+                f"{ends.isoformat()} is before determined_at ({determined.isoformat()})",
+            )
+    written = _flag(raw, "notified_in_writing", f"{path}.notified_in_writing", True)
+    return NationalSecurityDelay(determined, ends, written)
 
 
 def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
     """Validate ``data`` (a decoded JSON object) and return ``Facts``; raise ``FactsError``.
 
-    ``known_jurisdictions``: codes of the rule book; with it, an unknown subdivision of a country
-    whose subdivisions the rule book lists (``US-XX``) is refused as a typo.
+    ``known_jurisdictions``: codes of the rule book, accepted even where ISO 3166 has no such
+    code (``EU``). Any other code must be an ISO 3166-1 country or ISO 3166-2 subdivision.
     """
     known = frozenset(known_jurisdictions) if known_jurisdictions is not None else None
     if not isinstance(data, dict):
@@ -360,6 +444,11 @@ def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
         notices_sent=notices,
         systems=_str_list(data.get("systems"), "systems"),
         customers=_str_list(data.get("customers"), "customers"),
+        law_enforcement_hold=_hold(data.get("law_enforcement_hold")),
+        national_security_delay=_national_security(data.get("national_security_delay")),
+        product_security_incident=_flag(
+            data, "product_security_incident", "product_security_incident"
+        ),
     )
 
 
@@ -391,4 +480,21 @@ def facts_to_dict(facts: Facts) -> dict:
         out["systems"] = list(facts.systems)
     if facts.customers:
         out["customers"] = list(facts.customers)
+    hold = facts.law_enforcement_hold
+    if hold is not None:
+        out["law_enforcement_hold"] = {
+            "requested_at": hold.requested_at.isoformat(),
+            "lifted_at": hold.lifted_at.isoformat() if hold.lifted_at else None,
+            "written": hold.written,
+            "agency": hold.agency,
+        }
+    delay = facts.national_security_delay
+    if delay is not None:
+        out["national_security_delay"] = {
+            "determined_at": delay.determined_at.isoformat(),
+            "ends_at": delay.ends_at.isoformat() if delay.ends_at else None,
+            "notified_in_writing": delay.notified_in_writing,
+        }
+    if facts.product_security_incident:
+        out["product_security_incident"] = True
     return out
