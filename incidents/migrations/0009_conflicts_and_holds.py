@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('incidents', '0007_case_list_version'),
+        ('incidents', '0008_cra_events'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
