@@ -238,6 +238,13 @@ def _check_not_future(events: dict, now: datetime, *, only: Iterable[str] | None
             )
 
 
+def _check_hold_not_future(key: str, value: dict, now: datetime) -> None:
+    """A hold is recorded once it was requested (or lifted), as events are."""
+    for path, when in hold_facts.times(key, value).items():
+        if when > now + CLOCK_SKEW:
+            raise FactsError(path, f"{_iso_utc(when)} is in the future; record it once it happened")
+
+
 def _choice(value, choices, field_name: str) -> str:
     if value not in choices.values:
         raise ActionError(field_name, f"must be one of: {', '.join(choices.values)}")
@@ -342,7 +349,7 @@ def open_incident(
     _check_fact_strings(parsed)
     _check_not_future(parsed.events_given, timezone.now())
     for key, value in holds.items():
-        _check_not_future(hold_facts.times(key, value), timezone.now())
+        _check_hold_not_future(key, value, timezone.now())
     _choice(severity, Severity, "severity")
     description = _clean_text(description, "description", required=False)
     risk_rationale = _clean_text(risk_rationale, "risk_rationale", required=False)
@@ -448,7 +455,7 @@ def update_facts(
     )
     for key, value in holds.items():
         if value != old.get(key):
-            _check_not_future(hold_facts.times(key, value), timezone.now())
+            _check_hold_not_future(key, value, timezone.now())
 
     now = timezone.now()
     for name, value in _fields_from_facts(parsed).items():
