@@ -62,6 +62,7 @@ from incidents.queries import (
 from incidents.web_facts import add_facts_error, readable
 from jurisdictions import upcoming
 from jurisdictions.engine.facts import FactsError
+from jurisdictions.loader import current_rulebook
 from jurisdictions.views import may_see_changes_coming
 from security.uploads import attachment_response
 
@@ -96,7 +97,8 @@ def dashboard(request):
         groups[bucket_names.get(bucket, bucket)].append(obligation)
     totals = due_totals(request.user, now)
     counts = status_counts(request.user)
-    coming = upcoming.coming(timezone.localdate())
+    book = current_rulebook()  # one small query while the rule book is unchanged
+    coming = upcoming.coming(timezone.localdate(), book)
     statuses = [(value, label, counts.get(value, 0)) for value, label in IncidentStatus.choices]
     return render(
         request,
@@ -108,7 +110,7 @@ def dashboard(request):
             "case_total": sum(counts.values()),
             "coming": coming[:DASHBOARD_COMING],
             "coming_total": len(coming),
-            "pending_total": len(upcoming.pending()),
+            "pending_total": len(upcoming.pending(book)),
             "may_see_changes": may_see_changes_coming(request.user),
             "now": now,
         },

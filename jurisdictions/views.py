@@ -16,6 +16,7 @@ from jurisdictions import choices
 from jurisdictions.admin import current_version, deadline_text
 from jurisdictions.choices import Publication
 from jurisdictions.engine.rules import NOTICE_PREFIX
+from jurisdictions.loader import current_rulebook
 from jurisdictions.models import Jurisdiction, Regime, Rule, RuleChange, RuleVersion
 from jurisdictions.queries import filter_rules
 
@@ -115,14 +116,8 @@ def rule_detail(request, code):
 
 def may_see_changes_coming(user) -> bool:
     """Rules administrators, counsel and the privacy office (the people who act on what the law
-    will say); the roles are read from the roles table's names."""
-    from audit.roles import COUNSEL, PRIVACY_OFFICE
-
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or user.has_perm("jurisdictions.change_ruleversion"):
-        return True
-    return user.groups.filter(name__in=[COUNSEL, PRIVACY_OFFICE]).exists()
+    will say): the roles table (``audit.roles``) gives them the permission."""
+    return user.is_authenticated and user.has_perm("jurisdictions.view_changes_coming")
 
 
 @login_required
@@ -137,6 +132,7 @@ def changes_coming(request):
     if not may_see_changes_coming(request.user):
         raise PermissionDenied("The changes coming are for rules administrators and counsel.")
     today = timezone.localdate()
+    book = current_rulebook()
     return render(
         request,
         "jurisdictions/changes_coming.html",
@@ -144,8 +140,8 @@ def changes_coming(request):
             "base_template": _base_template(),
             "today": today,
             "horizon": upcoming.HORIZON_DAYS,
-            "coming": upcoming.changes_coming(request.user, today),
-            "pending": upcoming.pending(),
+            "coming": upcoming.changes_coming(request.user, today, book),
+            "pending": upcoming.pending(book),
             "can_edit": request.user.has_perm("jurisdictions.change_ruleversion"),
         },
     )
