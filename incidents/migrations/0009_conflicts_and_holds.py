@@ -5,6 +5,8 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
+from incidents import list_cache
+
 
 class Migration(migrations.Migration):
 
@@ -45,4 +47,7 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['incident', 'key', 'decided_at'], name='conflict_decision_key')],
             },
         ),
+        # SQLite adds these columns by rebuilding the table, which drops its triggers: put the
+        # case-list triggers back (idempotent; on PostgreSQL they survive and are re-created).
+        migrations.RunPython(list_cache.install, migrations.RunPython.noop),
     ]
