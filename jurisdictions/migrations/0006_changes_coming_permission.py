@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jurisdictions', '0004_rule_precedence_delay'),
+        ('jurisdictions', '0005_authorities_and_members'),
     ]
 
     operations = [
