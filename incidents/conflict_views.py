@@ -82,7 +82,9 @@ def hold_lift(request, pk, key):
     incident = get_case(request, pk, edit=True)
     key = _hold_key(key)
     if not incident.holds.get(key):
-        raise Http404("There is no such delay on this case.")
+        # A stale link (the hold was removed meanwhile): back to the case, saying so.
+        messages.error(request, f"There is no {LABELS[key]} on this case to lift.")
+        return redirect(incident.get_absolute_url() + PANEL)
     form = LiftForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -112,7 +114,9 @@ def conflict_decide(request, pk):
     key = request.POST.get("key") or request.GET.get("key") or ""
     row = next((r for r in conflict_rows(incident) if r.key == key and r.current), None)
     if row is None:
-        raise Http404("This conflict does not arise on the case.")
+        # A stale link (a recompute made the conflict go): back to the case, saying so.
+        messages.error(request, "This conflict does not arise on the case (any more).")
+        return redirect(incident.get_absolute_url() + PANEL)
     form = ConflictDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -84,8 +84,11 @@ def test_viewer_sees_the_panel_without_the_forms(login, viewer, conflicted):
     assert reverse("incidents:hold", args=[conflicted.pk, "law_enforcement_hold"]) not in html
 
 
-def test_unknown_key_is_404(login, counsel, conflicted):
-    assert login(counsel).get(decide_url(conflicted) + "?key=nope").status_code == 404
+def test_a_stale_key_leads_back_to_the_case_saying_so(login, counsel, conflicted):
+    client = login(counsel)
+    response = client.get(decide_url(conflicted) + "?key=nope", follow=True)
+    assert response.redirect_chain[-1][0].endswith("#conflicts")
+    assert "does not arise on the case" in response.content.decode()
 
 
 def test_report_and_export_carry_decisions_also_when_no_longer_current(login, counsel, conflicted):
