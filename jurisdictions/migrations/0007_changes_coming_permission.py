@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jurisdictions', '0005_authorities_and_members'),
+        ('jurisdictions', '0006_threshold_below_and_scope_choices'),
     ]
 
     operations = [
