@@ -29,7 +29,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.context import current_request_id as audit_request_id
-from jurisdictions.engine.facts import MAX_AFFECTED, FactsError, parse_facts
+from jurisdictions.engine.facts import (
+    FORMAT_2 as FACTS_FORMAT_2,
+)
+from jurisdictions.engine.facts import (
+    MAX_AFFECTED,
+    FactsError,
+    data_set_to_dict,
+    parse_facts,
+)
 
 from .choices import (
     ACTED_ON,
@@ -54,6 +62,7 @@ from .models import (
     Obligation,
     ReferenceSequence,
     TeamMember,
+    as_format_2,
     notices_sent_of,
 )
 
@@ -274,6 +283,15 @@ def _fields_from_facts(parsed) -> dict:
         "systems": list(parsed.systems),
         "customers": list(parsed.customers),
         "rules_as_of": parsed.rules_as_of,
+        "facts_format": parsed.format,
+        "organisation_roles": list(org.roles),
+        "sectors": list(org.sectors),
+        "data_sets": [data_set_to_dict(s) for s in parsed.data_sets],
+        "encryption_by_category": {
+            cat: {"encrypted": enc, "key_compromised": lost}
+            for cat, (enc, lost) in parsed.encryption_by_category.items()
+        },
+        "facts_derived": sorted(parsed.derived),
     }
 
 
@@ -299,7 +317,14 @@ def _merge_facts(current: dict, changes: dict) -> dict:
     merged = {k: (dict(v) if isinstance(v, dict) else v) for k, v in current.items()}
     for key, value in changes.items():
         if key in ("events", "organisation", "encryption") and isinstance(value, dict):
-            merged[key] = {**(merged.get(key) or {}), **value}
+            base = dict(merged.get(key) or {})
+            if key == "organisation":
+                # One way of saying the role replaces the other: roles (format 2) for role.
+                if "roles" in value and "role" not in value:
+                    base.pop("role", None)
+                elif "role" in value and "roles" not in value:
+                    base.pop("roles", None)
+            merged[key] = {**base, **value}
         else:
             merged[key] = value
     return merged
@@ -466,8 +491,8 @@ def update_facts(
 def _canonical(parsed, merged: dict) -> dict:
     """Facts in the exact shape ``Incident.facts_dict`` writes, for comparison with the stored."""
     org = parsed.organisation
-    return {
-        "format": merged.get("format") or "breachclock.facts/1",
+    out = {
+        "format": "breachclock.facts/1",
         "title": parsed.title,
         "events": {name: _iso_utc(parsed.events_given.get(name)) for name in EVENT_NAMES},
         "organisation": {
@@ -485,6 +510,17 @@ def _canonical(parsed, merged: dict) -> dict:
         "customers": list(parsed.customers),
         "rules_as_of": parsed.rules_as_of.isoformat() if parsed.rules_as_of else None,
     }
+    if parsed.format != FACTS_FORMAT_2:
+        return out
+    fields = _fields_from_facts(parsed)
+    return as_format_2(
+        out,
+        roles=org.all_roles,
+        sectors=org.sectors,
+        data_sets=fields["data_sets"],
+        by_category=fields["encryption_by_category"],
+        derived=fields["facts_derived"],
+    )
 
 
 def _describe_keys(before: dict, after: dict) -> list[str]:
