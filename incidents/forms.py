@@ -62,6 +62,18 @@ EVENT_FIELDS = [
         "Assessment concluded that the breach is notifiable (e.g. Singapore).",
     ),
     ("ransom_paid_at", "Ransom paid", "An extortion payment was made (e.g. NYDFS 500.17(c))."),
+    (
+        "exploited_vulnerability_at",
+        "Exploited vulnerability known",
+        "Became aware of an actively exploited vulnerability in a product with digital elements "
+        "(Cyber Resilience Act Art 14(1)).",
+    ),
+    (
+        "corrective_measure_available_at",
+        "Corrective measure available",
+        "A corrective or mitigating measure for the exploited vulnerability is available (CRA "
+        "Art 14(2)(c): final report within 14 days).",
+    ),
 ]
 EVENT_NAMES = [name for name, _, _ in EVENT_FIELDS]
 

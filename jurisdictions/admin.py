@@ -542,6 +542,7 @@ class RuleVersionAdmin(admin.ModelAdmin):
                     "scope",
                     "obligated_role",
                     "requires_subject_to",
+                    "requires_facts",
                     "data_condition",
                     "min_risk",
                     ("encryption_safe_harbour", "key_compromise_defeats_safe_harbour"),
@@ -565,6 +566,16 @@ class RuleVersionAdmin(admin.ModelAdmin):
                     "non_business_day_relief",
                     ("holiday_calendar", "timezone"),
                 )
+            },
+        ),
+        (
+            "Precedence and delay",
+            {
+                "fields": ("displaces", "delay"),
+                "description": "Which other rules' duties this rule displaces (lex specialis, "
+                "exemption, deemed compliance, substantially similar law), and whether the law "
+                "lets this notice wait for law enforcement or a national-security determination. "
+                "Both are JSON checked by the engine on save; the error names the entry at fault.",
             },
         ),
         (

@@ -37,6 +37,7 @@ class RuleVersionForm(forms.ModelForm):
     sources = LinesField(required=False)
     systems_any = LinesField(required=False, label="Systems")
     customers_any = LinesField(required=False, label="Customers")
+    requires_facts = LinesField(required=False, label="Requires facts")
 
     class Meta:
         model = RuleVersion

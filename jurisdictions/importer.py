@@ -327,7 +327,7 @@ def apply_import(
                     rule=rule,
                     summary=f"Rule {step.code} created ({reason})",
                 )
-            columns = columns_from_entry(entry)
+            columns = columns_from_entry(entry, m.RuleVersion)
             replaced = None
             if step.replaces_pk:
                 replaced = m.RuleVersion.objects.get(pk=step.replaces_pk)

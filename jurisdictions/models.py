@@ -19,6 +19,7 @@ from django.utils import timezone as django_tz
 
 from jurisdictions import choices
 from jurisdictions.choices import Kind, Publication
+from jurisdictions.engine.serialization import CARRIED_OUT
 
 # Which engine field each group of columns maps to; ``to_rule_dict`` / ``from_rule_dict`` use it.
 SIMPLE_RULE_FIELDS = (
@@ -54,6 +55,9 @@ SIMPLE_RULE_FIELDS = (
     "contact",
     "systems_any",
     "customers_any",
+    "displaces",
+    "delay",
+    "requires_facts",
     "extra",
 )
 NULLABLE_TEXT = (
@@ -67,7 +71,7 @@ NULLABLE_TEXT = (
     "holiday_calendar",
     "timezone",
 )
-LIST_FIELDS = ("requires_subject_to", "sources", "systems_any", "customers_any")
+LIST_FIELDS = ("requires_subject_to", "sources", "systems_any", "customers_any", "requires_facts")
 DATE_FIELDS = ("effective_from", "effective_to", "last_reviewed")
 
 
@@ -479,6 +483,13 @@ class RuleVersion(models.Model):
         'such as ["hipaa_covered_entity"] or ["sec_registrant"]; any one suffices. Empty: '
         "applies to everyone.",
     )
+    requires_facts = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Facts that must hold for the rule to apply, one per line: a flag that must be "
+        "true (product_security_incident) or event:<name> for an event that must be recorded "
+        "(event:exploited_vulnerability_at). Empty: no such condition.",
+    )
     data_condition = models.JSONField(
         null=True,
         blank=True,
@@ -594,6 +605,29 @@ class RuleVersion(models.Model):
         help_text="Anything a reader should know: ambiguities, the reading taken, pending "
         "amendments.",
     )
+    displaces = models.JSONField(
+        "displaces (precedence)",
+        default=list,
+        blank=True,
+        help_text="Rules whose duties this rule displaces, as a JSON list, e.g. "
+        '[{"rules": ["EU-NIS2-*"], "when_subject_to": ["dora"], "requires_applies": false, '
+        '"basis": "lex_specialis", "citation": "Directive (EU) 2022/2555 Art 4(1)", '
+        '"note": "..."}]. '
+        "Optional keys: recipients (only duties to these recipients), when_subject_to, "
+        "requires_applies (default true: only when this rule applies), note. Basis: "
+        "lex_specialis, exemption, deemed_compliance, substantially_similar or other.",
+    )
+    delay = models.JSONField(
+        "delay allowed",
+        null=True,
+        blank=True,
+        help_text="The delay the law allows for this notice, as a JSON map; blank: none (the "
+        'deadline runs whatever law enforcement asks). E.g. {"law_enforcement": true, '
+        '"written_required": false, "after_lift": {"mode": "fixed_days", "amount": 30, "unit": '
+        '"calendar_days"}, "citation": "..."}; after_lift mode: fixed_days, as_soon_as or '
+        'original_if_later. SEC-style: {"national_security": {"mode": "fixed_days", "amount": '
+        '30, "unit": "calendar_days"}, "citation": "..."}.',
+    )
     extra = models.JSONField(
         default=dict,
         blank=True,
@@ -670,6 +704,8 @@ def version_to_entry(row) -> dict:
         "version": row.version,
     }
     for name in SIMPLE_RULE_FIELDS:
+        if name in CARRIED_OUT and not hasattr(row, name):
+            continue  # a migration's older model: the field travels in ``extra``
         value = getattr(row, name)
         if name in DATE_FIELDS:
             value = value.isoformat() if value else None
@@ -698,13 +734,22 @@ def version_to_entry(row) -> dict:
     return entry
 
 
-def columns_from_entry(entry: dict) -> dict:
-    """The ``RuleVersion`` column values for a rule-book entry (already validated)."""
+def columns_from_entry(entry: dict, model=None) -> dict:
+    """The ``RuleVersion`` column values for a rule-book entry (already validated).
+
+    ``model``: the model written to (a migration's historical model may predate a column: such a
+    field is carried in ``extra`` and moved to its column by the migration that adds it).
+    """
     values = {}
+    carried = {}
     for name in SIMPLE_RULE_FIELDS:
         if name not in entry:
             continue
         value = entry[name]
+        if model is not None and name in CARRIED_OUT and not _has_field(model, name):
+            if value not in (None, [], ()):
+                carried[name] = value
+            continue
         if name in DATE_FIELDS and isinstance(value, str):
             value = date.fromisoformat(value)
         elif name in LIST_FIELDS:
@@ -714,6 +759,8 @@ def columns_from_entry(entry: dict) -> dict:
         values[name] = value
     if "extra" in values and values["extra"] is None:
         values["extra"] = {}
+    if carried:
+        values["extra"] = {**values.get("extra", {}), **carried}
     for key in ("notes", "counterparty", "contact"):
         if key in values and values[key] is None:
             values[key] = ""
@@ -726,6 +773,14 @@ def columns_from_entry(entry: dict) -> dict:
     values["also_not_later_than_amount"] = limit.get("amount")
     values["also_not_later_than_unit"] = limit.get("unit")
     return values
+
+
+def _has_field(model, name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except Exception:  # noqa: BLE001 - FieldDoesNotExist on any model class
+        return False
+    return True
 
 
 def field_label(name: str) -> str:

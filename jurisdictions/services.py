@@ -73,6 +73,8 @@ def as_validation_error(error: RulebookError) -> ValidationError:
     message = error.message
     if field is None and error.field:
         message = f"{error.field}: {message}"
+    elif field in ("displaces", "delay") and error.field != field:
+        message = f"{error.field}: {message}"  # which entry of the JSON, e.g. displaces.0.rules
     return ValidationError({field: message} if field else message)
 
 

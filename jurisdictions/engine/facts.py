@@ -10,6 +10,20 @@ Compatible extensions of format 1 (all optional):
 * ``notices_sent``: ``{RULE_CODE: iso-time}`` - notices already given; a rule whose clock starts at
   another rule's notice then counts from the recorded time instead of the latest possible one.
 * ``systems`` / ``customers``: lists of names, matched by contract clauses.
+* ``law_enforcement_hold``: ``{"requested_at": iso-time, "lifted_at": iso-time or null,
+  "written": bool, "agency": str}`` - a law-enforcement agency asked that notices wait because they
+  would impede its investigation. Rules whose law allows it (rule field ``delay``) are held until
+  ``lifted_at`` and then re-timed; every other duty keeps running (a ``hold_not_allowed`` conflict).
+* ``national_security_delay``: ``{"determined_at": iso-time, "ends_at": iso-time or null,
+  "notified_in_writing": bool}`` - SEC Form 8-K Item 1.05(c): the US Attorney General determined
+  that disclosure poses a substantial risk to national security or public safety and told the SEC
+  in writing; the disclosure may wait for the period the Attorney General specifies (``ends_at``),
+  without a further determination at most 30 days after the original deadline (the rule's
+  ``delay.national_security`` says how long). ``notified_in_writing`` defaults to true; false means
+  the SEC has not been notified in writing yet, so no delay applies.
+* ``product_security_incident``: true when the incident is a severe incident having an impact on
+  the security of a product with digital elements (Cyber Resilience Act Art 14(3)); its clocks
+  start at ``aware_at``.
 
 Jurisdiction codes: any ISO 3166-1 country or ISO 3166-2 subdivision (``places``), and the rule
 book's own codes (``EU``). A subdivision without rules of its own rolls up to its country.
@@ -148,6 +162,25 @@ class DataSet:
 
 
 @dataclass(frozen=True)
+class Hold:
+    """A law-enforcement request that notices wait (``law_enforcement_hold``)."""
+
+    requested_at: datetime
+    lifted_at: datetime | None = None
+    written: bool = False
+    agency: str = ""
+
+
+@dataclass(frozen=True)
+class NationalSecurityDelay:
+    """SEC Item 1.05(c): the Attorney General's national-security determination."""
+
+    determined_at: datetime
+    ends_at: datetime | None = None
+    notified_in_writing: bool = True
+
+
+@dataclass(frozen=True)
 class Facts:
     """Validated incident facts. ``events`` has the spec's defaults applied; ``events_given``
     keeps what was actually stated, so that ``facts_to_dict`` writes the facts back unchanged."""
@@ -171,6 +204,9 @@ class Facts:
     # category -> (encrypted, key_compromised); a category not listed takes the flags above
     encryption_by_category: dict[str, tuple[bool, bool]] = field(default_factory=dict)
     derived: frozenset[str] = frozenset()  # "data" / "affected" computed from the data sets
+    law_enforcement_hold: Hold | None = None
+    national_security_delay: NationalSecurityDelay | None = None
+    product_security_incident: bool = False
 
     @property
     def total_affected(self) -> int:
@@ -269,6 +305,9 @@ _TOP_KEYS = frozenset(
         "systems",
         "customers",
         "data_sets",
+        "law_enforcement_hold",
+        "national_security_delay",
+        "product_security_incident",
     }
 )
 # Keys only format 2 reads (dotted paths), refused in a format-1 document.
@@ -279,6 +318,65 @@ FORMAT_2_KEYS = (
     "encryption.by_category",
 )
 _ORG_KEYS = ("role", "main_establishment", "established_in", "subject_to", "roles", "sectors")
+
+
+def _flag(data: dict, key: str, path: str, default: bool = False) -> bool:
+    value = data.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise FactsError(path, "must be true or false")
+    return value
+
+
+def _hold(value: Any) -> Hold | None:
+    if value is None:
+        return None
+    path = "law_enforcement_hold"
+    raw = _mapping(value, path)
+    for key in raw:
+        if key not in ("requested_at", "lifted_at", "written", "agency"):
+            raise FactsError(f"{path}.{key}", "unknown field")
+    if raw.get("requested_at") is None:
+        raise FactsError(f"{path}.requested_at", "is required: when the agency asked for the hold")
+    requested = parse_time(raw["requested_at"], f"{path}.requested_at")
+    lifted = raw.get("lifted_at")
+    if lifted is not None:
+        lifted = parse_time(lifted, f"{path}.lifted_at")
+        if lifted < requested:
+            raise FactsError(
+                f"{path}.lifted_at",
+                f"{lifted.isoformat()} is before requested_at ({requested.isoformat()})",
+            )
+    agency = raw.get("agency") or ""
+    if not isinstance(agency, str):
+        raise FactsError(f"{path}.agency", "must be a string")
+    return Hold(requested, lifted, _flag(raw, "written", f"{path}.written"), agency.strip())
+
+
+def _national_security(value: Any) -> NationalSecurityDelay | None:
+    if value is None:
+        return None
+    path = "national_security_delay"
+    raw = _mapping(value, path)
+    for key in raw:
+        if key not in ("determined_at", "ends_at", "notified_in_writing"):
+            raise FactsError(f"{path}.{key}", "unknown field")
+    if raw.get("determined_at") is None:
+        raise FactsError(
+            f"{path}.determined_at", "is required: when the Attorney General made the determination"
+        )
+    determined = parse_time(raw["determined_at"], f"{path}.determined_at")
+    ends = raw.get("ends_at")
+    if ends is not None:
+        ends = parse_time(ends, f"{path}.ends_at")
+        if ends < determined:
+            raise FactsError(
+                f"{path}.ends_at",
+                f"{ends.isoformat()} is before determined_at ({determined.isoformat()})",
+            )
+    written = _flag(raw, "notified_in_writing", f"{path}.notified_in_writing", True)
+    return NationalSecurityDelay(determined, ends, written)
 
 
 def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
@@ -363,9 +461,7 @@ def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
     for key in enc:
         if key not in ("encrypted", "key_compromised", "by_category"):
             raise FactsError(f"encryption.{key}", "unknown field")
-    flags = {
-        key: _flag(enc.get(key), f"encryption.{key}") for key in ("encrypted", "key_compromised")
-    }
+    flags = {key: _flag(enc, key, f"encryption.{key}") for key in ("encrypted", "key_compromised")}
     by_category = _by_category(enc.get("by_category"))
 
     risk = _enum(data.get("risk_of_harm"), RISK_LEVELS, "risk_of_harm")
@@ -409,6 +505,11 @@ def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
         data_sets=data_sets,
         encryption_by_category=by_category,
         derived=frozenset(derived),
+        law_enforcement_hold=_hold(data.get("law_enforcement_hold")),
+        national_security_delay=_national_security(data.get("national_security_delay")),
+        product_security_incident=_flag(
+            data, "product_security_incident", "product_security_incident"
+        ),
     )
 
 
@@ -456,14 +557,6 @@ def _affected(value: Any, path: str, known) -> dict[str, int]:
             raise FactsError(where, f"must be at most {MAX_AFFECTED:,} people")
         affected[code] = count
     return affected
-
-
-def _flag(value: Any, path: str) -> bool:
-    if value is None:
-        return False
-    if not isinstance(value, bool):
-        raise FactsError(path, "must be true or false")
-    return value
 
 
 def _roles(org_raw: dict, data_sets: tuple[DataSet, ...]) -> tuple[str, ...]:
@@ -572,8 +665,8 @@ def _by_category(value: Any) -> dict[str, tuple[bool, bool]]:
         for key in raw:
             if key not in ("encrypted", "key_compromised"):
                 raise FactsError(f"{path}.{key}", "unknown field")
-        encrypted = _flag(raw.get("encrypted"), f"{path}.encrypted")
-        compromised = _flag(raw.get("key_compromised"), f"{path}.key_compromised")
+        encrypted = _flag(raw, "encrypted", f"{path}.encrypted")
+        compromised = _flag(raw, "key_compromised", f"{path}.key_compromised")
         if compromised and not encrypted:
             raise FactsError(
                 f"{path}.key_compromised", "only encrypted data can have its key compromised"
@@ -630,6 +723,23 @@ def facts_to_dict(facts: Facts) -> dict:
         out["systems"] = list(facts.systems)
     if facts.customers:
         out["customers"] = list(facts.customers)
+    hold = facts.law_enforcement_hold
+    if hold is not None:
+        out["law_enforcement_hold"] = {
+            "requested_at": hold.requested_at.isoformat(),
+            "lifted_at": hold.lifted_at.isoformat() if hold.lifted_at else None,
+            "written": hold.written,
+            "agency": hold.agency,
+        }
+    delay = facts.national_security_delay
+    if delay is not None:
+        out["national_security_delay"] = {
+            "determined_at": delay.determined_at.isoformat(),
+            "ends_at": delay.ends_at.isoformat() if delay.ends_at else None,
+            "notified_in_writing": delay.notified_in_writing,
+        }
+    if facts.product_security_incident:
+        out["product_security_incident"] = True
     return out
 
 

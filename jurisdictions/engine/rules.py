@@ -67,6 +67,10 @@ EVENTS = (
     "classified_major_at",
     "assessed_notifiable_at",
     "ransom_paid_at",
+    # Cyber Resilience Act Art 14: awareness of an actively exploited vulnerability in a product
+    # with digital elements, and the moment a corrective or mitigating measure is available.
+    "exploited_vulnerability_at",
+    "corrective_measure_available_at",
 )
 UNITS = ("hours", "calendar_days", "business_days", "months")
 SCOPES = (
@@ -85,6 +89,21 @@ STATUSES = (
     "in_force_pending_executive_regulations",
 )
 NOTICE_PREFIX = "notice:"
+# Why one rule displaces another (see ``Displacement``).
+DISPLACEMENT_BASES = (
+    "lex_specialis",
+    "exemption",
+    "deemed_compliance",
+    "substantially_similar",
+    "other",
+)
+# After a law-enforcement hold is lifted: a fixed period from the lift, "as soon as" with no fixed
+# limit, or the original deadline when it is later than the fixed period from the lift.
+AFTER_LIFT_MODES = ("fixed_days", "as_soon_as", "original_if_later")
+# Facts conditions a rule may require (``requires_facts``): a true flag of the facts, or an
+# event that has been recorded ("event:exploited_vulnerability_at").
+FACT_FLAGS = ("product_security_incident",)
+EVENT_PREFIX = "event:"
 
 
 @dataclass(frozen=True)
@@ -112,6 +131,56 @@ class Limit:
     event: str
     amount: int
     unit: str
+
+
+@dataclass(frozen=True)
+class Displacement:
+    """This rule displaces others: their duties do not apply (precedence as data).
+
+    ``rules``: codes of displaced rules (fnmatch globs allowed, "EU-NIS2-*"). ``recipients``: only
+    duties to these recipients are displaced (empty: every duty). ``when_subject_to``: only if the
+    organisation is subject to one of these (same matching as ``requires_subject_to``; empty: no
+    condition). ``requires_applies``: only when the displacing rule itself applies to the facts;
+    false: the condition alone suffices (an exemption written into the displaced law may then sit
+    on the displaced rule, naming itself).
+    """
+
+    rules: tuple[str, ...]
+    basis: str  # one of DISPLACEMENT_BASES
+    citation: str
+    recipients: tuple[str, ...] = ()
+    when_subject_to: tuple[str, ...] = ()
+    requires_applies: bool = True
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class AfterLift:
+    """How the clock runs once a law-enforcement hold is lifted (``AFTER_LIFT_MODES``)."""
+
+    mode: str
+    amount: int | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Delay:
+    """What delay the law allows for this notice. No ``Delay`` on a rule: none at all.
+
+    ``law_enforcement``: a law-enforcement agency may hold the notice (facts key
+    ``law_enforcement_hold``); ``written_required``: only a written request does;
+    ``after_lift``: the clock after the hold is lifted (absent: as soon as possible).
+    ``national_security``: the longest delay after the original deadline that a national-security
+    determination gives without a further one (SEC Item 1.05(c): 30 calendar days; facts key
+    ``national_security_delay``), as ``AfterLift(mode="fixed_days", amount, unit)``.
+    """
+
+    citation: str
+    law_enforcement: bool = False
+    written_required: bool = False
+    after_lift: AfterLift | None = None
+    national_security: AfterLift | None = None
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -186,6 +255,11 @@ class Rule:
     # Subject-to keys for which the relief rule does not apply (DORA RTS Art 5(5): credit
     # institutions, CCPs, trading venues, NIS2 entities for initial and intermediate reports).
     relief_not_for: tuple[str, ...] = ()
+    displaces: tuple[Displacement, ...] = ()  # precedence: the duties this rule displaces
+    delay: Delay | None = None  # the delay the law allows (None: no delay)
+    # Applies only if every one holds: a facts flag that is true ("product_security_incident")
+    # or an event that is recorded ("event:exploited_vulnerability_at").
+    requires_facts: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict, hash=False, compare=False)
 
     @property

@@ -21,6 +21,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
+from fnmatch import fnmatchcase
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,14 +29,21 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .facts import CAUSES, DATA_CATEGORIES
 from .rules import (
+    AFTER_LIFT_MODES,
     CONFIDENCE,
+    DISPLACEMENT_BASES,
+    EVENT_PREFIX,
     EVENTS,
+    FACT_FLAGS,
     NOTICE_PREFIX,
     RECIPIENTS,
     RISK_LEVELS,
     SCOPES,
     STATUSES,
     UNITS,
+    AfterLift,
+    Delay,
+    Displacement,
     Jurisdiction,
     Limit,
     Rule,
@@ -46,6 +54,8 @@ FORMAT = "breachclock.rulebook/1"
 ESTABLISHMENT_CALENDAR = "establishment"
 # Optional rule fields that may also be carried inside ``extra`` (see rule_from_dict).
 EXTRA_CARRIED = ("relief_not_for", "causes_any")
+# Fields that have their own column; a store without it keeps them in ``extra`` (moved out on read).
+CARRIED_OUT = ("displaces", "delay", "requires_facts")
 ROLES = ("controller", "processor")
 KINDS = ("statute", "contract")
 DEADLINE_KINDS = ("before",)
@@ -102,8 +112,8 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
-    if isinstance(value, Threshold | Limit):
-        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    if isinstance(value, Threshold | Limit | Displacement | Delay | AfterLift):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
@@ -275,6 +285,160 @@ def _limit(code, value):
     )
 
 
+def _bool(code, name, value, default):
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise RulebookError(code, name, "must be true or false")
+    return value
+
+
+def _map(code, name, value, allowed: tuple[str, ...], shape: str) -> dict:
+    if not isinstance(value, dict):
+        raise RulebookError(code, name, f"must be a map {shape}")
+    extra = sorted(set(value) - set(allowed))
+    if extra:
+        raise RulebookError(
+            code, f"{name}.{extra[0]}", f"unknown field; known: {', '.join(allowed)}"
+        )
+    return value
+
+
+def _displaces(code, value) -> tuple[Displacement, ...]:
+    """``displaces``: a list of {rules, basis, citation, recipients?, when_subject_to?,
+    requires_applies?, note?}; each names the rules it displaces and the clause that says so."""
+    if value in (None, [], ()):
+        return ()
+    if not isinstance(value, list | tuple):
+        raise RulebookError(code, "displaces", "must be a list of displacements")
+    out = []
+    for i, item in enumerate(value):
+        path = f"displaces.{i}"
+        if isinstance(item, Displacement):
+            item = _plain(item)
+        d = _map(
+            code,
+            path,
+            item,
+            (
+                "rules",
+                "basis",
+                "citation",
+                "recipients",
+                "when_subject_to",
+                "requires_applies",
+                "note",
+            ),
+            "{rules, basis, citation, ...}",
+        )
+        rules = _str_tuple(code, f"{path}.rules", d.get("rules"))
+        if not rules:
+            raise RulebookError(
+                code, f"{path}.rules", "must name at least one rule code (globs allowed: EU-NIS2-*)"
+            )
+        recipients = _str_tuple(code, f"{path}.recipients", d.get("recipients"))
+        for recipient in recipients:
+            _one_of(code, f"{path}.recipients", recipient, RECIPIENTS)
+        out.append(
+            Displacement(
+                rules=rules,
+                basis=_one_of(code, f"{path}.basis", d.get("basis"), DISPLACEMENT_BASES),
+                citation=_string(code, f"{path}.citation", d.get("citation")),
+                recipients=recipients,
+                when_subject_to=_str_tuple(
+                    code, f"{path}.when_subject_to", d.get("when_subject_to")
+                ),
+                requires_applies=_bool(
+                    code, f"{path}.requires_applies", d.get("requires_applies"), True
+                ),
+                note=_string(code, f"{path}.note", d.get("note") or "", empty_ok=True),
+            )
+        )
+    return tuple(out)
+
+
+def _after_lift(code, name, value) -> AfterLift | None:
+    if value is None:
+        return None
+    if isinstance(value, AfterLift):
+        value = _plain(value)
+    d = _map(code, name, value, ("mode", "amount", "unit"), "{mode, amount, unit}")
+    mode = _one_of(code, f"{name}.mode", d.get("mode"), AFTER_LIFT_MODES)
+    amount, unit = d.get("amount"), d.get("unit")
+    if mode == "as_soon_as":
+        if amount is not None or unit is not None:
+            raise RulebookError(code, f"{name}.amount", "as_soon_as has no fixed period")
+        return AfterLift(mode)
+    return AfterLift(
+        mode,
+        _positive_int(code, f"{name}.amount", amount),
+        _one_of(code, f"{name}.unit", unit, UNITS),
+    )
+
+
+def _delay(code, value) -> Delay | None:
+    """``delay``: the delay the law allows; absent means none."""
+    if value is None:
+        return None
+    if isinstance(value, Delay):
+        value = _plain(value)
+    d = _map(
+        code,
+        "delay",
+        value,
+        (
+            "law_enforcement",
+            "written_required",
+            "after_lift",
+            "national_security",
+            "citation",
+            "note",
+        ),
+        "{law_enforcement, written_required, after_lift, national_security, citation, note}",
+    )
+    delay = Delay(
+        citation=_string(code, "delay.citation", d.get("citation")),
+        law_enforcement=_bool(code, "delay.law_enforcement", d.get("law_enforcement"), False),
+        written_required=_bool(code, "delay.written_required", d.get("written_required"), False),
+        after_lift=_after_lift(code, "delay.after_lift", d.get("after_lift")),
+        national_security=_after_lift(code, "delay.national_security", d.get("national_security")),
+        note=_string(code, "delay.note", d.get("note") or "", empty_ok=True),
+    )
+    if not delay.law_enforcement and (delay.written_required or delay.after_lift):
+        raise RulebookError(
+            code,
+            "delay.law_enforcement",
+            "must be true when written_required or after_lift is given",
+        )
+    if not delay.law_enforcement and delay.national_security is None:
+        raise RulebookError(
+            code,
+            "delay",
+            "allows no delay: set law_enforcement or national_security (or remove it)",
+        )
+    if delay.national_security is not None and delay.national_security.mode != "fixed_days":
+        raise RulebookError(
+            code,
+            "delay.national_security.mode",
+            "must be fixed_days (the longest delay after the original deadline)",
+        )
+    return delay
+
+
+def _requires_facts(code, value) -> tuple[str, ...]:
+    items = _str_tuple(code, "requires_facts", value)
+    for item in items:
+        if item.startswith(EVENT_PREFIX):
+            _one_of(code, "requires_facts", item[len(EVENT_PREFIX) :], EVENTS)
+        elif item not in FACT_FLAGS:
+            raise RulebookError(
+                code,
+                "requires_facts",
+                f"{item!r} is not a facts flag ({', '.join(FACT_FLAGS)}) or event:<event name>",
+            )
+    return items
+
+
 def rule_from_dict(d: Any) -> Rule:
     """Build a ``Rule`` from its dict form, validating every field on its own.
 
@@ -372,6 +536,17 @@ def rule_from_dict(d: Any) -> Rule:
             d = {**d, name: extra[name]}
     kw["relief_not_for"] = _str_tuple(code, "relief_not_for", d.get("relief_not_for"))
     kw["causes_any"] = _str_tuple(code, "causes_any", d.get("causes_any"))
+    # Fields a store without their column (a migration's older model) carries in ``extra``: they
+    # are lifted out, so the rule reads the same wherever it was stored.
+    if any(name in extra for name in CARRIED_OUT):
+        extra = dict(extra)
+        for name in CARRIED_OUT:
+            carried = extra.pop(name, None)
+            if d.get(name) in (None, [], ()) and carried is not None:
+                d = {**d, name: carried}
+    kw["displaces"] = _displaces(code, d.get("displaces"))
+    kw["delay"] = _delay(code, d.get("delay"))
+    kw["requires_facts"] = _requires_facts(code, d.get("requires_facts"))
     for cause in kw["causes_any"]:
         _one_of(code, "causes_any", cause, CAUSES)
     if kw["kind"] == "contract" and not kw["counterparty"].strip():
@@ -510,6 +685,14 @@ def validate_rules(rules, jurisdictions) -> None:
                 f"unknown calendar {rule.holiday_calendar!r} (a jurisdiction code with a holiday "
                 "country, or a market such as NYSE)",
             )
+        for i, displacement in enumerate(rule.displaces):
+            for pattern in displacement.rules:
+                if not any(fnmatchcase(other, pattern) for other in versions):
+                    raise RulebookError(
+                        rule.code,
+                        f"displaces.{i}.rules",
+                        f"{pattern!r} matches no rule code of the rule book",
+                    )
         if rule.threshold is not None and rule.threshold.counted not in COUNTED:
             raise RulebookError(rule.code, "threshold.counted", "must be jurisdiction or total")
     # Detect dependency cycles (a -> notice:b -> notice:a) that could never be computed.

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('incidents', '0007_case_list_version'),
+        ('incidents', '0008_cra_events'),
     ]
 
     operations = [
