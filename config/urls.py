@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/v1/", include("incidents.api.urls")),
     path("feeds/", include("incidents.feed_urls")),
     path("rules/", include("jurisdictions.urls")),
+    path("organisations/", include("organisations.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
     path("", include("reminders.urls")),  # the snooze page (reminders/urls.py)

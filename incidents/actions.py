@@ -331,6 +331,38 @@ def _merge_facts(current: dict, changes: dict) -> dict:
 
 
 # --- opening a case ----------------------------------------------------------------------------
+def _picked_profile(value, acting_user):
+    from organisations.actions import may_pick
+    from organisations.models import OrganisationProfile
+
+    if not may_pick(acting_user):
+        raise ActionError("organisation_profile", "only people who may open cases can pick one")
+    if isinstance(value, OrganisationProfile):
+        value = value.pk
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ActionError("organisation_profile", "must be the id of an organisation profile")
+    profile = OrganisationProfile.objects.filter(pk=value, active=True).first()
+    if profile is None:
+        raise ActionError("organisation_profile", f"no active organisation profile {value}")
+    return profile
+
+
+def _with_profile(facts: dict, profile) -> dict:
+    """The profile's organisation facts under the ones the facts state (stated keys win)."""
+    stated = facts.get("organisation")
+    if stated is not None and not isinstance(stated, dict):
+        return facts  # the parser names the error
+    stated = dict(stated or {})
+    org = profile.organisation_facts()
+    if "role" in stated or "roles" in stated:
+        org.pop("role", None)
+        org.pop("roles", None)
+    facts["organisation"] = {**org, **stated}
+    if "roles" in facts["organisation"] or "sectors" in facts["organisation"]:
+        facts["format"] = FACTS_FORMAT_2  # a format-1 document reads the same as format 2
+    return facts
+
+
 @transaction.atomic
 def open_incident(
     facts: dict,
@@ -342,9 +374,13 @@ def open_incident(
     privileged: bool = False,
     risk_rationale: str = "",
     event_basis: dict[str, str] | None = None,
+    organisation_profile=None,
 ) -> Incident:
-    """Open a case from facts (``breachclock.facts/1``); the opener becomes owner and team member.
+    """Open a case from facts (``breachclock.facts/1`` or ``/2``); the opener becomes owner and
+    team member.
 
+    ``organisation_profile`` (a profile or its id): its organisation facts fill the keys the
+    facts do not state, and the case keeps a snapshot of the profile as it is now.
     Obligations are computed in the same transaction. Raises ``FactsError`` / ``ActionError``
     naming the field, with nothing stored.
     """
@@ -352,6 +388,10 @@ def open_incident(
     if not isinstance(facts, dict):
         raise FactsError("(document)", "facts must be a JSON object")
     facts = dict(facts)
+    profile = None
+    if organisation_profile is not None:
+        profile = _picked_profile(organisation_profile, acting_user)
+        facts = _with_profile(facts, profile)
     title = _clean_text(
         title if title is not None else facts.get("title"), "title", required=True, max_length=200
     )
@@ -377,6 +417,8 @@ def open_incident(
         created_by=acting_user,
         created_at=now,
         updated_at=now,
+        organisation_profile=profile,
+        organisation_snapshot=profile.snapshot() if profile else {},
         **_fields_from_facts(parsed),
     )
     basis = event_basis or {}
@@ -409,6 +451,11 @@ def open_incident(
             "severity": severity,
             "privileged": bool(privileged),
             "facts": _without_engine_only(incident.facts_dict(notices_sent={})),
+            **(
+                {"organisation_profile": {"id": profile.pk, "name": profile.name}}
+                if profile
+                else {}
+            ),
         },
     )
     recompute_obligations(

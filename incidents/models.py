@@ -139,6 +139,17 @@ class Incident(models.Model):
     encryption_by_category = models.JSONField(default=dict, blank=True)
     # "data" / "affected" when the data sets made the totals (the rows hold them for filtering)
     facts_derived = models.JSONField(default=list, blank=True, editable=False)
+    # The organisation profile the case was opened with, and a snapshot of what it said then: a
+    # later edit of the profile never rewrites what this case used.
+    organisation_profile = models.ForeignKey(
+        "organisations.OrganisationProfile",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases",
+        editable=False,
+    )
+    organisation_snapshot = models.JSONField(default=dict, blank=True, editable=False)
 
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(

@@ -136,6 +136,11 @@ class IncidentCreateSerializer(FactsSerializer, CaseDetailsSerializer):
     """Open a case: the facts plus a required title and optional case details."""
 
     title = serializers.CharField(max_length=200)
+    organisation_profile = serializers.IntegerField(
+        required=False,
+        help_text="Id of an active organisation profile: its organisation facts fill the keys "
+        "not given here, and the case keeps a snapshot of it.",
+    )
 
 
 class IncidentPatchSerializer(CaseDetailsSerializer):
@@ -330,6 +335,7 @@ class IncidentDetailSerializer(IncidentListSerializer):
     """A case: details, facts (with who determined each event), team, obligations, notes."""
 
     facts = serializers.SerializerMethodField()
+    organisation_profile = serializers.SerializerMethodField()
     events = EventOutSerializer(many=True, read_only=True)
     team = TeamMemberOutSerializer(many=True, read_only=True)
     obligations = ObligationSerializer(many=True, read_only=True)
@@ -342,6 +348,7 @@ class IncidentDetailSerializer(IncidentListSerializer):
             "risk_rationale",
             "closed_at",
             "facts",
+            "organisation_profile",
             "events",
             "team",
             "obligations",
@@ -350,6 +357,10 @@ class IncidentDetailSerializer(IncidentListSerializer):
 
     def get_facts(self, obj) -> dict:
         return obj.facts_dict()
+
+    def get_organisation_profile(self, obj) -> dict | None:
+        """The profile the case was opened with, as it was then (the snapshot)."""
+        return obj.organisation_snapshot or None
 
 
 class IncidentCreatedSerializer(serializers.Serializer):
