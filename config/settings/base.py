@@ -360,6 +360,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "IncidentStatusEnum": "incidents.choices.IncidentStatus",
         "ObligationStatusEnum": "incidents.choices.ObligationStatus",
+        # organisation.role, organisation.roles and a data set's role share one vocabulary
+        "OrganisationRoleEnum": "incidents.api.serializers.ROLES",
     },
 }
 
