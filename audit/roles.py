@@ -48,7 +48,7 @@ ROLES: dict[str, tuple[dict[str, tuple[str, ...]], list[str]]] = {
         ["jurisdictions.publish_rule"],
     ),
     PRIVACY_OFFICE: (
-        {"incidents": READ, "reminders": READ, "jurisdictions": READ, "organisations": ALL},
+        {"incidents": READ, "reminders": READ, "jurisdictions": READ, "organisations": WORK},
         ["incidents.view_all_incidents"],
     ),
     AUDITOR: ({"audit": READ}, ["audit.export_auditevent"]),
