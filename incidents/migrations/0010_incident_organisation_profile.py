@@ -3,8 +3,13 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from incidents import list_cache
+
 
 class Migration(migrations.Migration):
+    """The profile a case was opened with and its snapshot. On SQLite, adding these columns (and
+    those of 0009) rebuilds the incidents table, which drops its case-list triggers: put them back
+    (re-creating them is harmless on PostgreSQL, where the table is altered in place)."""
 
     dependencies = [
         ('incidents', '0009_facts_format_2'),
@@ -22,4 +27,5 @@ class Migration(migrations.Migration):
             name='organisation_snapshot',
             field=models.JSONField(blank=True, default=dict, editable=False),
         ),
+        migrations.RunPython(list_cache.install, migrations.RunPython.noop),
     ]
