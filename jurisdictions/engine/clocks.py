@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
+from . import authorities as auth
 from . import calendars as cal
 from . import places
 from .facts import Facts
@@ -75,6 +76,7 @@ class ObligationResult:
     waiting_for: str | None
     why: tuple[str, ...]
     computation: tuple[str, ...] = ()
+    transposition: dict | None = None  # the member state's law for an EU-wide duty
 
     @property
     def code(self) -> str:
@@ -104,6 +106,7 @@ class ObligationResult:
             "kind": r.kind,
             "counterparty": r.counterparty,
             "contact": r.contact,
+            **({"transposition": self.transposition} if self.transposition else {}),
         }
 
 
@@ -169,7 +172,7 @@ class CompiledRulebook:
             first = versions[0]
             if first.kind == "contract":
                 self.contracts.append(code)
-            elif first.scope == "organisation":
+            elif first.scope in ("organisation", "main_establishment"):
                 self.organisation_wide.append(code)
             else:
                 self.by_jurisdiction[first.jurisdiction].append(code)
@@ -400,6 +403,7 @@ class _Context:
     whole: _View | None = None
     views: dict[str, _View] = field(default_factory=dict)  # role -> its part of the breach
     regimes: tuple[str, ...] = ()  # subject_to and sector tokens
+    placed: dict[str, auth.Placement] = field(default_factory=dict)
 
 
 def _people(n: int) -> str:
@@ -423,7 +427,7 @@ def _calendar_for(rule: Rule, ctx: _Context) -> cal.BusinessCalendar | None:
     if key == ESTABLISHMENT_CALENDAR:
         org = ctx.facts.organisation
         for code in (org.main_establishment, *org.established_in):
-            found = code and book.calendar(code)
+            found = code and next(filter(None, map(book.calendar, book.lineage(code))), None)
             if found:
                 return found
         return book.calendar("ECB")
@@ -547,6 +551,10 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
         why.append(f"the organisation is subject to {', '.join(hits)}")
 
     why.extend(_check_scope(rule, ctx, place, view))
+    if rule.authorities or rule.scope == "main_establishment":
+        why.extend(_place(rule, ctx, view))
+    if rule.applies_with:
+        why.append(_linked(rule, ctx))
 
     if rule.data_condition is not None:
         witness = condition_witness(rule.data_condition, view.data)
@@ -597,7 +605,9 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
     if rule.encryption_safe_harbour and (facts.encrypted or facts.encryption_by_category):
         why.extend(_safe_harbour(rule, facts, view))
 
-    if rule.threshold is not None:
+    if rule.threshold is not None and not (
+        rule.scope == "establishment_or_threshold" and rule.jurisdiction in ctx.established
+    ):
         t = rule.threshold
         if t.counted == "total":
             n, who = view.total, f"{_people(view.total)} affected in total"
@@ -614,6 +624,8 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
             who = _residents(book, rule.jurisdiction, n)
         if t.op == ">":
             ok, words = n > t.value, ("more than" if n > t.value else "not more than")
+        elif t.op == "<":
+            ok, words = n < t.value, ("fewer than" if n < t.value else "at least")
         else:
             ok, words = n >= t.value, ("at least" if n >= t.value else "fewer than")
         text = f"{who}, {words} {t.value:,}"
@@ -696,6 +708,9 @@ def _check_scope(rule: Rule, ctx: _Context, place: str, view: _View) -> list[str
     established = rule.jurisdiction in ctx.established
     if rule.kind == "contract" or rule.scope == "organisation":
         return ["applies to the organisation wherever the affected people live"]
+    if rule.scope == "main_establishment":
+        return []  # _place finds the member state
+
     if rule.scope == "residents":
         if n <= 0:
             raise _NotApplicable(f"no residents of {place} affected")
@@ -704,6 +719,12 @@ def _check_scope(rule: Rule, ctx: _Context, place: str, view: _View) -> list[str
         if not established:
             raise _NotApplicable(f"the organisation is not established in {place}")
         return [f"the organisation is established in {place}"]
+    if rule.scope == "establishment_or_threshold":
+        if established:
+            return [f"the organisation is established in {place}: no head count needed"]
+        if n <= 0:
+            raise _NotApplicable(f"no residents of {place} affected and no establishment there")
+        return [_residents(book, rule.jurisdiction, n)]
     if rule.scope == "residents_or_establishment":
         if n > 0:
             return [
@@ -714,8 +735,8 @@ def _check_scope(rule: Rule, ctx: _Context, place: str, view: _View) -> list[str
             return [f"the organisation is established in {place}"]
         raise _NotApplicable(f"no residents of {place} affected and no establishment there")
     # lead_authority: one-stop-shop if the main establishment has an authority of this regime.
-    main = org.main_establishment
     authorities = book.lead_authorities.get(rule.regime_code, set())
+    main = org.main_establishment
     if main and main not in authorities:
         # A main establishment given as a subdivision (DE-BE) leads to the nearest place that
         # has an authority under this regime (DE), unless the subdivision has its own.
@@ -788,21 +809,70 @@ def _evaluate_uncached(code: str, ctx: _Context) -> ObligationResult | Exclusion
     try:
         why = _check_applies(rule, ctx)
     except _NotApplicable as exc:
-        return Exclusion(rule, exc.why)
+        placed = ctx.placed.get(code)
+        return Exclusion(placed.rule if placed else rule, exc.why)
+    placed = ctx.placed.get(code)
+    rule = placed.rule if placed else rule
     if rule.status == "in_force_pending_executive_regulations":
         why.append("in force; implementing regulations still pending")
     steps = [f"rule version {rule.version} chosen: {how}"]
     dep = rule.depends_on
     if dep is not None:
-        return _dependent(rule, dep, why, steps, ctx)
-    return _timed(rule, rule.clock_start, ctx.facts.events.get(rule.clock_start), why, steps, ctx)
+        result = _dependent(rule, dep, why, steps, ctx)
+    else:
+        start = ctx.facts.events.get(rule.clock_start)
+        result = _timed(rule, rule.clock_start, start, why, steps, ctx)
+    if placed and placed.transposition and isinstance(result, ObligationResult):
+        result = replace(result, transposition=placed.transposition)
+    return result
+
+
+def _linked(rule: Rule, ctx: _Context) -> str:
+    """A linked duty is owed only where one of the rules it follows is (same conditions)."""
+    owed, not_owed = [], []
+    for code in rule.applies_with:
+        if code in ctx.book.versions:
+            result = _evaluate_rule(code, ctx)
+            (owed if isinstance(result, ObligationResult) else not_owed).append(result)
+    if not owed:
+        raise _NotApplicable(
+            "owed only where a duty under "
+            + " or ".join(rule.applies_with)
+            + " is owed, and none is: "
+            + "; ".join(f"{e.rule.code}: {e.why}" for e in not_owed)
+        )
+    codes = ", ".join(o.code for o in owed)
+    return f"owed because the duty under {codes} is owed (same conditions)"
+
+
+def _place(rule: Rule, ctx: _Context, view: _View) -> tuple[str, ...]:
+    """Address an EU-wide rule to its member state and authority (see engine.authorities)."""
+    facts = ctx.facts
+    if facts.rules_as_of is not None:
+        day = facts.rules_as_of
+    else:
+        instant, _event = _version_instant(rule, ctx)
+        day = instant.astimezone(_zone_for(rule, ctx.book)).date()
+    try:
+        placed = auth.place(
+            rule, facts.organisation, ctx.book, day, view.counts.get(rule.jurisdiction, 0)
+        )
+    except auth.NoAuthority as exc:
+        ctx.placed[rule.code] = auth.Placement(exc.rule, None, ())
+        raise _NotApplicable(exc.why) from None
+    ctx.placed[rule.code] = placed
+    return placed.why
 
 
 def _deadline(rule: Rule, start: datetime, ctx: _Context) -> tuple[datetime, list[str]]:
     zone = _zone_for(rule, ctx.book)
     calendar = _calendar_for(rule, ctx) if rule.deadline_unit == "business_days" else None
     cutoff = time.fromisoformat(rule.deadline_cutoff) if rule.deadline_cutoff else None
-    return cal.add(start, rule.deadline_amount, rule.deadline_unit, zone, calendar, cutoff)
+    anchored: list[str] = []
+    if rule.deadline_anchor == "calendar_year_end":
+        start, anchored = cal.end_of_calendar_year(start, zone)
+    due, steps = cal.add(start, rule.deadline_amount, rule.deadline_unit, zone, calendar, cutoff)
+    return due, anchored + steps
 
 
 def _timed(
@@ -1098,12 +1168,13 @@ def evaluate(facts: Facts, rules, jurisdictions, *, rulebook_version: str) -> Ev
         if isinstance(result, ObligationResult):
             out.obligations.append(result)
             continue
-        first = result.rule
-        if first.scope == "organisation" and first.kind != "contract":
+        first = ctx.book.versions[code][0]
+        if first.scope in ("organisation", "main_establishment") and first.kind != "contract":
             # Organisation-wide rules are in play when their regime is: the organisation is
-            # subject to it, or people live in its jurisdiction.
+            # subject to it, or people live (or it is established) in its jurisdiction.
             if not (
                 ctx.counts.get(first.jurisdiction)
+                or (first.scope == "main_establishment" and first.jurisdiction in ctx.established)
                 or any(subject_to_matches(r, s) for r in first.requires_subject_to for s in stated)
             ):
                 continue
