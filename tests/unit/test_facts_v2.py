@@ -50,7 +50,8 @@ def test_a_saas_company_owes_controller_and_processor_duties(clocks):
         "as processor for data set 'end users of customers' (controller: Acme GmbH)"
         in (proc["why"])
     )
-    assert "9,000 residents of European Union (EU/EEA) affected" in proc["why"]
+    # Judged on the processor's own data set: its categories, not the admins' SSNs.
+    assert "personal data affected (contact, name)" in proc["why"]
     # The Germans are the customer's data subjects: the controller's own GDPR duties do not arise.
     assert "DE-GDPR-33-SA" not in out.owed
     assert out.excluded["DE-GDPR-33-SA"]["why"] == "no residents of Germany affected"
