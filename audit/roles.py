@@ -36,7 +36,7 @@ ROLES: dict[str, tuple[dict[str, tuple[str, ...]], list[str]]] = {
     ),
     COUNSEL: (
         {"incidents": WORK, "reminders": WORK, "jurisdictions": READ, "organisations": READ},
-        [],
+        ["jurisdictions.view_changes_coming"],
     ),
     VIEWER: (
         {"incidents": READ, "reminders": READ, "jurisdictions": READ, "organisations": READ},
@@ -45,11 +45,11 @@ ROLES: dict[str, tuple[dict[str, tuple[str, ...]], list[str]]] = {
     RULES_ADMINISTRATOR: (
         {"jurisdictions": ALL, "incidents": READ},
         # Drafts are model changes; making one the law in force is a permission of its own.
-        ["jurisdictions.publish_rule"],
+        ["jurisdictions.publish_rule", "jurisdictions.view_changes_coming"],
     ),
     PRIVACY_OFFICE: (
         {"incidents": READ, "reminders": READ, "jurisdictions": READ, "organisations": WORK},
-        ["incidents.view_all_incidents"],
+        ["incidents.view_all_incidents", "jurisdictions.view_changes_coming"],
     ),
     AUDITOR: ({"audit": READ}, ["audit.export_auditevent"]),
 }

@@ -7,6 +7,7 @@ pages and ``manage.py clocks``); the input serializers here document them in the
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from jurisdictions.engine.rules import EVENTS, RECIPIENTS, RISK_LEVELS
@@ -96,6 +97,30 @@ class DataSetSerializer(serializers.Serializer):
     )
 
 
+class LawEnforcementHoldSerializer(serializers.Serializer):
+    """A law-enforcement agency's request to hold notices (null: none). On PATCH the keys merge
+    with the stored hold: ``{"lifted_at": ...}`` lifts it."""
+
+    requested_at = serializers.DateTimeField(help_text="With a UTC offset.")
+    lifted_at = serializers.DateTimeField(
+        allow_null=True, required=False, help_text="Null while the hold is in force."
+    )
+    written = serializers.BooleanField(help_text="Was the request made in writing?")
+    agency = serializers.CharField(max_length=200)
+
+
+class NationalSecurityDelaySerializer(serializers.Serializer):
+    """The US Attorney General's national-security determination (SEC Form 8-K Item 1.05(c))."""
+
+    determined_at = serializers.DateTimeField(help_text="With a UTC offset.")
+    ends_at = serializers.DateTimeField(
+        allow_null=True, required=False, help_text="End of the delay period, if set."
+    )
+    notified_in_writing = serializers.BooleanField(
+        required=False, default=True, help_text="Has the Attorney General told the SEC in writing?"
+    )
+
+
 class FactsSerializer(serializers.Serializer):
     """The facts format (``breachclock.facts/1``, or ``/2`` with roles per data set, encryption
     per category and sector tokens)."""
@@ -121,6 +146,8 @@ class FactsSerializer(serializers.Serializer):
     systems = serializers.ListField(child=serializers.CharField(), required=False)
     customers = serializers.ListField(child=serializers.CharField(), required=False)
     rules_as_of = serializers.DateField(required=False, allow_null=True)
+    law_enforcement_hold = LawEnforcementHoldSerializer(required=False, allow_null=True)
+    national_security_delay = NationalSecurityDelaySerializer(required=False, allow_null=True)
 
 
 class CaseDetailsSerializer(serializers.Serializer):
@@ -170,6 +197,12 @@ class IncidentPatchSerializer(CaseDetailsSerializer):
     systems = serializers.ListField(child=serializers.CharField(), required=False)
     customers = serializers.ListField(child=serializers.CharField(), required=False)
     rules_as_of = serializers.DateField(required=False, allow_null=True)
+    law_enforcement_hold = LawEnforcementHoldSerializer(
+        required=False, allow_null=True, partial=True
+    )
+    national_security_delay = NationalSecurityDelaySerializer(
+        required=False, allow_null=True, partial=True
+    )
 
 
 class NotifiedSerializer(serializers.Serializer):
@@ -199,6 +232,13 @@ class TargetSerializer(serializers.Serializer):
         allow_null=True, help_text="With a UTC offset; null clears the target."
     )
     reason = serializers.CharField(max_length=2000)
+
+
+class ConflictDecisionInSerializer(serializers.Serializer):
+    """Counsel's decision on a conflict between rules: what the team does and why."""
+
+    key = serializers.CharField(help_text="The conflict's key, from the case's ``conflicts``.")
+    decision = serializers.CharField(max_length=10_000)
 
 
 class NoteCreateSerializer(serializers.Serializer):
@@ -331,14 +371,43 @@ class NoteOutSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
+class ConflictSerializer(serializers.Serializer):
+    """Where rules in play pull against each other (the ``conflicts`` of the obligations format)."""
+
+    key = serializers.CharField(help_text="Stable identity; decisions are recorded against it.")
+    kind = serializers.CharField(
+        help_text="displacement | hold_not_allowed | hold_not_written | content"
+    )
+    rules = serializers.ListField(child=serializers.CharField())
+    why = serializers.CharField()
+    citation = serializers.CharField(required=False, allow_null=True)
+
+
+class ConflictDecisionOutSerializer(serializers.Serializer):
+    """Counsel's decision on a conflict; ``current`` false once the facts no longer give it."""
+
+    key = serializers.CharField()
+    kind = serializers.CharField(allow_null=True)
+    rules = serializers.ListField(child=serializers.CharField())
+    why = serializers.CharField(allow_null=True)
+    citation = serializers.CharField(allow_null=True)
+    decision = serializers.CharField()
+    decided_by = serializers.CharField()
+    decided_at = serializers.DateTimeField()
+    current = serializers.BooleanField()
+
+
 class IncidentDetailSerializer(IncidentListSerializer):
-    """A case: details, facts (with who determined each event), team, obligations, notes."""
+    """A case: details, facts (with who determined each event), team, obligations, conflicts
+    between rules with counsel's decisions, notes."""
 
     facts = serializers.SerializerMethodField()
     organisation_profile = serializers.SerializerMethodField()
     events = EventOutSerializer(many=True, read_only=True)
     team = TeamMemberOutSerializer(many=True, read_only=True)
     obligations = ObligationSerializer(many=True, read_only=True)
+    conflicts = ConflictSerializer(many=True, read_only=True)
+    conflict_decisions = serializers.SerializerMethodField()
     notes = NoteOutSerializer(many=True, read_only=True)
 
     class Meta(IncidentListSerializer.Meta):
@@ -352,6 +421,8 @@ class IncidentDetailSerializer(IncidentListSerializer):
             "events",
             "team",
             "obligations",
+            "conflicts",
+            "conflict_decisions",
             "notes",
         ]
 
@@ -361,6 +432,12 @@ class IncidentDetailSerializer(IncidentListSerializer):
     def get_organisation_profile(self, obj) -> dict | None:
         """The profile the case was opened with, as it was then (the snapshot)."""
         return obj.organisation_snapshot or None
+
+    @extend_schema_field(ConflictDecisionOutSerializer(many=True))
+    def get_conflict_decisions(self, obj) -> list[dict]:
+        from ..conflicts import decisions_export
+
+        return decisions_export(obj)
 
 
 class IncidentCreatedSerializer(serializers.Serializer):
@@ -386,6 +463,7 @@ class EvaluationSerializer(serializers.Serializer):
     rulebook = serializers.CharField()
     obligations = serializers.ListField(child=serializers.DictField())
     not_applicable = NotApplicableSerializer(many=True)
+    conflicts = ConflictSerializer(many=True, required=False)
 
 
 def _absolute(request, path: str) -> str:

@@ -241,6 +241,31 @@ def test_naic_head_count_applies_only_outside_the_state_of_domicile(clocks):
     assert "US-VA-INS" in va.owed
 
 
+def test_rhode_island_binds_domestic_insurers_only(clocks):
+    # Illinois for comparison: 3 business days, Thu 2 Jul 2026 -> Fri 3 Jul observed holiday
+    # skipped, Mon 6, Tue 7, Wed 8
+    out = clocks(
+        facts(
+            "2026-07-02T10:00:00-05:00",
+            LICENSEE,
+            {"US-RI": 1000, "US-IL": 300},
+            data=NPI,
+        )
+    )
+    assert out.excluded["US-RI-INS"]["why"] == "the organisation is not established in Rhode Island"
+    assert out.owed["US-IL-INS"]["due_local"] == "2026-07-08T23:59:59-05:00"
+    domestic = clocks(
+        facts(
+            "2026-07-02T10:00:00-04:00",
+            LICENSEE,
+            {"US-RI": 3},
+            data=NPI,
+            organisation={"established_in": ["US-RI"]},
+        )
+    )
+    assert domestic.owed["US-RI-INS"]["due_local"] == "2026-07-08T23:59:59-04:00"
+
+
 def test_naic_encrypted_data_with_the_key_safe_is_no_cybersecurity_event(clocks):
     enc = {"encrypted": True, "key_compromised": False}
     out = clocks(

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('incidents', '0008_cra_events'),
+        ('incidents', '0009_conflicts_and_holds'),
     ]
 
     operations = [

@@ -8,11 +8,11 @@ from incidents import list_cache
 
 class Migration(migrations.Migration):
     """The profile a case was opened with and its snapshot. On SQLite, adding these columns (and
-    those of 0009) rebuilds the incidents table, which drops its case-list triggers: put them back
+    those of 0010) rebuilds the incidents table, which drops its case-list triggers: put them back
     (re-creating them is harmless on PostgreSQL, where the table is altered in place)."""
 
     dependencies = [
-        ('incidents', '0009_facts_format_2'),
+        ('incidents', '0010_facts_format_2'),
         ('organisations', '0001_initial'),
     ]
 
