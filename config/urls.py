@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/v1/", include("incidents.api.urls")),
     path("feeds/", include("incidents.feed_urls")),
     path("rules/", include("jurisdictions.urls")),
+    path("organisations/", include("organisations.urls")),
     # Before Django's own: password reset queued and rate limited (accounts/password_reset.py).
     path(
         "accounts/password_reset/",
