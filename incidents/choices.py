@@ -6,6 +6,7 @@ from jurisdictions.engine.facts import DATA_CATEGORIES  # noqa: F401 - re-export
 from jurisdictions.engine.rules import EVENTS, RECIPIENTS, RISK_LEVELS
 
 FACTS_FORMAT = "breachclock.facts/1"
+FACTS_FORMAT_2 = "breachclock.facts/2"
 OBLIGATIONS_FORMAT = "breachclock.obligations/1"
 
 # The facts format's vocabulary is the engine's (jurisdictions/engine/facts.py): one list.
@@ -156,3 +157,8 @@ class ActivityKind(models.TextChoices):
     REMINDER_SNOOZED = "reminder_snoozed", "Reminders snoozed"
     FEED_TOKEN = "feed_token", "Calendar feed link changed"
     EXPORTED = "exported", "Exported"
+    HOLD_RECORDED = "hold_recorded", "Delay of notices recorded"
+    HOLD_LIFTED = "hold_lifted", "Delay of notices lifted"
+    CONFLICT_FOUND = "conflict_found", "Conflict between rules found"
+    CONFLICT_GONE = "conflict_gone", "Conflict between rules no longer arises"
+    CONFLICT_DECIDED = "conflict_decided", "Decision on a conflict recorded"

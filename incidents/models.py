@@ -18,6 +18,7 @@ from django.utils import timezone
 from .choices import (
     EVENT_NAMES,
     FACTS_FORMAT,
+    FACTS_FORMAT_2,
     ActivityKind,
     AttachmentKind,
     Cause,
@@ -36,6 +37,24 @@ def _iso(value):
     if value is None:
         return None
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def as_format_2(facts: dict, *, roles, sectors, data_sets, by_category, derived) -> dict:
+    """A facts dict in format-1 shape (``facts_dict`` / ``actions._canonical``) as format 2:
+    ``roles`` and ``sectors`` for ``role``, per-category encryption, data sets, and without the
+    totals the data sets made (``derived``), so a case gives back what it was given."""
+    out = dict(facts, format=FACTS_FORMAT_2)
+    org = {k: v for k, v in facts["organisation"].items() if k != "role"}
+    out["organisation"] = {**org, "roles": list(roles), "sectors": list(sectors)}
+    encryption = dict(facts["encryption"])
+    if by_category:
+        encryption["by_category"] = {k: dict(v) for k, v in by_category.items()}
+    out["encryption"] = encryption
+    if data_sets:
+        out["data_sets"] = [dict(s) for s in data_sets]
+    for key in derived:
+        out.pop(key, None)
+    return out
 
 
 def notices_sent_of(obligations) -> dict:
@@ -112,6 +131,25 @@ class Incident(models.Model):
     rules_as_of = models.DateField(
         null=True, blank=True, help_text="Evaluate under the law as it stood on this day."
     )
+    # --- facts format 2 (breachclock.facts/2): kept as given, so the case gives back its format ---
+    facts_format = models.CharField(max_length=30, default=FACTS_FORMAT, editable=False)
+    organisation_roles = models.JSONField(default=list, blank=True)
+    sectors = models.JSONField(default=list, blank=True)
+    data_sets = models.JSONField(default=list, blank=True)
+    encryption_by_category = models.JSONField(default=dict, blank=True)
+    # "data" / "affected" when the data sets made the totals (the rows hold them for filtering)
+    facts_derived = models.JSONField(default=list, blank=True, editable=False)
+    # The organisation profile the case was opened with, and a snapshot of what it said then: a
+    # later edit of the profile never rewrites what this case used.
+    organisation_profile = models.ForeignKey(
+        "organisations.OrganisationProfile",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases",
+        editable=False,
+    )
+    organisation_snapshot = models.JSONField(default=dict, blank=True, editable=False)
 
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(
@@ -131,6 +169,13 @@ class Incident(models.Model):
     # ``not_applicable`` list of the obligations format), as of the latest recompute: shown on
     # the case page and in the report so a reader sees what was considered and ruled out.
     not_applicable = models.JSONField(default=list, blank=True, editable=False)
+    # Where the rules in play pull against each other (the ``conflicts`` list of the obligations
+    # format: one regime displacing another, a hold that some duties do not allow...), as of the
+    # latest recompute. Counsel's decisions on them are ``ConflictDecision`` rows, by ``key``.
+    conflicts = models.JSONField(default=list, blank=True, editable=False)
+    # Requests to delay notices, as facts keys of the facts format (``law_enforcement_hold``,
+    # ``national_security_delay``): {facts key: value}. Set through ``actions.record_hold``.
+    holds = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = IncidentQuerySet.as_manager()
 
@@ -154,7 +199,8 @@ class Incident(models.Model):
 
     # The facts format ------------------------------------------------------------------------
     def facts_dict(self, *, events=None, affected=None, notices_sent=None) -> dict:
-        """The facts in ``breachclock.facts/1`` form, as the engine and the API read them.
+        """The facts in the format they were given in (``breachclock.facts/1`` or ``/2``), as the
+        engine and the API read them.
 
         Uses prefetched ``events`` / ``affected`` / ``obligations`` when present (no query per
         case in a bulk recompute). ``notices_sent`` maps a rule code to the earliest time a
@@ -166,7 +212,7 @@ class Incident(models.Model):
             affected = {a.jurisdiction: a.count for a in self.affected.all()}
         if notices_sent is None:
             notices_sent = notices_sent_of(self.obligations.all())
-        return {
+        facts = {
             "format": FACTS_FORMAT,
             "title": self.title,
             "events": {name: _iso(events.get(name)) for name in EVENT_NAMES},
@@ -185,7 +231,57 @@ class Incident(models.Model):
             "customers": list(self.customers),
             "rules_as_of": self.rules_as_of.isoformat() if self.rules_as_of else None,
             "notices_sent": {code: _iso(at) for code, at in sorted(notices_sent.items())},
+            # Optional keys: present only while a delay has been requested.
+            **{key: value for key, value in sorted(self.holds.items()) if value is not None},
         }
+        if self.facts_format != FACTS_FORMAT_2:
+            return facts
+        return as_format_2(
+            facts,
+            roles=self.organisation_roles or [self.organisation_role],
+            sectors=self.sectors,
+            data_sets=self.data_sets,
+            by_category=self.encryption_by_category,
+            derived=self.facts_derived,
+        )
+
+    def conflict_keys(self) -> set[str]:
+        """The stable keys of the conflicts the latest recompute found."""
+        return {c.get("key") for c in self.conflicts if c.get("key")}
+
+
+class ConflictDecision(models.Model):
+    """Counsel's decision on one conflict between rules on a case: what they decided and why.
+
+    Keyed by the conflict's stable ``key`` (from the evaluation's ``conflicts`` list), so it
+    survives recomputes; a later decision on the same key supersedes the earlier one for display,
+    and both stay in the record. When the facts no longer give the conflict, the decision stays
+    and is shown as no longer current (the conflict is not in ``Incident.conflicts``).
+    Written only by ``actions.decide_conflict``.
+    """
+
+    incident = models.ForeignKey(
+        Incident, on_delete=models.CASCADE, related_name="conflict_decisions"
+    )
+    key = models.CharField(max_length=300)
+    # The conflict as it stood when decided (kind, rules, why, citation): the record of what
+    # counsel was deciding on, even if a later rule-book change rewords it.
+    conflict = models.JSONField(default=dict)
+    decision = models.TextField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["decided_at", "id"]
+        indexes = [
+            # The case page's panel: a case's decisions by key, latest last.
+            models.Index(fields=["incident", "key", "decided_at"], name="conflict_decision_key"),
+        ]
+
+    def __str__(self):
+        return f"Decision on {self.key}"
 
 
 class IncidentEvent(models.Model):

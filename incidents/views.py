@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from audit.recording import record_case_export, record_case_view
 from incidents import actions, timeline
 from incidents.choices import IncidentStatus, ObligationStatus
+from incidents.conflicts import conflict_rows, hold_rows
 from incidents.forms import (
     AffectedCsvForm,
     AffectedForm,
@@ -59,10 +60,14 @@ from incidents.queries import (
     status_counts,
 )
 from incidents.web_facts import add_facts_error, readable
+from jurisdictions import upcoming
 from jurisdictions.engine.facts import FactsError
+from jurisdictions.loader import current_rulebook
+from jurisdictions.views import may_see_changes_coming
 from security.uploads import attachment_response
 
 DASHBOARD_LIMIT = 60
+DASHBOARD_COMING = 4  # the next rule changes on the dashboard card
 ACTIVITY_ON_PAGE = 100
 
 
@@ -92,6 +97,8 @@ def dashboard(request):
         groups[bucket_names.get(bucket, bucket)].append(obligation)
     totals = due_totals(request.user, now)
     counts = status_counts(request.user)
+    book = current_rulebook()  # one small query while the rule book is unchanged
+    coming = upcoming.coming(timezone.localdate(), book)
     statuses = [(value, label, counts.get(value, 0)) for value, label in IncidentStatus.choices]
     return render(
         request,
@@ -101,6 +108,10 @@ def dashboard(request):
             "totals": totals,
             "statuses": statuses,
             "case_total": sum(counts.values()),
+            "coming": coming[:DASHBOARD_COMING],
+            "coming_total": len(coming),
+            "pending_total": len(upcoming.pending(book)),
+            "may_see_changes": may_see_changes_coming(request.user),
             "now": now,
         },
     )
@@ -236,6 +247,8 @@ def case_detail(request, pk):
             "events": list(incident.events.all()),
             "activity": activity,
             "can_edit": can_edit(request.user, incident),
+            "conflict_rows": conflict_rows(incident),
+            "holds": hold_rows(incident),
             "status_form": StatusForm(initial={"status": incident.status}),
             "now": now,
         },
@@ -261,6 +274,8 @@ def case_report(request, pk):
             "obligations": obligations,
             "events": list(incident.events.all()),
             "activity": activity,
+            "conflict_rows": conflict_rows(incident),
+            "holds": hold_rows(incident),
             "generated_at": timezone.now(),
             "generated_by": request.user,
         },
@@ -325,8 +340,18 @@ def show_error(form, exc) -> None:
 @login_required
 def case_create(request):
     """Open an incident: its details and facts; obligations are computed as it is saved."""
+    from organisations.actions import may_pick
+    from organisations.models import OrganisationProfile
+
+    pickable = may_pick(request.user)
+    profiles = list(OrganisationProfile.objects.filter(active=True)) if pickable else []
+    picked = _picked_profile(request, profiles)
     details = IncidentDetailsForm(request.POST or None)
-    facts = FactsForm(request.POST or None, affected=True)
+    facts = FactsForm(
+        request.POST or None,
+        affected=True,
+        initial=profile_initial(picked) if picked and request.method != "POST" else None,
+    )
     if request.method == "POST" and details.is_valid() & facts.is_valid():
         try:
             incident = actions.open_incident(
@@ -338,19 +363,59 @@ def case_create(request):
                 privileged=details.cleaned_data["privileged"],
                 risk_rationale=facts.cleaned_data.get("risk_rationale", ""),
                 event_basis=facts.event_basis_map(),
+                organisation_profile=picked,
             )
         except FactsError as exc:
             show_error(facts, exc)
         except actions.ActionError as exc:
-            show_error(details if exc.field in details.fields else facts, exc)
+            if exc.field == "organisation_profile":
+                facts.add_error(None, f"Organisation profile: {exc.message}")
+            else:
+                show_error(details if exc.field in details.fields else facts, exc)
         else:
             messages.success(request, f"{incident.reference} opened; its deadlines are below.")
             return redirect("incidents:detail", pk=incident.pk)
     return render(
         request,
         "incidents/case_form.html",
-        {"details": details, "facts": facts, "incident": None},
+        {
+            "details": details,
+            "facts": facts,
+            "incident": None,
+            "profiles": profiles,
+            "picked": picked,
+            "pickable": pickable,
+        },
     )
+
+
+def _picked_profile(request, profiles):
+    """The profile chosen with ``?profile=`` (GET) or carried in the form (POST), if any.
+
+    Only active profiles the user may pick; anything else is ignored on GET and refused by the
+    action on POST (so a stale or forged id cannot open a case silently without its snapshot).
+    """
+    raw = request.POST.get("organisation_profile") if request.method == "POST" else None
+    raw = raw if raw is not None else request.GET.get("profile", "")
+    if not raw:
+        return None
+    by_id = {str(p.pk): p for p in profiles}
+    if raw in by_id:
+        return by_id[raw]
+    if request.method == "POST":
+        raise PermissionDenied("That organisation profile cannot be picked.")
+    return None
+
+
+def profile_initial(profile) -> dict:
+    """The facts form's organisation answers as the profile gives them."""
+    initial = FactsForm.initial_from_facts(
+        {"format": "breachclock.facts/2" if profile.needs_format_2 else None,
+         "organisation": profile.organisation_facts()}
+    )  # fmt: skip
+    keys = ("facts_format", "role", "main_establishment", "established_in", "subject_to",
+            "subject_to_other", "sectors")  # fmt: skip
+    return {key: initial[key] for key in keys}
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""Shapes of the API: facts in (``breachclock.facts/1`` plus details), cases and obligations out.
+"""Shapes of the API: facts in (``breachclock.facts/1`` or ``/2``, plus details), cases and
+obligations out.
 
 The facts are validated by the engine's parser (one set of rules and messages for the API, the
 pages and ``manage.py clocks``); the input serializers here document them in the OpenAPI schema.
@@ -6,6 +7,7 @@ pages and ``manage.py clocks``); the input serializers here document them in the
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from jurisdictions.engine.rules import EVENTS, RECIPIENTS, RISK_LEVELS
@@ -35,22 +37,99 @@ class EventsSerializer(serializers.Serializer):
         }
 
 
+ROLES = ["controller", "processor"]
+AFFECTED_HELP = (
+    "People affected by jurisdiction of residence: {'DE': 9000, 'US-CA': 600, 'CA-ON': 40}."
+)
+
+
 class OrganisationSerializer(serializers.Serializer):
-    role = serializers.ChoiceField(choices=["controller", "processor"], required=False)
+    role = serializers.ChoiceField(choices=ROLES, required=False)
+    roles = serializers.ListField(
+        child=serializers.ChoiceField(choices=ROLES),
+        required=False,
+        help_text="Format 2: every role played in this breach, e.g. both at once.",
+    )
     main_establishment = serializers.CharField(required=False, allow_null=True)
     established_in = serializers.ListField(child=serializers.CharField(), required=False)
     subject_to = serializers.ListField(child=serializers.CharField(), required=False)
+    sectors = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text="Format 2: sector tokens (e.g. health, insurance); rules that require a regime "
+        "match them too.",
+    )
+
+
+class CategoryEncryptionSerializer(serializers.Serializer):
+    encrypted = serializers.BooleanField(required=False)
+    key_compromised = serializers.BooleanField(required=False)
 
 
 class EncryptionSerializer(serializers.Serializer):
     encrypted = serializers.BooleanField(required=False)
     key_compromised = serializers.BooleanField(required=False)
+    by_category = serializers.DictField(
+        child=CategoryEncryptionSerializer(),
+        required=False,
+        help_text="Format 2: per data category, e.g. {'account_credentials': {'encrypted': true}, "
+        "'payment_card': {'encrypted': false}}; a category not listed takes the flags above.",
+    )
+
+
+class DataSetSerializer(serializers.Serializer):
+    """Format 2: a part of the breach for which the organisation plays one role."""
+
+    name = serializers.CharField(max_length=200)
+    role = serializers.ChoiceField(choices=ROLES)
+    data = serializers.ListField(
+        child=serializers.ChoiceField(choices=DATA_CATEGORIES),
+        required=False,
+        help_text="Default: the whole breach's categories.",
+    )
+    affected = serializers.DictField(
+        child=serializers.IntegerField(min_value=0),
+        required=False,
+        help_text="Default: the whole breach's people.",
+    )
+    controller = serializers.CharField(
+        required=False, max_length=200, help_text="Processor sets: whom the notice goes to."
+    )
+
+
+class LawEnforcementHoldSerializer(serializers.Serializer):
+    """A law-enforcement agency's request to hold notices (null: none). On PATCH the keys merge
+    with the stored hold: ``{"lifted_at": ...}`` lifts it."""
+
+    requested_at = serializers.DateTimeField(help_text="With a UTC offset.")
+    lifted_at = serializers.DateTimeField(
+        allow_null=True, required=False, help_text="Null while the hold is in force."
+    )
+    written = serializers.BooleanField(help_text="Was the request made in writing?")
+    agency = serializers.CharField(max_length=200)
+
+
+class NationalSecurityDelaySerializer(serializers.Serializer):
+    """The US Attorney General's national-security determination (SEC Form 8-K Item 1.05(c))."""
+
+    determined_at = serializers.DateTimeField(help_text="With a UTC offset.")
+    ends_at = serializers.DateTimeField(
+        allow_null=True, required=False, help_text="End of the delay period, if set."
+    )
+    notified_in_writing = serializers.BooleanField(
+        required=False, default=True, help_text="Has the Attorney General told the SEC in writing?"
+    )
 
 
 class FactsSerializer(serializers.Serializer):
-    """The facts format (``breachclock.facts/1``)."""
+    """The facts format (``breachclock.facts/1``, or ``/2`` with roles per data set, encryption
+    per category and sector tokens)."""
 
-    format = serializers.CharField(required=False, default="breachclock.facts/1")
+    format = serializers.ChoiceField(
+        choices=["breachclock.facts/1", "breachclock.facts/2"],
+        required=False,
+        default="breachclock.facts/1",
+    )
     title = serializers.CharField(required=False)
     events = EventsSerializer()
     organisation = OrganisationSerializer(required=False)
@@ -61,13 +140,14 @@ class FactsSerializer(serializers.Serializer):
     risk_of_harm = serializers.ChoiceField(choices=RISK_LEVELS, required=False, allow_null=True)
     cause = serializers.ChoiceField(choices=CAUSES, required=False, allow_null=True)
     affected = serializers.DictField(
-        child=serializers.IntegerField(min_value=0),
-        required=False,
-        help_text="People affected by jurisdiction of residence: {'DE': 9000, 'US-CA': 600}.",
+        child=serializers.IntegerField(min_value=0), required=False, help_text=AFFECTED_HELP
     )
+    data_sets = DataSetSerializer(many=True, required=False)
     systems = serializers.ListField(child=serializers.CharField(), required=False)
     customers = serializers.ListField(child=serializers.CharField(), required=False)
     rules_as_of = serializers.DateField(required=False, allow_null=True)
+    law_enforcement_hold = LawEnforcementHoldSerializer(required=False, allow_null=True)
+    national_security_delay = NationalSecurityDelaySerializer(required=False, allow_null=True)
 
 
 class CaseDetailsSerializer(serializers.Serializer):
@@ -83,6 +163,11 @@ class IncidentCreateSerializer(FactsSerializer, CaseDetailsSerializer):
     """Open a case: the facts plus a required title and optional case details."""
 
     title = serializers.CharField(max_length=200)
+    organisation_profile = serializers.IntegerField(
+        required=False,
+        help_text="Id of an active organisation profile: its organisation facts fill the keys "
+        "not given here, and the case keeps a snapshot of it.",
+    )
 
 
 class IncidentPatchSerializer(CaseDetailsSerializer):
@@ -102,10 +187,22 @@ class IncidentPatchSerializer(CaseDetailsSerializer):
     encryption = EncryptionSerializer(required=False)
     risk_of_harm = serializers.ChoiceField(choices=RISK_LEVELS, required=False, allow_null=True)
     cause = serializers.ChoiceField(choices=CAUSES, required=False, allow_null=True)
-    affected = serializers.DictField(child=serializers.IntegerField(min_value=0), required=False)
+    affected = serializers.DictField(
+        child=serializers.IntegerField(min_value=0), required=False, help_text=AFFECTED_HELP
+    )
+    format = serializers.ChoiceField(
+        choices=["breachclock.facts/1", "breachclock.facts/2"], required=False
+    )
+    data_sets = DataSetSerializer(many=True, required=False)
     systems = serializers.ListField(child=serializers.CharField(), required=False)
     customers = serializers.ListField(child=serializers.CharField(), required=False)
     rules_as_of = serializers.DateField(required=False, allow_null=True)
+    law_enforcement_hold = LawEnforcementHoldSerializer(
+        required=False, allow_null=True, partial=True
+    )
+    national_security_delay = NationalSecurityDelaySerializer(
+        required=False, allow_null=True, partial=True
+    )
 
 
 class NotifiedSerializer(serializers.Serializer):
@@ -135,6 +232,13 @@ class TargetSerializer(serializers.Serializer):
         allow_null=True, help_text="With a UTC offset; null clears the target."
     )
     reason = serializers.CharField(max_length=2000)
+
+
+class ConflictDecisionInSerializer(serializers.Serializer):
+    """Counsel's decision on a conflict between rules: what the team does and why."""
+
+    key = serializers.CharField(help_text="The conflict's key, from the case's ``conflicts``.")
+    decision = serializers.CharField(max_length=10_000)
 
 
 class NoteCreateSerializer(serializers.Serializer):
@@ -267,13 +371,43 @@ class NoteOutSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
+class ConflictSerializer(serializers.Serializer):
+    """Where rules in play pull against each other (the ``conflicts`` of the obligations format)."""
+
+    key = serializers.CharField(help_text="Stable identity; decisions are recorded against it.")
+    kind = serializers.CharField(
+        help_text="displacement | hold_not_allowed | hold_not_written | content"
+    )
+    rules = serializers.ListField(child=serializers.CharField())
+    why = serializers.CharField()
+    citation = serializers.CharField(required=False, allow_null=True)
+
+
+class ConflictDecisionOutSerializer(serializers.Serializer):
+    """Counsel's decision on a conflict; ``current`` false once the facts no longer give it."""
+
+    key = serializers.CharField()
+    kind = serializers.CharField(allow_null=True)
+    rules = serializers.ListField(child=serializers.CharField())
+    why = serializers.CharField(allow_null=True)
+    citation = serializers.CharField(allow_null=True)
+    decision = serializers.CharField()
+    decided_by = serializers.CharField()
+    decided_at = serializers.DateTimeField()
+    current = serializers.BooleanField()
+
+
 class IncidentDetailSerializer(IncidentListSerializer):
-    """A case: details, facts (with who determined each event), team, obligations, notes."""
+    """A case: details, facts (with who determined each event), team, obligations, conflicts
+    between rules with counsel's decisions, notes."""
 
     facts = serializers.SerializerMethodField()
+    organisation_profile = serializers.SerializerMethodField()
     events = EventOutSerializer(many=True, read_only=True)
     team = TeamMemberOutSerializer(many=True, read_only=True)
     obligations = ObligationSerializer(many=True, read_only=True)
+    conflicts = ConflictSerializer(many=True, read_only=True)
+    conflict_decisions = serializers.SerializerMethodField()
     notes = NoteOutSerializer(many=True, read_only=True)
 
     class Meta(IncidentListSerializer.Meta):
@@ -283,14 +417,27 @@ class IncidentDetailSerializer(IncidentListSerializer):
             "risk_rationale",
             "closed_at",
             "facts",
+            "organisation_profile",
             "events",
             "team",
             "obligations",
+            "conflicts",
+            "conflict_decisions",
             "notes",
         ]
 
     def get_facts(self, obj) -> dict:
         return obj.facts_dict()
+
+    def get_organisation_profile(self, obj) -> dict | None:
+        """The profile the case was opened with, as it was then (the snapshot)."""
+        return obj.organisation_snapshot or None
+
+    @extend_schema_field(ConflictDecisionOutSerializer(many=True))
+    def get_conflict_decisions(self, obj) -> list[dict]:
+        from ..conflicts import decisions_export
+
+        return decisions_export(obj)
 
 
 class IncidentCreatedSerializer(serializers.Serializer):
@@ -316,6 +463,7 @@ class EvaluationSerializer(serializers.Serializer):
     rulebook = serializers.CharField()
     obligations = serializers.ListField(child=serializers.DictField())
     not_applicable = NotApplicableSerializer(many=True)
+    conflicts = ConflictSerializer(many=True, required=False)
 
 
 def _absolute(request, path: str) -> str:

@@ -65,6 +65,13 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "incidents:what_if": (SIGNED_IN, {}),
     "rules:rule_list": (SIGNED_IN, {}),
     "rules:rule_detail": (SIGNED_IN, {"code": "rule_code"}),
+    # Organisation profiles: read by the roles that open cases, changed by the privacy office
+    # (403 for everyone else; tests/organisations).
+    "organisations:list": (SIGNED_IN, {}),
+    "organisations:detail": (SIGNED_IN, {"pk": "profile"}),
+    "organisations:create": (SIGNED_IN, {}),
+    "organisations:edit": (SIGNED_IN, {"pk": "profile"}),
+    "rules:changes_coming": (SIGNED_IN, {}),
     "security:otp_setup": (SIGNED_IN, {}),
     "security:otp_verify": (SIGNED_IN, {}),
     "security:tokens": (SIGNED_IN, {}),
@@ -90,6 +97,9 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "incidents:notify": (CASE, {"pk": "case", "ob_pk": "obligation"}),
     "incidents:decide": (CASE, {"pk": "case", "ob_pk": "obligation"}),
     "incidents:target": (CASE, {"pk": "case", "ob_pk": "obligation"}),
+    "incidents:hold": (CASE, {"pk": "case", "key": "hold_key"}),
+    "incidents:hold_lift": (CASE, {"pk": "case", "key": "hold_key"}),
+    "incidents:decide_conflict": (CASE, {"pk": "case"}),
     "reminders:snooze": (CASE, {"pk": "case", "ob_pk": "obligation"}),
     "reminders:outbox": (SIGNED_IN, {}),
     "reminders:outbox_message": (OWNER, {"key": "outbox_key"}),
@@ -99,6 +109,7 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "api:incident-activity-csv": (CASE, {"pk": "case"}),
     "api:incident-notes": (CASE, {"pk": "case"}),
     "api:incident-team": (CASE, {"pk": "case"}),
+    "api:incident-conflict-decisions": (CASE, {"pk": "case"}),
     "api:obligation-notified": (CASE, {"pk": "obligation"}),
     "api:obligation-not-required": (CASE, {"pk": "obligation"}),
     "api:obligation-waived": (CASE, {"pk": "obligation"}),
@@ -172,6 +183,9 @@ def world(db, counsel, responder, viewer, settings, tmp_path):
     from jurisdictions.models import Rule
 
     rule = Rule.objects.order_by("pk").first()
+    from organisations.models import OrganisationProfile
+
+    profile = OrganisationProfile.objects.create(name="Northwind Cloud GmbH")
     settings.EMAIL_BACKEND = "reminders.outbox.EmlOutboxBackend"
     settings.EMAIL_FILE_PATH = str(tmp_path / "outbox")
     send_mail(f"Reminder: {SECRET_TITLE}", case.reference, None, [counsel.email])
@@ -188,6 +202,8 @@ def world(db, counsel, responder, viewer, settings, tmp_path):
         "uid": "MQ",
         "reset_token": "set-password",
         "outbox_key": outbox_message.key,
+        "profile": profile.pk,
+        "hold_key": "law_enforcement_hold",
     }
 
 
