@@ -307,6 +307,25 @@ class NotApplicableSerializer(serializers.Serializer):
     jurisdiction = serializers.CharField()
     recipient = serializers.CharField()
     why = serializers.CharField()
+    displaced_by = serializers.CharField(
+        required=False, help_text="Present when another rule displaces this duty (precedence)."
+    )
+    in_force_from = serializers.DateField(
+        required=False, help_text="Present when the rule is not in force yet: the day it starts."
+    )
+
+
+class ConflictSerializer(serializers.Serializer):
+    """Where laws overlap or a hold does not reach every duty; counsel records a decision."""
+
+    kind = serializers.ChoiceField(
+        choices=["displacement", "hold_not_allowed", "hold_not_written", "content"]
+    )
+    key = serializers.CharField(help_text="Stable identity, e.g. displacement:A>B.")
+    rules = serializers.ListField(child=serializers.CharField(), help_text="Rule codes.")
+    why = serializers.CharField()
+    citation = serializers.CharField(required=False)
+    basis = serializers.CharField(required=False, help_text="Displacements: the legal basis.")
 
 
 class EvaluationSerializer(serializers.Serializer):
@@ -316,6 +335,7 @@ class EvaluationSerializer(serializers.Serializer):
     rulebook = serializers.CharField()
     obligations = serializers.ListField(child=serializers.DictField())
     not_applicable = NotApplicableSerializer(many=True)
+    conflicts = ConflictSerializer(many=True, help_text="Empty when there is none.")
 
 
 def _absolute(request, path: str) -> str:
