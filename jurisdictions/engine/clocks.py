@@ -202,7 +202,9 @@ class CompiledRulebook:
         self._calendars: dict[str, cal.BusinessCalendar | None] = {}
         self._unlisted: dict[str, tuple[str, ...]] = {}
         # Precedence: displacement globs resolved against the rule codes, once per rule book.
-        self.displacing = any(r.displaces for vs in self.versions.values() for r in vs)
+        self.displacing = sorted(
+            code for code, vs in self.versions.items() if any(r.displaces for r in vs)
+        )
         self.pattern_targets: dict[str, frozenset[str]] = {}
 
     def _implied_members(self, j: Jurisdiction) -> tuple[str, ...]:
@@ -1004,7 +1006,7 @@ def evaluate(facts: Facts, rules, jurisdictions, *, rulebook_version: str) -> Ev
         displaced = precedence.displace(
             ctx.results,
             owed,
-            ctx.in_force,
+            {c: ctx.in_force[c] for c in book.displacing if c in ctx.in_force},
             stated,
             subject_to_matches,
             book.pattern_targets,
