@@ -2,7 +2,8 @@
 
 Pure; no Django. ``displace`` reads the rules' ``displaces`` entries (``rules.Displacement``) over
 one evaluation's results and returns, for each displaced rule code, the displacing rule and the
-entry; duties whose clock starts at a displaced notice are displaced with it. The engine then lists
+entry; duties whose clock starts at a displaced notice are displaced with it (not under deemed
+compliance: that notice is still given, under the other regime's procedure). The engine then lists
 each displaced duty under ``not_applicable`` with ``displaced_by`` and a ``why`` naming both rules,
 both citations and the basis, and adds one ``conflicts`` item per displacement. No rule code is
 written here: every reading lives in the rule book.
@@ -107,7 +108,9 @@ def displace(
                     out[target] = Displaced(displaced, rule, entry)
     if not out:
         return out
-    # Duties counted from a displaced notice go with it (to any depth).
+    # Duties counted from a displaced notice go with it (to any depth) - except under deemed
+    # compliance, where that notice is still given (under the other regime's procedure) and what
+    # follows it still runs.
     changed = True
     while changed:
         changed = False
@@ -115,7 +118,7 @@ def displace(
             if code in out:
                 continue
             dep = results[code].rule.depends_on
-            if dep in out:
+            if dep in out and out[dep].entry.basis != "deemed_compliance":
                 first = out[dep]
                 out[code] = Displaced(results[code].rule, first.by, first.entry, via=dep)
                 changed = True

@@ -181,6 +181,14 @@ def test_duties_counted_from_a_displaced_notice_go_with_it(clocks):
     assert conflict["rules"] == ["A", "B", "B-AG", "B-CRA"]
 
 
+def test_under_deemed_compliance_what_follows_the_notice_still_runs(clocks):
+    follower = rule("B-CRA", recipient="consumer_reporting_agencies", clock_start="notice:B")
+    a = displacing(basis="deemed_compliance")
+    out = clocks(FACTS, book=book(a, rule("B"), follower))
+    assert out.excluded["B"]["displaced_by"] == "A"
+    assert "B-CRA" in out.owed
+
+
 def test_a_rule_that_applies_does_not_displace_itself(clocks):
     a = rule("A", displaces=(Displacement(rules=("A*",), basis="other", citation="x"),))
     out = clocks(FACTS, book=book(a, rule("AB")))
