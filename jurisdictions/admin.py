@@ -222,7 +222,7 @@ class JurisdictionAdmin(admin.ModelAdmin):
     list_select_related = ("parent",)
     inlines = [HolidayClosureInline, RuleInline]
     fieldsets = [
-        (None, {"fields": ("code", "name", "parent", "eu", "eea")}),
+        (None, {"fields": ("code", "name", "parent", "eu", "eea", "members")}),
         (
             "Counting days",
             {"fields": ("timezone", "holiday_country", "holiday_subdivision")},
@@ -540,6 +540,7 @@ class RuleVersionAdmin(admin.ModelAdmin):
             {
                 "fields": (
                     "scope",
+                    "authorities",
                     "obligated_role",
                     "requires_subject_to",
                     "requires_facts",

@@ -33,6 +33,8 @@ SCOPE_CHOICES = _labelled(
         "establishment": "The organisation is established there",
         "residents_or_establishment": "Residents affected or organisation established there",
         "organisation": "The organisation is subject to the regime (wherever people live)",
+        "main_establishment": "EU-wide regime owed in the member state of the main "
+        "establishment (authority from the rule's authorities)",
     },
 )
 RISK_CHOICES = _labelled(

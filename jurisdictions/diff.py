@@ -20,7 +20,9 @@ class DeadlineChange:
     jurisdiction: str
     stage: str | None
     recipient: str
-    change: str  # "moved", "added", "removed", "version"
+    # "moved", "added", "removed", "version"; "addressee": same deadline, but owed in another
+    # member state or to another authority (an EU-wide duty re-addressed).
+    change: str
     old_due: str | None
     new_due: str | None
     old_version: int | None
@@ -30,7 +32,7 @@ class DeadlineChange:
     @property
     def needs_decision(self) -> bool:
         """A deadline already acted on would move or disappear: a person must decide."""
-        return bool(self.acted_on) and self.change in ("moved", "removed")
+        return bool(self.acted_on) and self.change in ("moved", "removed", "addressee")
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -66,6 +68,10 @@ def diff_obligations(
         if a and b:
             if a.get("due_at") != b.get("due_at") or a.get("waiting_for") != b.get("waiting_for"):
                 kind = "moved"
+            elif a.get("jurisdiction") != b.get("jurisdiction") or a.get("authority") != b.get(
+                "authority"
+            ):
+                kind = "addressee"
             elif _version(a) != _version(b):
                 kind = "version"
             else:

@@ -86,6 +86,11 @@ class RuleVersionForm(forms.ModelForm):
 class JurisdictionForm(forms.ModelForm):
     """A jurisdiction, checked by the engine: a real IANA zone, a holiday calendar that exists."""
 
+    members = LinesField(
+        required=False,
+        help_text=Jurisdiction._meta.get_field("members").help_text + " One per line.",
+    )
+
     class Meta:
         model = Jurisdiction
         fields = [
@@ -97,6 +102,7 @@ class JurisdictionForm(forms.ModelForm):
             "timezone",
             "holiday_country",
             "holiday_subdivision",
+            "members",
         ]
 
     def clean(self):
@@ -115,6 +121,7 @@ class JurisdictionForm(forms.ModelForm):
                     "holiday_subdivision": data.get("holiday_subdivision") or None,
                     "eu": bool(data.get("eu")),
                     "eea": bool(data.get("eea")),
+                    "members": data.get("members") or [],
                 }
             )
         except RulebookError as error:

@@ -72,7 +72,17 @@ def _row_core(row) -> dict:
         "holiday_subdivision": row.holiday_subdivision or None,
         "eu": row.eu,
         "eea": row.eea,
+        # A migration-state model from before the column existed has no members.
+        "members": list(getattr(row, "members", None) or []),
     }
+
+
+def _has_field(model, name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except Exception:  # noqa: BLE001 - FieldDoesNotExist on live and migration-state models
+        return False
+    return True
 
 
 def canonical_rule(entry_or_rule) -> dict:
@@ -267,6 +277,7 @@ def apply_import(
     reason = note or f"rule book {plan.version} loaded"
     with transaction.atomic():
         rows = {j.code: j for j in m.Jurisdiction.objects.all()}
+        members_column = _has_field(m.Jurisdiction, "members")
         for core in plan.new_jurisdictions:
             rows[core["code"]] = m.Jurisdiction.objects.create(
                 code=core["code"],
@@ -277,11 +288,14 @@ def apply_import(
                 eu=core["eu"],
                 eea=core["eea"],
                 source_fingerprint=plan.jurisdiction_fingerprints[core["code"]],
+                **({"members": core["members"]} if members_column else {}),
             )
         for before, core, fp in plan.changed_jurisdictions:
             row = rows[core["code"]]
             for key in ("name", "timezone", "eu", "eea"):
                 setattr(row, key, core[key])
+            if members_column:
+                row.members = core["members"]
             row.holiday_country = core["holiday_country"] or ""
             row.holiday_subdivision = core["holiday_subdivision"] or ""
             row.source_fingerprint = fp

@@ -57,9 +57,11 @@ SIMPLE_RULE_FIELDS = (
     "customers_any",
     "displaces",
     "delay",
+    "authorities",
     "requires_facts",
     "extra",
 )
+
 NULLABLE_TEXT = (
     "stage",
     "obligated_role",
@@ -173,6 +175,13 @@ class Jurisdiction(models.Model):
         help_text="A state or region whose own legal holidays also apply, e.g. 'VT' for "
         "Vermont (Town Meeting Day) or 'BY' for Bavaria.",
     )
+    members = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="For a region such as the EU: the codes of its member jurisdictions, as a "
+        'list such as ["AT", "BE", ...]. People residing in a member count as residents of the '
+        "region. Empty: the EU entry contains every EEA-flagged jurisdiction.",
+    )
     source_fingerprint = models.CharField(
         max_length=64,
         blank=True,
@@ -202,6 +211,7 @@ class Jurisdiction(models.Model):
             "extra_closures": sorted(d.isoformat() for d in days),
             "eu": self.eu,
             "eea": self.eea,
+            "members": list(self.members or []),
         }
 
 
@@ -467,7 +477,9 @@ class RuleVersion(models.Model):
         default="residents",
         help_text="What brings the rule into play: affected residents of the jurisdiction, the "
         "GDPR one-stop-shop lead authority, an establishment there, or the organisation being "
-        "subject to the regime wherever people live (SEC, HIPAA).",
+        "subject to the regime wherever people live (SEC, HIPAA), or - for an EU-wide regime - "
+        "the member state of the main establishment, whose authority the rule's authorities "
+        "name.",
     )
     obligated_role = models.CharField(
         max_length=20,
@@ -604,6 +616,17 @@ class RuleVersion(models.Model):
         blank=True,
         help_text="Anything a reader should know: ambiguities, the reading taken, pending "
         "amendments.",
+    )
+    authorities = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="EU-wide regimes (NIS2, DORA, ePrivacy, GDPR processor duty): the authority of "
+        "each member state, keyed by its code ('DE'), a subdivision ('DE-BE') or 'DE#label' "
+        'for organisations subject to listed regimes, e.g. {"DE": {"name": "BSI", '
+        '"contact": "https://...", "citation": "BSIG s.32", "status": '
+        '"in_force", "effective_from": "2025-12-06", "sources": [], "note": '
+        '""}, "DE#ssm": {"name": "ECB", "subject_to": '
+        '["ssm_significant_institution"]}}.',
     )
     displaces = models.JSONField(
         "displaces (precedence)",

@@ -71,7 +71,8 @@ def form_field_for(engine_field: str | None) -> str | None:
 def as_validation_error(error: RulebookError) -> ValidationError:
     field = form_field_for(error.field)
     message = error.message
-    if field is None and error.field:
+    if error.field and error.field != field:
+        # A nested field (authorities.DE.name) is named in the message of its form field.
         message = f"{error.field}: {message}"
     elif field in ("displaces", "delay") and error.field != field:
         message = f"{error.field}: {message}"  # which entry of the JSON, e.g. displaces.0.rules

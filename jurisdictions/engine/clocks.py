@@ -20,10 +20,11 @@ Every legal choice lives in the rule data; this module only knows how to read it
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
+from . import authorities as auth
 from . import calendars as cal
 from . import holds, places, precedence
 from .facts import Facts
@@ -80,6 +81,7 @@ class ObligationResult:
     waiting_for: str | None
     why: tuple[str, ...]
     computation: tuple[str, ...] = ()
+    transposition: dict | None = None  # the member state's law for an EU-wide duty
 
     @property
     def code(self) -> str:
@@ -109,6 +111,7 @@ class ObligationResult:
             "kind": r.kind,
             "counterparty": r.counterparty,
             "contact": r.contact,
+            **({"transposition": self.transposition} if self.transposition else {}),
         }
 
 
@@ -183,7 +186,7 @@ class CompiledRulebook:
             first = versions[0]
             if first.kind == "contract":
                 self.contracts.append(code)
-            elif first.scope == "organisation":
+            elif first.scope in ("organisation", "main_establishment"):
                 self.organisation_wide.append(code)
             else:
                 self.by_jurisdiction[first.jurisdiction].append(code)
@@ -370,6 +373,7 @@ class _Context:
     established: set[str]
     results: dict[str, ObligationResult | Exclusion] = field(default_factory=dict)
     active: set[str] = field(default_factory=set)
+    placed: dict[str, auth.Placement] = field(default_factory=dict)
     # place with rules -> [(affected code without rules of its own, count)] counted in it
     rolled_up: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     in_force: dict[str, Rule] = field(default_factory=dict)  # code -> the version chosen
@@ -398,7 +402,7 @@ def _calendar_for(rule: Rule, ctx: _Context) -> cal.BusinessCalendar | None:
     if key == ESTABLISHMENT_CALENDAR:
         org = ctx.facts.organisation
         for code in (org.main_establishment, *org.established_in):
-            found = code and book.calendar(code)
+            found = code and next(filter(None, map(book.calendar, book.lineage(code))), None)
             if found:
                 return found
         return book.calendar("ECB")
@@ -537,6 +541,8 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
             why.append(f"the facts say {needed}")
 
     why.extend(_check_scope(rule, ctx, place))
+    if rule.authorities or rule.scope == "main_establishment":
+        why.extend(_place(rule, ctx))
 
     if rule.data_condition is not None:
         witness = condition_witness(rule.data_condition, facts.data)
@@ -628,6 +634,9 @@ def _check_scope(rule: Rule, ctx: _Context, place: str) -> list[str]:
     established = rule.jurisdiction in ctx.established
     if rule.kind == "contract" or rule.scope == "organisation":
         return ["applies to the organisation wherever the affected people live"]
+    if rule.scope == "main_establishment":
+        return []  # _place finds the member state
+
     if rule.scope == "residents":
         if n <= 0:
             raise _NotApplicable(f"no residents of {place} affected")
@@ -643,8 +652,8 @@ def _check_scope(rule: Rule, ctx: _Context, place: str) -> list[str]:
             return [f"the organisation is established in {place}"]
         raise _NotApplicable(f"no residents of {place} affected and no establishment there")
     # lead_authority: one-stop-shop if the main establishment has an authority of this regime.
-    main = org.main_establishment
     authorities = book.lead_authorities.get(rule.regime_code, set())
+    main = org.main_establishment
     if main and main not in authorities:
         # A main establishment given as a subdivision (DE-BE) leads to the nearest place that
         # has an authority under this regime (DE), unless the subdivision has its own.
@@ -720,7 +729,10 @@ def _evaluate_uncached(code: str, ctx: _Context) -> ObligationResult | Exclusion
     try:
         why = _check_applies(rule, ctx)
     except _NotApplicable as exc:
-        return Exclusion(rule, exc.why)
+        placed = ctx.placed.get(code)
+        return Exclusion(placed.rule if placed else rule, exc.why)
+    placed = ctx.placed.get(code)
+    rule = placed.rule if placed else rule
     if rule.status == "in_force_pending_executive_regulations":
         why.append("in force; implementing regulations still pending")
     steps = [f"rule version {rule.version} chosen: {how}"]
@@ -730,6 +742,8 @@ def _evaluate_uncached(code: str, ctx: _Context) -> ObligationResult | Exclusion
     else:
         start = ctx.facts.events.get(rule.clock_start)
         result = _timed(rule, rule.clock_start, start, why, steps, ctx)
+    if placed and placed.transposition and isinstance(result, ObligationResult):
+        result = replace(result, transposition=placed.transposition)
     facts = ctx.facts
     if isinstance(result, ObligationResult) and (
         facts.law_enforcement_hold is not None or facts.national_security_delay is not None
@@ -749,6 +763,25 @@ def _period_counter(rule: Rule, ctx: _Context):
         return cal.add(start, amount, unit, zone, calendar)
 
     return add
+
+
+def _place(rule: Rule, ctx: _Context) -> tuple[str, ...]:
+    """Address an EU-wide rule to its member state and authority (see engine.authorities)."""
+    facts = ctx.facts
+    if facts.rules_as_of is not None:
+        day = facts.rules_as_of
+    else:
+        instant, _event = _version_instant(rule, ctx)
+        day = instant.astimezone(_zone_for(rule, ctx.book)).date()
+    try:
+        placed = auth.place(
+            rule, facts.organisation, ctx.book, day, ctx.counts.get(rule.jurisdiction, 0)
+        )
+    except auth.NoAuthority as exc:
+        ctx.placed[rule.code] = auth.Placement(exc.rule, None, ())
+        raise _NotApplicable(exc.why) from None
+    ctx.placed[rule.code] = placed
+    return placed.why
 
 
 def _deadline(rule: Rule, start: datetime, ctx: _Context) -> tuple[datetime, list[str]]:
@@ -1022,12 +1055,13 @@ def evaluate(facts: Facts, rules, jurisdictions, *, rulebook_version: str) -> Ev
             out.obligations.append(result)
             out.conflicts.extend(ctx.conflicts.get(code, ()))
             continue
-        first = result.rule
-        if first.scope == "organisation" and first.kind != "contract":
+        first = ctx.book.versions[code][0]
+        if first.scope in ("organisation", "main_establishment") and first.kind != "contract":
             # Organisation-wide rules are in play when their regime is: the organisation is
-            # subject to it, or people live in its jurisdiction.
+            # subject to it, or people live (or it is established) in its jurisdiction.
             if not (
                 ctx.counts.get(first.jurisdiction)
+                or (first.scope == "main_establishment" and first.jurisdiction in ctx.established)
                 or any(subject_to_matches(r, s) for r in first.requires_subject_to for s in stated)
             ):
                 continue

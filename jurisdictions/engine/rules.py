@@ -24,6 +24,16 @@ Vocabulary (see the facts format, ``breachclock.facts/1``):
     - ``establishment``: the organisation is established in the rule's jurisdiction;
     - ``residents_or_establishment``: either of the two above;
     - ``organisation``: the organisation is subject to the regime wherever people live (SEC, HIPAA).
+    - ``main_establishment``: an EU-wide regime (NIS2, DORA, ePrivacy, GDPR processor duty) owed in
+      ONE member state: that of ``organisation.main_establishment``, else the first of
+      ``organisation.established_in`` inside the rule's region; the rule's ``authorities`` name
+      the authority there (see ``jurisdictions.engine.authorities``).
+* authorities: optional per-state entries ``{"DE": Authority, "DE-BE": ..., "DE#ssm": ...}`` -
+  the authority of a member state (or of one of its subdivisions: a German Land), with its
+  contact, the national law designating it (``citation``; a directive's transposition) and that
+  law's ``status`` / ``effective_from``. A key ``XX#label`` is an alternative entry for
+  organisations subject to one of its ``subject_to`` tokens (the ECB for a significant
+  institution; the BfDI for a telecoms provider).
 * data_condition: a condition tree over data categories. ``None`` = no data condition (service
   incidents: NIS2, DORA, SEC). ``"*"`` = any personal data. A string = that category is in the
   facts' ``data``. ``{"any": [...]}`` / ``{"all": [...]}`` combine conditions. Example (a US state's
@@ -80,6 +90,7 @@ SCOPES = (
     "establishment",
     "residents_or_establishment",
     "organisation",
+    "main_establishment",
 )
 RISK_LEVELS = ("none", "unlikely", "risk", "high")
 CONFIDENCE = ("high", "medium", "low")
@@ -132,6 +143,25 @@ class Limit:
     event: str
     amount: int
     unit: str
+
+
+@dataclass(frozen=True)
+class Authority:
+    """The authority one member state (or subdivision) designates under an EU-wide regime."""
+
+    name: str
+    contact: str = ""  # portal or address to file with
+    citation: str = ""  # the national law designating it / transposing the directive
+    status: str = "in_force"  # of that national law (STATUSES)
+    effective_from: date | None = None
+    sources: tuple[str, ...] = ()
+    note: str = ""
+    subject_to: tuple[str, ...] = ()  # only for organisations subject to one of these (XX#label)
+
+    def in_force_on(self, day: date) -> bool:
+        if self.status in ("proposed_not_in_force", "notified_not_yet_in_force"):
+            return False
+        return not (self.effective_from and day < self.effective_from)
 
 
 @dataclass(frozen=True)
@@ -256,6 +286,9 @@ class Rule:
     # Subject-to keys for which the relief rule does not apply (DORA RTS Art 5(5): credit
     # institutions, CCPs, trading venues, NIS2 entities for initial and intermediate reports).
     relief_not_for: tuple[str, ...] = ()
+    # Per member state (or subdivision) authority entries; see Authority and scope
+    # main_establishment.
+    authorities: dict[str, Authority] = field(default_factory=dict, hash=False)
     displaces: tuple[Displacement, ...] = ()  # precedence: the duties this rule displaces
     delay: Delay | None = None  # the delay the law allows (None: no delay)
     # Applies only if every one holds: a facts flag that is true ("product_security_incident")

@@ -42,6 +42,7 @@ from .rules import (
     STATUSES,
     UNITS,
     AfterLift,
+    Authority,
     Delay,
     Displacement,
     Jurisdiction,
@@ -55,7 +56,11 @@ ESTABLISHMENT_CALENDAR = "establishment"
 # Optional rule fields that may also be carried inside ``extra`` (see rule_from_dict).
 EXTRA_CARRIED = ("relief_not_for", "causes_any")
 # Fields that have their own column; a store without it keeps them in ``extra`` (moved out on read).
-CARRIED_OUT = ("displaces", "delay", "requires_facts")
+CARRIED_OUT = ("displaces", "delay", "requires_facts", "authorities")
+# An authorities key: a country ("DE"), a subdivision ("DE-BE"), either with "#label" for an entry
+# that applies only to organisations subject to one of its subject_to tokens ("DE#ssm").
+_AUTHORITY_KEY = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?(#[a-z0-9_]+)?$")
+_AUTHORITY_FIELDS = {f.name for f in dataclasses.fields(Authority)}
 ROLES = ("controller", "processor")
 KINDS = ("statute", "contract")
 DEADLINE_KINDS = ("before",)
@@ -114,6 +119,13 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, Threshold | Limit | Displacement | Delay | AfterLift):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Authority):
+        # Fields at their defaults are left out: entries stay short in the rule book file.
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name == "name" or getattr(value, f.name) != _default_of(f)
+        }
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
@@ -283,6 +295,49 @@ def _limit(code, value):
         amount=_positive_int(code, "also_not_later_than.amount", value.get("amount")),
         unit=_one_of(code, "also_not_later_than.unit", value.get("unit"), UNITS),
     )
+
+
+def _authorities(code, value) -> dict[str, Authority]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise RulebookError(code, "authorities", "must be a map {member state code: entry}")
+    out = {}
+    for key in sorted(value):
+        entry = value[key]
+        path = f"authorities.{key}"
+        if not isinstance(key, str) or not _AUTHORITY_KEY.match(key):
+            raise RulebookError(
+                code, path, "key must be a country or subdivision code, e.g. DE, DE-BE or DE#ssm"
+            )
+        if isinstance(entry, Authority):
+            entry = _plain(entry)
+        if not isinstance(entry, dict):
+            raise RulebookError(code, path, "must be a map {name, contact, citation, ...}")
+        for name in entry:
+            if name not in _AUTHORITY_FIELDS:
+                raise RulebookError(code, f"{path}.{name}", "unknown field")
+        subject_to = _str_tuple(code, f"{path}.subject_to", entry.get("subject_to"))
+        if ("#" in key) != bool(subject_to):
+            raise RulebookError(
+                code,
+                f"{path}.subject_to",
+                "an XX#label entry needs subject_to tokens, and only such an entry may have them",
+            )
+        for name in ("name", "contact"):
+            if len(entry.get(name) or "") > 200:
+                raise RulebookError(code, f"{path}.{name}", "must be at most 200 characters")
+        out[key] = Authority(
+            name=_string(code, f"{path}.name", entry.get("name")),
+            contact=_string(code, f"{path}.contact", entry.get("contact") or "", empty_ok=True),
+            citation=_string(code, f"{path}.citation", entry.get("citation") or "", empty_ok=True),
+            status=_one_of(code, f"{path}.status", entry.get("status", "in_force"), STATUSES),
+            effective_from=_date(code, f"{path}.effective_from", entry.get("effective_from")),
+            sources=_str_tuple(code, f"{path}.sources", entry.get("sources")),
+            note=_string(code, f"{path}.note", entry.get("note") or "", empty_ok=True),
+            subject_to=subject_to,
+        )
+    return out
 
 
 def _bool(code, name, value, default):
@@ -532,7 +587,7 @@ def rule_from_dict(d: Any) -> Rule:
     # Newer optional fields may travel in ``extra`` (a store that has no column for them keeps
     # them there); the top-level value wins when both are present.
     for name in EXTRA_CARRIED:
-        if d.get(name) is None and extra.get(name) is not None:
+        if not d.get(name) and extra.get(name):
             d = {**d, name: extra[name]}
     kw["relief_not_for"] = _str_tuple(code, "relief_not_for", d.get("relief_not_for"))
     kw["causes_any"] = _str_tuple(code, "causes_any", d.get("causes_any"))
@@ -542,11 +597,12 @@ def rule_from_dict(d: Any) -> Rule:
         extra = dict(extra)
         for name in CARRIED_OUT:
             carried = extra.pop(name, None)
-            if d.get(name) in (None, [], ()) and carried is not None:
+            if d.get(name) in (None, [], (), {}) and carried is not None:
                 d = {**d, name: carried}
     kw["displaces"] = _displaces(code, d.get("displaces"))
     kw["delay"] = _delay(code, d.get("delay"))
     kw["requires_facts"] = _requires_facts(code, d.get("requires_facts"))
+    kw["authorities"] = _authorities(code, d.get("authorities"))
     for cause in kw["causes_any"]:
         _one_of(code, "causes_any", cause, CAUSES)
     if kw["kind"] == "contract" and not kw["counterparty"].strip():

@@ -154,3 +154,22 @@ def test_import_without_yes_on_a_pipe_applies_nothing(rulebook, tmp_path):
     with pytest.raises(CommandError):
         run("import_rules", str(path), stdin="")
     assert not RuleVersion.objects.filter(notes="changed").exists()
+
+
+def test_shipped_book_export_then_import_is_a_noop(db, tmp_path):
+    """The database as the migrations load it (the whole shipped book, with region members and
+    per-state authorities) exports and re-imports as zero changes; so does the shipped file."""
+    from jurisdictions.engine.serialization import default_rulebook_path
+    from jurisdictions.loader import clear_cache
+
+    clear_cache()
+    path = tmp_path / "shipped.yaml"
+    call_command("export_rules", "-o", str(path), stderr=io.StringIO())
+    document = yaml.safe_load(path.read_text())
+    eu = next(j for j in document["jurisdictions"] if j["code"] == "EU")
+    assert "DE" in eu["members"]
+    revision = RulebookState.objects.get().revision
+    for source in (path, default_rulebook_path()):
+        out = run("import_rules", str(source), "--yes")
+        assert "nothing to do" in out, out
+    assert RulebookState.objects.get().revision == revision

@@ -451,7 +451,7 @@ def test_nis2_stages(clocks):
         facts(
             "2026-10-22T10:00:00+02:00",
             events={"classified_major_at": "2026-10-23T10:00:00+02:00"},
-            organisation={"subject_to": ["nis2_essential_entity"], "established_in": ["NL"]},
+            organisation={"subject_to": ["nis2_essential_entity"], "established_in": ["BE"]},
         )
     )
     assert out.due("EU-NIS2-23-EW") == "2026-10-24T08:00:00Z"
