@@ -1056,6 +1056,12 @@ def evaluate(facts: Facts, rules, jurisdictions, *, rulebook_version: str) -> Ev
             out.conflicts.extend(ctx.conflicts.get(code, ()))
             continue
         first = ctx.book.versions[code][0]
+        if (
+            code in ctx.in_force_from
+            and first.requires_subject_to
+            and not any(subject_to_matches(r, s) for r in first.requires_subject_to for s in stated)
+        ):
+            continue  # a regime not yet in force that the organisation is not subject to: noise
         if first.scope in ("organisation", "main_establishment") and first.kind != "contract":
             # Organisation-wide rules are in play when their regime is: the organisation is
             # subject to it, or people live (or it is established) in its jurisdiction.

@@ -255,3 +255,11 @@ def test_cra_is_not_listed_for_other_organisations(clocks):
             assert entry["why"].startswith(
                 "applies only to organisations subject to cra_manufacturer"
             )
+
+
+def test_cra_not_yet_in_force_is_not_listed_for_other_organisations(clocks):
+    facts = _cra("2026-08-20", product_security_incident=True)
+    facts["organisation"] = {"main_establishment": "DE"}
+    facts["affected"] = {"DE": 10}
+    out = clocks(facts)
+    assert not [c for c in list(out.owed) + list(out.excluded) if c.startswith("EU-CRA-")]
