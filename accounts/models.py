@@ -33,3 +33,31 @@ class UserProfile(models.Model):
     def for_user(cls, user) -> "UserProfile":
         profile, _ = cls.objects.get_or_create(user=user)
         return profile
+
+
+class ExternalIdentity(models.Model):
+    """A person's account at the company's identity provider and the user it signs in as.
+
+    Matched by the provider's issuer and subject (``sub``: stable, never re-assigned), not by
+    e-mail (accounts.oidc.users). Written at the first sign-in with the provider.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="external_identities"
+    )
+    issuer = models.CharField(max_length=255)
+    subject = models.CharField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_sign_in_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            # One user per identity: the sign-in looks it up by these two (and locks the row).
+            models.UniqueConstraint(
+                fields=["issuer", "subject"], name="accounts_external_identity_unique"
+            )
+        ]
+        verbose_name_plural = "external identities"
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.issuer} {self.subject})"

@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from accounts.forms import ProfileForm
 from accounts.middleware import remember_zone
-from accounts.models import UserProfile
+from accounts.models import ExternalIdentity, UserProfile
+from audit.roles import ROLES
 
 
 @login_required
@@ -18,4 +19,12 @@ def profile(request):
         remember_zone(request, form.cleaned_data["time_zone"])
         messages.success(request, f"Time zone set to {form.cleaned_data['time_zone']}.")
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form, "now": timezone.now()})
+    user = request.user
+    roles = sorted(name for name in user.groups.values_list("name", flat=True) if name in ROLES)
+    context = {
+        "form": form,
+        "now": timezone.now(),
+        "roles": roles,
+        "signs_in_with_provider": ExternalIdentity.objects.filter(user=user).exists(),
+    }
+    return render(request, "accounts/profile.html", context)

@@ -21,19 +21,24 @@ def on_login(sender, request, user, **kwargs):
         now = int(time.time())
         request.session[SESSION_AUTH_AT] = now
         request.session[SESSION_SEEN_AT] = now
-    record(Action.LOGIN, request=request, actor=user, obj=user)
+    # A sign-in through the identity provider says so, and which identity it came through.
+    detail = getattr(user, "sign_in_detail", None)
+    summary = f"signed in with {detail['via']}" if detail else ""
+    record(Action.LOGIN, request=request, actor=user, obj=user, summary=summary, after=detail)
 
 
 @receiver(user_login_failed, dispatch_uid="audit_login_failed")
 def on_login_failed(sender, credentials, request=None, **kwargs):
     # Django has already masked the password in ``credentials``; keep only the name tried.
     username = str(credentials.get("username") or "")[:150]
+    # The identity provider's callback authenticates with the nonce it kept, not a name.
+    how = "with the identity provider" if "nonce" in credentials else f"as {username!r}"
     record(
         Action.LOGIN_FAILED,
         request=request,
         actor=None,
         actor_username=username,
-        summary=f"failed sign-in as {username!r}",
+        summary=f"failed sign-in {how}",
     )
 
 

@@ -84,6 +84,30 @@ SUBJECT_TO = [
     ("glba_financial_institution", "GLBA financial institution"),
     ("circia_covered_entity", "CIRCIA covered entity"),
     ("uk_nis", "UK NIS"),
+    ("banking_organization", "US bank or bank holding company (banking agencies)"),
+    ("bank_service_provider", "Bank service provider (Bank Service Company Act)"),
+    (
+        "ftc_safeguards_financial_institution",
+        "Non-bank financial institution (FTC Safeguards Rule)",
+    ),
+    ("sec_reg_sp_covered_institution", "SEC Regulation S-P covered institution"),
+    ("naic_licensee", "Insurance licensee (state insurance data security law)"),
+    ("ftc_hbnr_vendor", "Vendor of personal health records (FTC HBNR)"),
+    ("ftc_hbnr_phr_related_entity", "PHR related entity (FTC HBNR)"),
+    ("ftc_hbnr_service_provider", "Service provider to a PHR vendor (FTC HBNR)"),
+    ("fcc_cpni_carrier", "Telecommunications carrier or interconnected VoIP (FCC CPNI)"),
+    (
+        "ca_licensed_health_facility",
+        "California-licensed clinic, health facility, home health agency or hospice",
+    ),
+    (
+        "federal_regulator_compliant",
+        "Notifies under its primary or functional regulator's breach rules (US state exemptions)",
+    ),
+    (
+        "own_notification_procedures",
+        "Own notification procedures consistent with state timing (US state exemptions)",
+    ),
 ]
 RISK_CHOICES = [
     ("none", "None — no reasonable likelihood of harm or misuse"),

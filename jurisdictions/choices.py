@@ -32,6 +32,8 @@ SCOPE_CHOICES = _labelled(
         "lead_authority": "Lead authority (one-stop-shop)",
         "establishment": "The organisation is established there",
         "residents_or_establishment": "Residents affected or organisation established there",
+        "establishment_or_threshold": "Organisation established (domiciled) there, or the "
+        "head-count threshold of residents is met",
         "organisation": "The organisation is subject to the regime (wherever people live)",
         "main_establishment": "EU-wide regime owed in the member state of the main "
         "establishment (authority from the rule's authorities)",
@@ -56,10 +58,15 @@ LEGAL_STATUS_CHOICES = _labelled(
         "in_force_pending_executive_regulations": "In force, pending implementing regulations",
     },
 )
-THRESHOLD_OP_CHOICES = [(">", "more than (>)"), (">=", "at least (>=)")]
+THRESHOLD_OP_CHOICES = [
+    (">", "more than (>)"),
+    (">=", "at least (>=)"),
+    ("<", "fewer than (<)"),
+]
 THRESHOLD_COUNTED_CHOICES = [
     ("jurisdiction", "People residing in the rule's jurisdiction"),
     ("total", "Everyone affected by the breach"),
+    ("per_subdivision", "The largest number residing in any one subdivision (state)"),
 ]
 ROLE_CHOICES = [("controller", "Controller"), ("processor", "Processor")]
 DEADLINE_KIND_CHOICES = [("before", "Before the notice that starts the clock")]

@@ -534,8 +534,8 @@ class RuleVersion(models.Model):
         choices=choices.THRESHOLD_OP_CHOICES,
         null=True,
         blank=True,
-        help_text="For a head-count condition ('more than 500 residents'): 'more than' or "
-        "'at least'. Blank: no head-count condition.",
+        help_text="For a head-count condition ('more than 500 residents'): 'more than', "
+        "'at least' or 'fewer than'. Blank: no head-count condition.",
     )
     threshold_value = models.PositiveIntegerField(
         "threshold number",
@@ -549,7 +549,8 @@ class RuleVersion(models.Model):
         choices=choices.THRESHOLD_COUNTED_CHOICES,
         null=True,
         blank=True,
-        help_text="Who is counted: residents of the rule's jurisdiction, or everyone affected.",
+        help_text="Who is counted: residents of the rule's jurisdiction, everyone affected, or "
+        "the largest number in any one of its subdivisions.",
     )
     counterparty = models.CharField(
         max_length=200,

@@ -149,10 +149,31 @@ AUTHENTICATION_BACKENDS = [
     "security.backends.ThrottledBackend",
     # Django's ModelBackend, with a user's permissions read in one query rather than two.
     "accounts.backends.OneQueryModelBackend",
+    # Sign-in with the company's identity provider: answers only the provider's callback, and
+    # nothing while OIDC_ISSUER is unset (accounts/oidc/backend.py).
+    "accounts.oidc.backend.CompanySignInBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
+
+# --- Sign-in with the company's identity provider (OpenID Connect) -----------------------------
+# mozilla-django-oidc (https://mozilla-django-oidc.readthedocs.io/en/stable/settings.html) with
+# the endpoints read from the provider's discovery document (accounts/oidc/). Off while
+# OIDC_ISSUER is unset; `manage.py check` refuses a half-configured provider.
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="").rstrip("/")
+OIDC_ENABLED = bool(OIDC_ISSUER)
+OIDC_DISCOVERY_URL = env.str("OIDC_DISCOVERY_URL", default="")
+OIDC_RP_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_CLIENT_SECRET", default="")
+OIDC_PROVIDER_NAME = env.str("OIDC_PROVIDER_NAME", default="your company account")
+OIDC_RP_SCOPES = env.str("OIDC_SCOPES", default="openid email profile")
+OIDC_GROUPS_CLAIM = env.str("OIDC_GROUPS_CLAIM", default="groups")
+OIDC_ROLE_MAP = env.str("OIDC_ROLE_MAP", default="")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_SIGN_ALGO", default="RS256")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT_SECONDS", default=10)
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc:callback"
 
 # --- Security: throttling, sessions, two-factor, headers, uploads -------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/security/

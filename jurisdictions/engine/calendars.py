@@ -9,6 +9,9 @@ Counting conventions (``breachclock.facts/1``):
 3. Business days: as days, skipping weekends and the calendar's holidays; the deadline is the end
    of the Nth business day or the rule's cut-off time.
 4. Months: the same local day and time N months later, clamped to the month's last day.
+5. Year-end anchor (a report "not later than 60 days after the end of each calendar year" for the
+   breaches discovered during it): the count starts at the end of 31 December of the calendar year
+   of the trigger, in the authority's zone; that day is not counted.
 
 Every function returns the deadline and the human-readable steps that produced it, because a
 lawyer must be able to check the date by hand.
@@ -235,6 +238,16 @@ def add(
     if unit == "months":
         return add_months(start, amount, tz)
     raise ValueError(f"unknown unit {unit!r}")
+
+
+def end_of_calendar_year(start: datetime, tz: ZoneInfo) -> tuple[datetime, list[str]]:
+    """The end (23:59:59 local) of 31 December of the trigger's local calendar year."""
+    start_local = start.astimezone(tz)
+    year_end = _local_end(date(start_local.year, 12, 31), END_OF_DAY, tz)
+    return year_end, [
+        f"trigger on {fmt_local(start_local)}: calendar year {start_local.year} in {tz.key}; "
+        f"the count starts at the end of that year, {fmt_local(year_end)} ({fmt_utc(year_end)})"
+    ]
 
 
 def next_business_day_noon(

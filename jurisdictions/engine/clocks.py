@@ -543,6 +543,8 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
     why.extend(_check_scope(rule, ctx, place))
     if rule.authorities or rule.scope == "main_establishment":
         why.extend(_place(rule, ctx))
+    if rule.applies_with:
+        why.append(_linked(rule, ctx))
 
     if rule.data_condition is not None:
         witness = condition_witness(rule.data_condition, facts.data)
@@ -601,7 +603,9 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
         else:
             raise _NotApplicable("data is encrypted and the key was not compromised: safe harbour")
 
-    if rule.threshold is not None:
+    if rule.threshold is not None and not (
+        rule.scope == "establishment_or_threshold" and rule.jurisdiction in ctx.established
+    ):
         t = rule.threshold
         if t.counted == "total":
             n, who = facts.total_affected, f"{_people(facts.total_affected)} affected in total"
@@ -618,6 +622,8 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
             who = _residents(book, rule.jurisdiction, n)
         if t.op == ">":
             ok, words = n > t.value, ("more than" if n > t.value else "not more than")
+        elif t.op == "<":
+            ok, words = n < t.value, ("fewer than" if n < t.value else "at least")
         else:
             ok, words = n >= t.value, ("at least" if n >= t.value else "fewer than")
         text = f"{who}, {words} {t.value:,}"
@@ -645,6 +651,12 @@ def _check_scope(rule: Rule, ctx: _Context, place: str) -> list[str]:
         if not established:
             raise _NotApplicable(f"the organisation is not established in {place}")
         return [f"the organisation is established in {place}"]
+    if rule.scope == "establishment_or_threshold":
+        if established:
+            return [f"the organisation is established in {place}: no head count needed"]
+        if n <= 0:
+            raise _NotApplicable(f"no residents of {place} affected and no establishment there")
+        return [_residents(book, rule.jurisdiction, n)]
     if rule.scope == "residents_or_establishment":
         if n > 0:
             return [_residents(book, rule.jurisdiction, n), *_rolled_up(ctx, rule.jurisdiction)]
@@ -765,6 +777,24 @@ def _period_counter(rule: Rule, ctx: _Context):
     return add
 
 
+def _linked(rule: Rule, ctx: _Context) -> str:
+    """A linked duty is owed only where one of the rules it follows is (same conditions)."""
+    owed, not_owed = [], []
+    for code in rule.applies_with:
+        if code in ctx.book.versions:
+            result = _evaluate_rule(code, ctx)
+            (owed if isinstance(result, ObligationResult) else not_owed).append(result)
+    if not owed:
+        raise _NotApplicable(
+            "owed only where a duty under "
+            + " or ".join(rule.applies_with)
+            + " is owed, and none is: "
+            + "; ".join(f"{e.rule.code}: {e.why}" for e in not_owed)
+        )
+    codes = ", ".join(o.code for o in owed)
+    return f"owed because the duty under {codes} is owed (same conditions)"
+
+
 def _place(rule: Rule, ctx: _Context) -> tuple[str, ...]:
     """Address an EU-wide rule to its member state and authority (see engine.authorities)."""
     facts = ctx.facts
@@ -788,7 +818,11 @@ def _deadline(rule: Rule, start: datetime, ctx: _Context) -> tuple[datetime, lis
     zone = _zone_for(rule, ctx.book)
     calendar = _calendar_for(rule, ctx) if rule.deadline_unit == "business_days" else None
     cutoff = time.fromisoformat(rule.deadline_cutoff) if rule.deadline_cutoff else None
-    return cal.add(start, rule.deadline_amount, rule.deadline_unit, zone, calendar, cutoff)
+    anchored: list[str] = []
+    if rule.deadline_anchor == "calendar_year_end":
+        start, anchored = cal.end_of_calendar_year(start, zone)
+    due, steps = cal.add(start, rule.deadline_amount, rule.deadline_unit, zone, calendar, cutoff)
+    return due, anchored + steps
 
 
 def _timed(

@@ -23,6 +23,10 @@ Vocabulary (see the facts format, ``breachclock.facts/1``):
       with no main establishment, every authority where affected people reside;
     - ``establishment``: the organisation is established in the rule's jurisdiction;
     - ``residents_or_establishment``: either of the two above;
+    - ``establishment_or_threshold``: the organisation is established (an insurer: domiciled) in
+      the rule's jurisdiction, or residents are affected and the rule's head-count threshold is
+      met; an establishment there needs no head count (NAIC Insurance Data Security Model Law
+      s.6: "state of domicile" or "250 or more consumers residing in this state");
     - ``organisation``: the organisation is subject to the regime wherever people live (SEC, HIPAA).
     - ``main_establishment``: an EU-wide regime (NIS2, DORA, ePrivacy, GDPR processor duty) owed in
       ONE member state: that of ``organisation.main_establishment``, else the first of
@@ -84,11 +88,17 @@ EVENTS = (
     "corrective_measure_available_at",
 )
 UNITS = ("hours", "calendar_days", "business_days", "months")
+# Where the count starts, if not at the clock-start instant itself: ``calendar_year_end`` - the end
+# of the calendar year (in the authority's zone) in which the clock-start event falls (HIPAA
+# 164.408(c): breaches under 500 reported "not later than 60 days after the end of each calendar
+# year" for breaches discovered during it).
+ANCHORS = ("calendar_year_end",)
 SCOPES = (
     "residents",
     "lead_authority",
     "establishment",
     "residents_or_establishment",
+    "establishment_or_threshold",
     "organisation",
     "main_establishment",
 )
@@ -120,7 +130,8 @@ EVENT_PREFIX = "event:"
 
 @dataclass(frozen=True)
 class Threshold:
-    """A head-count condition: "more than 500 California residents" = (">", 500, "jurisdiction").
+    """A head-count condition: "more than 500 California residents" = (">", 500, "jurisdiction");
+    "fewer than 500 individuals" = ("<", 500, "total").
 
     ``counted``: ``jurisdiction`` - people residing in the rule's jurisdiction (with its
     subdivisions); ``total`` - everyone affected by the breach; ``per_subdivision`` - the largest
@@ -128,7 +139,7 @@ class Threshold:
     residents of a State").
     """
 
-    op: str  # ">" or ">="
+    op: str  # ">", ">=" or "<"
     value: int
     counted: str = "jurisdiction"
 
@@ -262,6 +273,7 @@ class Rule:
         None  # "17:30": end of a business day, local time; default 23:59:59
     )
     deadline_kind: str | None = None  # override: "before" (must precede the clock-start notice)
+    deadline_anchor: str | None = None  # "calendar_year_end": count from the end of that year
     also_not_later_than: Limit | None = None
     non_business_day_relief: str | None = None  # "next_business_day_noon" (DORA RTS Art 5(4))
     # Override the jurisdiction's calendar: a jurisdiction code ("US-NY"), a market ("NYSE"), or
@@ -289,6 +301,9 @@ class Rule:
     # Per member state (or subdivision) authority entries; see Authority and scope
     # main_establishment.
     authorities: dict[str, Authority] = field(default_factory=dict, hash=False)
+    # A linked duty: owed only where one of these rules applies (Japan: the notice to individuals
+    # is owed exactly where a report to the PPC is). Carried in ``extra`` by the database.
+    applies_with: tuple[str, ...] = ()
     displaces: tuple[Displacement, ...] = ()  # precedence: the duties this rule displaces
     delay: Delay | None = None  # the delay the law allows (None: no delay)
     # Applies only if every one holds: a facts flag that is true ("product_security_incident")

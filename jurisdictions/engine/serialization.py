@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .facts import CAUSES, DATA_CATEGORIES
 from .rules import (
     AFTER_LIFT_MODES,
+    ANCHORS,
     CONFIDENCE,
     DISPLACEMENT_BASES,
     EVENT_PREFIX,
@@ -54,7 +55,7 @@ from .rules import (
 FORMAT = "breachclock.rulebook/1"
 ESTABLISHMENT_CALENDAR = "establishment"
 # Optional rule fields that may also be carried inside ``extra`` (see rule_from_dict).
-EXTRA_CARRIED = ("relief_not_for", "causes_any")
+EXTRA_CARRIED = ("relief_not_for", "causes_any", "deadline_anchor", "applies_with")
 # Fields that have their own column; a store without it keeps them in ``extra`` (moved out on read).
 CARRIED_OUT = ("displaces", "delay", "requires_facts", "authorities")
 # An authorities key: a country ("DE"), a subdivision ("DE-BE"), either with "#label" for an entry
@@ -65,7 +66,7 @@ ROLES = ("controller", "processor")
 KINDS = ("statute", "contract")
 DEADLINE_KINDS = ("before",)
 RELIEFS = ("next_business_day_noon",)
-THRESHOLD_OPS = (">", ">=")
+THRESHOLD_OPS = (">", ">=", "<")
 COUNTED = ("jurisdiction", "total", "per_subdivision")
 REQUIRED_RULE_FIELDS = (
     "code",
@@ -603,8 +604,16 @@ def rule_from_dict(d: Any) -> Rule:
     kw["delay"] = _delay(code, d.get("delay"))
     kw["requires_facts"] = _requires_facts(code, d.get("requires_facts"))
     kw["authorities"] = _authorities(code, d.get("authorities"))
+    kw["applies_with"] = _str_tuple(code, "applies_with", d.get("applies_with"))
+    if code in kw["applies_with"]:
+        raise RulebookError(code, "applies_with", "a rule cannot be linked to itself")
     for cause in kw["causes_any"]:
         _one_of(code, "causes_any", cause, CAUSES)
+    kw["deadline_anchor"] = _one_of(
+        code, "deadline_anchor", d.get("deadline_anchor"), ANCHORS, nullable=True
+    )
+    if kw["deadline_anchor"] and kw.get("deadline_amount") is None:
+        raise RulebookError(code, "deadline_anchor", "needs a deadline_amount to count from it")
     if kw["kind"] == "contract" and not kw["counterparty"].strip():
         raise RulebookError(code, "counterparty", "is required for a contract clause")
     kw["extra"] = extra
@@ -723,6 +732,9 @@ def validate_rules(rules, jurisdictions) -> None:
                     raise RulebookError(rule.code, name, f"names a missing rule {target!r}")
                 if target == rule.code:
                     raise RulebookError(rule.code, name, "a rule cannot start at its own notice")
+        for linked in rule.applies_with:
+            if linked not in versions:
+                raise RulebookError(rule.code, "applies_with", f"names a missing rule {linked!r}")
         units = [rule.deadline_unit if rule.deadline_amount is not None else None]
         if rule.also_not_later_than:
             units.append(rule.also_not_later_than.unit)
@@ -750,7 +762,9 @@ def validate_rules(rules, jurisdictions) -> None:
                         f"{pattern!r} matches no rule code of the rule book",
                     )
         if rule.threshold is not None and rule.threshold.counted not in COUNTED:
-            raise RulebookError(rule.code, "threshold.counted", "must be jurisdiction or total")
+            raise RulebookError(
+                rule.code, "threshold.counted", f"must be one of {', '.join(COUNTED)}"
+            )
     # Detect dependency cycles (a -> notice:b -> notice:a) that could never be computed.
     deps = {code: {r.depends_on for r in vs if r.depends_on} for code, vs in versions.items()}
     state: dict[str, int] = {}

@@ -189,3 +189,37 @@ def test_reader_may_not_open_the_console_for_changes(client, responder, rulebook
     assert client.get(reverse("rules:rule_list")).status_code == 200
     # Not staff: the admin sends them to its login page.
     assert client.get(reverse("admin:jurisdictions_rule_changelist")).status_code == 302
+
+
+def test_year_end_anchor_and_domicile_scope_survive_the_database(db):
+    """The shipped book through the database: deadline_anchor travels in ``extra``, the
+    establishment_or_threshold scope and the "<" threshold in their columns."""
+    from jurisdictions.engine.serialization import default_rulebook_path, read_rulebook_file
+    from jurisdictions.importer import apply_import, plan_import
+    from jurisdictions.loader import clear_cache
+    from tests.jurisdictions.conftest import clear_rulebook
+
+    clear_rulebook()
+    apply_import(plan_import(read_rulebook_file(default_rulebook_path())))
+    clear_cache()
+    book = current_rulebook()
+    log = next(r for r in book.rules if r.code == "US-HIPAA-408-HHS-LOG")
+    assert (log.deadline_anchor, log.threshold.op) == ("calendar_year_end", "<")
+    hipaa = facts(
+        events={
+            "occurred_at": "2026-03-01T09:00:00-05:00",
+            "discovered_at": "2026-03-10T09:00:00-04:00",
+        },
+        organisation={"subject_to": ["hipaa_covered_entity"], "established_in": ["US-OH"]},
+        data=["name", "medical"],
+        affected={"US-OH": 40},
+    )
+    evaluation = evaluate_facts(hipaa)
+    assert due(evaluation, "US-HIPAA-408-HHS-LOG") == "2027-03-02T04:59:59Z"  # 1 Mar 2027 EST
+    ohio = facts(
+        events={"discovered_at": "2026-05-22T10:00:00-04:00"},
+        organisation={"subject_to": ["naic_licensee"], "established_in": ["US-OH"]},
+        data=["name", "ssn"],
+        affected={"US-OH": 10},
+    )
+    assert due(evaluate_facts(ohio), "US-OH-INS") == "2026-05-29T03:59:59Z"  # Thu 28 May EDT

@@ -52,6 +52,8 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "password_reset_done": (PUBLIC, {}),
     "password_reset_confirm": (PUBLIC, {"uidb64": "uid", "token": "reset_token"}),
     "password_reset_complete": (PUBLIC, {}),
+    "oidc:start": (PUBLIC, {}),  # 404 while no identity provider is configured
+    "oidc:callback": (PUBLIC, {}),
     "feeds:ics": (TOKEN, {"token": "feed_token"}),
     "password_change": (SIGNED_IN, {}),
     "password_change_done": (SIGNED_IN, {}),

@@ -227,3 +227,11 @@ def test_round_trip_and_validation(book):
     bad = {**rule_to_dict(rule), "authorities": {"DE": {"name": "BSI", "portal": "x"}}}
     with pytest.raises(RulebookError, match="authorities.DE.portal: unknown field"):
         rule_from_dict(bad)
+
+
+def test_applies_with_is_validated():
+    entry = {**BOOK["rules"][2], "applies_with": ["NOPE"]}
+    with pytest.raises(RulebookError, match="applies_with: names a missing rule 'NOPE'"):
+        load_rulebook_data({**BOOK, "rules": [*BOOK["rules"][:2], entry]})
+    with pytest.raises(RulebookError, match="linked to itself"):
+        rule_from_dict({**BOOK["rules"][2], "applies_with": ["DE-X-SA"]})

@@ -2,6 +2,7 @@
 
 from datetime import UTC, date, datetime, time, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -81,3 +82,38 @@ def test_holiday_lookups_are_cached_per_calendar_and_year():
         NY.is_business_day(date(2026, 7, 3))
     info = cal._holidays_for.cache_info()
     assert (info.misses, info.hits) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("start", "zone_name", "year_end_utc", "due_local"),
+    [
+        # 10 March 2026 -> end of 2026 in New York (EST); 60 days after 31 Dec 2026 = 1 Mar 2027
+        (
+            "2026-03-10T12:00:00-05:00",
+            "America/New_York",
+            "2027-01-01T04:59:59+00:00",
+            "2027-03-01T23:59:59-05:00",
+        ),
+        # 1 January 02:00 UTC is still 31 December in New York: the year of 2025 counts
+        (
+            "2026-01-01T02:00:00+00:00",
+            "America/New_York",
+            "2026-01-01T04:59:59+00:00",
+            "2026-03-01T23:59:59-05:00",
+        ),
+        # a leap year follows: 31 Dec 2027 + 60 days = 29 Feb 2028
+        (
+            "2027-12-31T20:00:00-05:00",
+            "America/New_York",
+            "2028-01-01T04:59:59+00:00",
+            "2028-02-29T23:59:59-05:00",
+        ),
+    ],
+)
+def test_year_end_anchor_then_days(start, zone_name, year_end_utc, due_local):
+    tz = cal.zone(zone_name)
+    year_end, steps = cal.end_of_calendar_year(datetime.fromisoformat(start), tz)
+    assert year_end.astimezone(UTC).isoformat() == year_end_utc
+    assert "the count starts at the end of that year" in steps[0]
+    due, _ = cal.add_calendar_days(year_end, 60, tz)
+    assert due.isoformat() == due_local

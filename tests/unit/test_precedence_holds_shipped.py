@@ -263,3 +263,34 @@ def test_cra_not_yet_in_force_is_not_listed_for_other_organisations(clocks):
     facts["affected"] = {"DE": 10}
     out = clocks(facts)
     assert not [c for c in list(out.owed) + list(out.excluded) if c.startswith("EU-CRA-")]
+
+
+@pytest.mark.parametrize(
+    ("place", "subject_to", "pipeda_owed"),
+    [
+        ("CA-QC", ["intra_provincial:qc"], False),
+        ("CA-AB", ["intra_provincial:ab"], False),
+        ("CA-BC", ["intra_provincial:bc"], False),
+        # the province must be named
+        ("CA-AB", ["intra_provincial"], True),
+        ("CA-QC", [], True),
+    ],
+)
+def test_pipeda_gives_way_to_substantially_similar_provincial_law(
+    clocks, place, subject_to, pipeda_owed
+):
+    out = clocks(
+        {
+            "events": {"discovered_at": "2026-05-04T15:00:00Z"},
+            "organisation": {"main_establishment": place, "subject_to": subject_to},
+            "data": ["name", "ssn"],
+            "risk_of_harm": "high",
+            "affected": {place: 200},
+        }
+    )
+    for code in ("CA-PIPEDA-OPC", "CA-PIPEDA-IND"):
+        assert (code in out.owed) is pipeda_owed, code
+        if not pipeda_owed:
+            entry = out.excluded[code]
+            assert entry["displaced_by"] == "CA-PIPEDA-OPC"
+            assert "substantially similar law" in entry["why"] and "SOR/2004-219" in entry["why"]

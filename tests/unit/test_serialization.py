@@ -166,6 +166,13 @@ def test_error_message_reads_like_the_contract():
             "must be one of",
         ),
         ({"colour": "red"}, "US-CA-AG", "colour", "unknown field"),
+        ({"deadline_anchor": "fiscal_year_end"}, "US-CA-AG", "deadline_anchor", "must be one of"),
+        (
+            {"deadline_anchor": "calendar_year_end", "deadline_amount": None},
+            "US-CA-AG",
+            "deadline_anchor",
+            "needs a deadline_amount",
+        ),
     ],
 )
 def test_bad_rule_is_refused_naming_rule_and_field(change, code, field, words):
@@ -257,6 +264,7 @@ def test_a_store_without_the_newer_columns_evaluates_the_same():
         d = rule_to_dict(r)
         d.pop("relief_not_for")
         d.pop("causes_any")
+        d.pop("deadline_anchor")
         stored_rules.append(rule_from_dict(d))
     stored_jurisdictions = [dataclasses.replace(j, members=()) for j in shipped.jurisdictions]
     facts = parse_facts(
