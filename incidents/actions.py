@@ -31,6 +31,7 @@ from django.utils import timezone
 from audit.context import current_request_id as audit_request_id
 from jurisdictions.engine.facts import MAX_AFFECTED, FactsError, parse_facts
 
+from . import holds as hold_facts
 from .choices import (
     ACTED_ON,
     DATA_CATEGORIES,
@@ -47,6 +48,7 @@ from .models import (
     Activity,
     AffectedPopulation,
     Attachment,
+    ConflictDecision,
     FeedToken,
     Incident,
     IncidentEvent,
@@ -236,6 +238,13 @@ def _check_not_future(events: dict, now: datetime, *, only: Iterable[str] | None
             )
 
 
+def _check_hold_not_future(key: str, value: dict, now: datetime) -> None:
+    """A hold is recorded once it was requested (or lifted), as events are."""
+    for path, when in hold_facts.times(key, value).items():
+        if when > now + CLOCK_SKEW:
+            raise FactsError(path, f"{_iso_utc(when)} is in the future; record it once it happened")
+
+
 def _choice(value, choices, field_name: str) -> str:
     if value not in choices.values:
         raise ActionError(field_name, f"must be one of: {', '.join(choices.values)}")
@@ -300,6 +309,9 @@ def _merge_facts(current: dict, changes: dict) -> dict:
     for key, value in changes.items():
         if key in ("events", "organisation", "encryption") and isinstance(value, dict):
             merged[key] = {**(merged.get(key) or {}), **value}
+        elif key in hold_facts.HOLD_KEYS and isinstance(value, dict):
+            # A hold merges too: lifting it is {"lifted_at": ...}; null removes it.
+            merged[key] = {**(merged.get(key) or {}), **value}
         else:
             merged[key] = value
     return merged
@@ -332,9 +344,12 @@ def open_incident(
     )
     facts["title"] = title
     facts.pop("notices_sent", None)  # a new case has sent nothing yet
+    holds = hold_facts.clean_all(facts)
     parsed = parse_facts(facts)
     _check_fact_strings(parsed)
     _check_not_future(parsed.events_given, timezone.now())
+    for key, value in holds.items():
+        _check_hold_not_future(key, value, timezone.now())
     _choice(severity, Severity, "severity")
     description = _clean_text(description, "description", required=False)
     risk_rationale = _clean_text(risk_rationale, "risk_rationale", required=False)
@@ -352,6 +367,7 @@ def open_incident(
         created_by=acting_user,
         created_at=now,
         updated_at=now,
+        holds=holds,
         **_fields_from_facts(parsed),
     )
     basis = event_basis or {}
@@ -401,11 +417,14 @@ def update_facts(
     acting_user,
     reason: str = "",
     event_basis: dict[str, str] | None = None,
+    activity_kind: str = ActivityKind.FACTS_CHANGED,
+    summary: str = "",
 ) -> RecomputeResult | None:
     """Change some facts (a partial facts document) and recompute the obligations.
 
     ``affected`` replaces the whole map (``set_affected`` is the per-jurisdiction door). Returns
-    the recompute result, or None if nothing changed.
+    the recompute result, or None if nothing changed. ``activity_kind`` / ``summary`` name the
+    change in the timeline when a narrower door (``record_hold``) calls this one.
     """
     _require_user(acting_user)
     incident = _lock(incident)
@@ -418,11 +437,13 @@ def update_facts(
     if "title" in changes:
         changes["title"] = _clean_text(changes["title"], "title", required=True, max_length=200)
     merged = _merge_facts(current, changes)
+    holds = hold_facts.clean_all(merged)
     parsed = parse_facts(merged)
     _check_fact_strings(parsed)
     new = _without_engine_only(_canonical(parsed, merged))
     old = current
-    changed_keys = [k for k in new if new.get(k) != old.get(k)]
+    # Keys of both: a hold removed is in the old facts only.
+    changed_keys = [k for k in dict.fromkeys([*new, *old]) if new.get(k) != old.get(k)]
     if not changed_keys:
         return None
     old_events = old.get("events") or {}
@@ -432,11 +453,15 @@ def update_facts(
         # Only what this change sets: an unrelated edit must not fail on an older record.
         only={k for k, v in (new.get("events") or {}).items() if v != old_events.get(k)},
     )
+    for key, value in holds.items():
+        if value != old.get(key):
+            _check_hold_not_future(key, value, timezone.now())
 
     now = timezone.now()
     for name, value in _fields_from_facts(parsed).items():
         setattr(incident, name, value)
     incident.title = parsed.title or incident.title
+    incident.holds = holds
     incident.updated_at = now
     incident.save()
 
@@ -449,8 +474,8 @@ def update_facts(
     after = {k: new.get(k) for k in changed_keys}
     log_activity(
         incident,
-        ActivityKind.FACTS_CHANGED,
-        f"Facts changed: {', '.join(_describe_keys(before, after))}"
+        activity_kind,
+        (summary or f"Facts changed: {', '.join(_describe_keys(before, after))}")
         + (f" ({reason})" if reason else ""),
         actor=acting_user,
         before=before,
@@ -461,6 +486,171 @@ def update_facts(
         acting_user=acting_user,
         reason=f"facts changed: {', '.join(_describe_keys(before, after))}",
     )
+
+
+# --- holds: requests to delay notices -------------------------------------------------------------
+@transaction.atomic
+def record_hold(
+    incident: Incident, key: str, value: dict | None, *, acting_user, reason: str = ""
+) -> RecomputeResult | None:
+    """Record, change or remove (``value`` None) a request to delay notices - the facts key
+    ``law_enforcement_hold`` or ``national_security_delay`` - and recompute the obligations.
+
+    The engine decides which duties the hold holds (their ``due_at`` empties, ``waiting_for``
+    names the hold, reminders pause) and which keep running; the timeline gets the hold's before
+    and after. Returns None if nothing changed.
+    """
+    if key not in hold_facts.HOLD_KEYS:
+        raise ActionError("key", f"must be one of: {', '.join(hold_facts.HOLD_KEYS)}")
+    reason = _clean_text(reason, "reason", required=False, max_length=2000)
+    before = Incident.objects.get(pk=incident.pk).holds.get(key)
+    cleaned = hold_facts.clean(key, value)
+    lifted = _is_lift(key, before, cleaned)
+    kind = ActivityKind.HOLD_LIFTED if lifted else ActivityKind.HOLD_RECORDED
+    if cleaned is None:
+        words = f"{hold_facts.LABELS[key].capitalize()} removed"
+    elif lifted:
+        words = f"{hold_facts.LABELS[key].capitalize()} lifted: {hold_facts.describe(key, cleaned)}"
+    else:
+        words = (
+            f"{hold_facts.LABELS[key].capitalize()} recorded: {hold_facts.describe(key, cleaned)}"
+        )
+    # The whole value (not a merge): the form and the API's hold endpoint send all of it.
+    return update_facts(
+        incident,
+        {key: cleaned} if cleaned is not None else {key: None},
+        acting_user=acting_user,
+        reason=reason,
+        activity_kind=kind,
+        summary=words,
+    )
+
+
+def _is_lift(key: str, before: dict | None, after: dict | None) -> bool:
+    _, end, _ = hold_facts.SHAPES[key]
+    return bool(after and after.get(end) and not (before or {}).get(end))
+
+
+@transaction.atomic
+def lift_hold(incident: Incident, key: str, *, lifted_at: datetime, acting_user, reason: str = ""):
+    """Record that the hold ended at ``lifted_at``: held duties are re-timed from the lift."""
+    current = Incident.objects.get(pk=incident.pk).holds.get(key)
+    if current is None:
+        raise ActionError("lifted_at", "there is no hold on this case to lift")
+    _, end, _ = hold_facts.SHAPES[key]
+    if lifted_at is None:
+        raise ActionError("lifted_at", "is required")
+    return record_hold(
+        incident,
+        key,
+        {**current, end: _iso_utc(lifted_at)},
+        acting_user=acting_user,
+        reason=reason,
+    )
+
+
+# --- conflicts between rules ---------------------------------------------------------------------
+DECISION_MAX_LENGTH = 10_000
+
+
+@transaction.atomic
+def decide_conflict(
+    incident: Incident, key: str, *, decision: str, acting_user
+) -> ConflictDecision:
+    """Counsel's decision on a conflict the latest recompute found (by its stable ``key``): what
+    the team will do and why. A later decision on the same key supersedes this one for display;
+    both stay in the record."""
+    _require_user(acting_user)
+    incident = _lock(incident)
+    decision = _clean_text(decision, "decision", required=True, max_length=DECISION_MAX_LENGTH)
+    conflict = next((c for c in incident.conflicts if c.get("key") == key), None)
+    if conflict is None:
+        raise ActionError("key", "this conflict does not arise on the case (any more)")
+    previous = (
+        ConflictDecision.objects.filter(incident=incident, key=key)
+        .order_by("decided_at", "id")
+        .last()
+    )
+    now = timezone.now()
+    row = ConflictDecision.objects.create(
+        incident=incident,
+        key=key,
+        conflict=conflict,
+        decision=decision,
+        decided_by=acting_user,
+        decided_at=now,
+    )
+    log_activity(
+        incident,
+        ActivityKind.CONFLICT_DECIDED,
+        f"Decision on {conflict_label(conflict)}: {decision}",
+        actor=acting_user,
+        before={"decision": previous.decision} if previous else None,
+        after={"key": key, "conflict": conflict, "decision": decision},
+        at=now,
+    )
+    incident.updated_at = now
+    incident.save(update_fields=["updated_at"])
+    return row
+
+
+CONFLICT_KINDS = {
+    "displacement": "one rule displaces another",
+    "hold_not_allowed": "a hold that some duties do not allow",
+    "hold_not_written": "a hold that needs a written request",
+    "content": "what one notice must say and another must not",
+}
+
+
+def conflict_label(conflict: dict) -> str:
+    kind = conflict.get("kind") or "conflict"
+    rules = ", ".join(conflict.get("rules") or [])
+    return f"{CONFLICT_KINDS.get(kind, kind.replace('_', ' '))} ({rules})"
+
+
+def _conflict_key(item: dict) -> str:
+    """The engine's stable key, else one made of the kind and the rules (sorted)."""
+    if item.get("key"):
+        return str(item["key"])
+    return f"{item.get('kind') or 'conflict'}:{'+'.join(sorted(map(str, item.get('rules') or [])))}"
+
+
+def _conflicts_list(evaluation) -> list[dict]:
+    """The evaluation's ``conflicts`` as stored on the case: JSON-safe, each with its ``key``,
+    in the engine's order, one per key."""
+    out, seen = [], set()
+    for entry in _attr(evaluation, "conflicts") or []:
+        d = dict(_result_dict(entry))
+        d["rules"] = [str(r) for r in d.get("rules") or []]
+        d["key"] = _conflict_key(d)
+        if d["key"] in seen:
+            continue
+        seen.add(d["key"])
+        out.append(d)
+    return _jsonable(out)
+
+
+def _log_conflicts(incident: Incident, old: list[dict], new: list[dict], actor, reason) -> None:
+    old_by_key = {c.get("key"): c for c in old}
+    new_by_key = {c.get("key"): c for c in new}
+    for key, conflict in new_by_key.items():
+        if key not in old_by_key:
+            log_activity(
+                incident,
+                ActivityKind.CONFLICT_FOUND,
+                f"Conflict: {conflict_label(conflict)}: {conflict.get('why', '')} ({reason})",
+                actor=actor,
+                after=conflict,
+            )
+    for key, conflict in old_by_key.items():
+        if key not in new_by_key:
+            log_activity(
+                incident,
+                ActivityKind.CONFLICT_GONE,
+                f"No longer a conflict: {conflict_label(conflict)} ({reason})",
+                actor=actor,
+                before=conflict,
+            )
 
 
 def _canonical(parsed, merged: dict) -> dict:
@@ -484,6 +674,7 @@ def _canonical(parsed, merged: dict) -> dict:
         "systems": list(parsed.systems),
         "customers": list(parsed.customers),
         "rules_as_of": parsed.rules_as_of.isoformat() if parsed.rules_as_of else None,
+        **{k: merged[k] for k in sorted(hold_facts.HOLD_KEYS) if merged.get(k) is not None},
     }
 
 
@@ -1421,6 +1612,7 @@ def _not_applicable_reasons(evaluation) -> dict[str, str]:
 
 
 _NOT_APPLICABLE_KEYS = ("rule", "jurisdiction", "recipient", "regime", "rule_version", "why")
+_NOT_APPLICABLE_EXTRA = ("displaced_by", "in_force_from")
 
 
 def _not_applicable_list(evaluation) -> list[dict]:
@@ -1431,7 +1623,10 @@ def _not_applicable_list(evaluation) -> list[dict]:
         why = d.get("why")
         if isinstance(why, (list, tuple)):
             why = "; ".join(str(w) for w in why)
-        out.append({**{k: d.get(k) for k in _NOT_APPLICABLE_KEYS}, "why": why or ""})
+        entry = {**{k: d.get(k) for k in _NOT_APPLICABLE_KEYS}, "why": why or ""}
+        # Structured reasons, when the engine gives them: the displacing rule, the start date.
+        entry.update({k: d[k] for k in _NOT_APPLICABLE_EXTRA if d.get(k)})
+        out.append(entry)
     return _jsonable(out)
 
 
@@ -1516,6 +1711,11 @@ def recompute_obligations(
     if ruled_out != incident.not_applicable:
         incident.not_applicable = ruled_out
         update_fields.append("not_applicable")
+    conflicts = _conflicts_list(evaluation)
+    if conflicts != incident.conflicts:
+        _log_conflicts(incident, incident.conflicts, conflicts, actor, reason)
+        incident.conflicts = conflicts
+        update_fields.append("conflicts")
     if result.anything:
         incident.updated_at = now
         update_fields.append("updated_at")
@@ -1747,7 +1947,8 @@ def recompute_many(
                 logger.exception("recompute skipped %s: facts no longer valid", incident.reference)
                 totals["failed"] += 1
                 continue
-            if not _would_change(obligations, evaluation):
+            conflicts_moved = _conflicts_list(evaluation) != incident.conflicts
+            if not conflicts_moved and not _would_change(obligations, evaluation):
                 ruled_out = _not_applicable_list(evaluation)
                 if ruled_out != incident.not_applicable:  # only the "why not" list moved
                     Incident.objects.filter(pk=incident.pk).update(not_applicable=ruled_out)

@@ -156,3 +156,8 @@ class ActivityKind(models.TextChoices):
     REMINDER_SNOOZED = "reminder_snoozed", "Reminders snoozed"
     FEED_TOKEN = "feed_token", "Calendar feed link changed"
     EXPORTED = "exported", "Exported"
+    HOLD_RECORDED = "hold_recorded", "Delay of notices recorded"
+    HOLD_LIFTED = "hold_lifted", "Delay of notices lifted"
+    CONFLICT_FOUND = "conflict_found", "Conflict between rules found"
+    CONFLICT_GONE = "conflict_gone", "Conflict between rules no longer arises"
+    CONFLICT_DECIDED = "conflict_decided", "Decision on a conflict recorded"

@@ -77,7 +77,16 @@ def _header(incident: Incident) -> dict:
 
 
 def activity_json(incident: Incident) -> str:
-    body = {"incident": _header(incident), "activity": list(activity_rows(incident))}
+    from .conflicts import decisions_export
+
+    body = {
+        "incident": _header(incident),
+        # Where the rules in play pull against each other, and counsel's decisions on them
+        # (a decision on a conflict that no longer arises has "current": false).
+        "conflicts": incident.conflicts,
+        "conflict_decisions": decisions_export(incident),
+        "activity": list(activity_rows(incident)),
+    }
     return json.dumps(body, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
 
 
@@ -119,6 +128,8 @@ def report_data(incident: Incident) -> dict:
         )
         .get()
     )
+    from .conflicts import conflict_rows
+
     obligations = list(incident.obligations.all())
     return {
         "incident": incident,
@@ -133,5 +144,6 @@ def report_data(incident: Incident) -> dict:
         "notes": list(incident.notes.all()),
         "attachments": list(incident.attachments.all()),
         "activity": list(activity_queryset(incident)),
+        "conflict_rows": conflict_rows(incident),
         "generated_at": timezone.now(),
     }

@@ -131,6 +131,13 @@ class Incident(models.Model):
     # ``not_applicable`` list of the obligations format), as of the latest recompute: shown on
     # the case page and in the report so a reader sees what was considered and ruled out.
     not_applicable = models.JSONField(default=list, blank=True, editable=False)
+    # Where the rules in play pull against each other (the ``conflicts`` list of the obligations
+    # format: one regime displacing another, a hold that some duties do not allow...), as of the
+    # latest recompute. Counsel's decisions on them are ``ConflictDecision`` rows, by ``key``.
+    conflicts = models.JSONField(default=list, blank=True, editable=False)
+    # Requests to delay notices, as facts keys of the facts format (``law_enforcement_hold``,
+    # ``national_security_delay``): {facts key: value}. Set through ``actions.record_hold``.
+    holds = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = IncidentQuerySet.as_manager()
 
@@ -185,7 +192,47 @@ class Incident(models.Model):
             "customers": list(self.customers),
             "rules_as_of": self.rules_as_of.isoformat() if self.rules_as_of else None,
             "notices_sent": {code: _iso(at) for code, at in sorted(notices_sent.items())},
+            # Optional keys: present only while a delay has been requested.
+            **{key: value for key, value in sorted(self.holds.items()) if value is not None},
         }
+
+    def conflict_keys(self) -> set[str]:
+        """The stable keys of the conflicts the latest recompute found."""
+        return {c.get("key") for c in self.conflicts if c.get("key")}
+
+
+class ConflictDecision(models.Model):
+    """Counsel's decision on one conflict between rules on a case: what they decided and why.
+
+    Keyed by the conflict's stable ``key`` (from the evaluation's ``conflicts`` list), so it
+    survives recomputes; a later decision on the same key supersedes the earlier one for display,
+    and both stay in the record. When the facts no longer give the conflict, the decision stays
+    and is shown as no longer current (the conflict is not in ``Incident.conflicts``).
+    Written only by ``actions.decide_conflict``.
+    """
+
+    incident = models.ForeignKey(
+        Incident, on_delete=models.CASCADE, related_name="conflict_decisions"
+    )
+    key = models.CharField(max_length=300)
+    # The conflict as it stood when decided (kind, rules, why, citation): the record of what
+    # counsel was deciding on, even if a later rule-book change rewords it.
+    conflict = models.JSONField(default=dict)
+    decision = models.TextField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["decided_at", "id"]
+        indexes = [
+            # The case page's panel: a case's decisions by key, latest last.
+            models.Index(fields=["incident", "key", "decided_at"], name="conflict_decision_key"),
+        ]
+
+    def __str__(self):
+        return f"Decision on {self.key}"
 
 
 class IncidentEvent(models.Model):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from incidents import views
+from incidents import conflict_views, views
 
 app_name = "incidents"
 urlpatterns = [
@@ -39,6 +39,13 @@ urlpatterns = [
         "cases/<int:pk>/obligations/<int:ob_pk>/target/",
         views.obligation_target,
         name="target",
+    ),
+    path("incidents/<int:pk>/holds/<str:key>/", conflict_views.hold_record, name="hold"),
+    path("incidents/<int:pk>/holds/<str:key>/lift/", conflict_views.hold_lift, name="hold_lift"),
+    path(
+        "incidents/<int:pk>/conflicts/decide/",
+        conflict_views.conflict_decide,
+        name="decide_conflict",
     ),
     path("calendar/", views.my_calendar, name="calendar"),
     path("what-if/", views.what_if, name="what_if"),

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from audit.recording import record_case_export, record_case_view
 from incidents import actions, timeline
 from incidents.choices import IncidentStatus, ObligationStatus
+from incidents.conflicts import conflict_rows, hold_rows
 from incidents.forms import (
     AffectedCsvForm,
     AffectedForm,
@@ -59,10 +60,14 @@ from incidents.queries import (
     status_counts,
 )
 from incidents.web_facts import add_facts_error, readable
+from jurisdictions import upcoming
 from jurisdictions.engine.facts import FactsError
+from jurisdictions.loader import current_rulebook
+from jurisdictions.views import may_see_changes_coming
 from security.uploads import attachment_response
 
 DASHBOARD_LIMIT = 60
+DASHBOARD_COMING = 4  # the next rule changes on the dashboard card
 ACTIVITY_ON_PAGE = 100
 
 
@@ -92,6 +97,8 @@ def dashboard(request):
         groups[bucket_names.get(bucket, bucket)].append(obligation)
     totals = due_totals(request.user, now)
     counts = status_counts(request.user)
+    book = current_rulebook()  # one small query while the rule book is unchanged
+    coming = upcoming.coming(timezone.localdate(), book)
     statuses = [(value, label, counts.get(value, 0)) for value, label in IncidentStatus.choices]
     return render(
         request,
@@ -101,6 +108,10 @@ def dashboard(request):
             "totals": totals,
             "statuses": statuses,
             "case_total": sum(counts.values()),
+            "coming": coming[:DASHBOARD_COMING],
+            "coming_total": len(coming),
+            "pending_total": len(upcoming.pending(book)),
+            "may_see_changes": may_see_changes_coming(request.user),
             "now": now,
         },
     )
@@ -236,6 +247,8 @@ def case_detail(request, pk):
             "events": list(incident.events.all()),
             "activity": activity,
             "can_edit": can_edit(request.user, incident),
+            "conflict_rows": conflict_rows(incident),
+            "holds": hold_rows(incident),
             "status_form": StatusForm(initial={"status": incident.status}),
             "now": now,
         },
@@ -261,6 +274,8 @@ def case_report(request, pk):
             "obligations": obligations,
             "events": list(incident.events.all()),
             "activity": activity,
+            "conflict_rows": conflict_rows(incident),
+            "holds": hold_rows(incident),
             "generated_at": timezone.now(),
             "generated_by": request.user,
         },

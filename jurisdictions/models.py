@@ -294,7 +294,11 @@ class Rule(models.Model):
 
     class Meta:
         ordering = ["code"]
-        permissions = [("publish_rule", "Can preview and publish rule changes")]
+        permissions = [
+            ("publish_rule", "Can preview and publish rule changes"),
+            # The "Changes coming" page: for the people who act on what the law will say.
+            ("view_changes_coming", "Can see the changes coming to the law and the cases moved"),
+        ]
 
     def __str__(self) -> str:
         return self.code

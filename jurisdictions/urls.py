@@ -6,5 +6,6 @@ app_name = "rules"
 
 urlpatterns = [
     path("", views.rule_list, name="rule_list"),
+    path("changes-coming/", views.changes_coming, name="changes_coming"),
     path("<str:code>/", views.rule_detail, name="rule_detail"),
 ]

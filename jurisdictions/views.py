@@ -16,6 +16,7 @@ from jurisdictions import choices
 from jurisdictions.admin import current_version, deadline_text
 from jurisdictions.choices import Publication
 from jurisdictions.engine.rules import NOTICE_PREFIX
+from jurisdictions.loader import current_rulebook
 from jurisdictions.models import Jurisdiction, Regime, Rule, RuleChange, RuleVersion
 from jurisdictions.queries import filter_rules
 
@@ -109,5 +110,38 @@ def rule_detail(request, code):
             "versions": [(v, deadline_text(v)) for v in versions],
             "history": history,
             "can_edit": can_edit,
+        },
+    )
+
+
+def may_see_changes_coming(user) -> bool:
+    """Rules administrators, counsel and the privacy office (the people who act on what the law
+    will say): the roles table (``audit.roles``) gives them the permission."""
+    return user.is_authenticated and user.has_perm("jurisdictions.view_changes_coming")
+
+
+@login_required
+def changes_coming(request):
+    """Every rule or rule version taking effect in the next 180 days, with the open cases it
+    would change (named if the reader may see them, counted otherwise), and the laws adopted but
+    not yet dated."""
+    from django.core.exceptions import PermissionDenied
+
+    from jurisdictions import upcoming
+
+    if not may_see_changes_coming(request.user):
+        raise PermissionDenied("The changes coming are for rules administrators and counsel.")
+    today = timezone.localdate()
+    book = current_rulebook()
+    return render(
+        request,
+        "jurisdictions/changes_coming.html",
+        {
+            "base_template": _base_template(),
+            "today": today,
+            "horizon": upcoming.HORIZON_DAYS,
+            "coming": upcoming.changes_coming(request.user, today, book),
+            "pending": upcoming.pending(book),
+            "can_edit": request.user.has_perm("jurisdictions.change_ruleversion"),
         },
     )

@@ -170,11 +170,18 @@ def reminder_deadline(obligation) -> datetime | None:
     return getattr(obligation, "target_at", None)
 
 
+# ``waiting_for`` of a duty the law lets wait while a hold runs (the engine empties its due_at):
+# its reminders pause, even toward an internal target, and resume with the re-timed deadline
+# once the hold is lifted. Duties the hold does not cover keep their deadline and reminders.
+HELD = frozenset({"law_enforcement_hold", "national_security_delay"})
+
+
 def needs_reminders(obligation) -> bool:
     return (
         obligation.status in OPEN_STATUSES
         and reminder_deadline(obligation) is not None
         and not getattr(obligation, "superseded", False)
+        and (getattr(obligation, "waiting_for", "") or "") not in HELD
     )
 
 
@@ -215,6 +222,8 @@ def sync_reminders(obligations: Iterable, *, now: datetime | None = None) -> Non
                         reason = "obligation no longer applies"
                     if reminder_deadline(obligation) is None:
                         reason = "deadline removed"
+                    if (getattr(obligation, "waiting_for", "") or "") in HELD:
+                        reason = "notice held (delay requested)"
                     to_cancel.setdefault(reason, []).append(row.pk)
                 elif row.deadline_version != version:
                     to_cancel.setdefault("deadline moved", []).append(row.pk)

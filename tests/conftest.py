@@ -17,6 +17,9 @@ from django.contrib.auth.models import Group, Permission
 from audit import roles
 from tests.factories import IncidentFactory, UserFactory, facts
 
+# A real OpenID Connect provider on loopback, started once per run when a test asks for it.
+from tests.identity_provider.fixtures import identity_provider  # noqa: F401
+
 # Personas hold the product's real roles (audit.roles: Django groups synced on migrate).
 ROLE_GROUPS = {
     "counsel": roles.COUNSEL,

@@ -37,6 +37,11 @@ urlpatterns = [
         name="incident-notes",
     ),
     path(
+        "incidents/<int:pk>/conflicts/decisions",
+        views.ConflictDecisionView.as_view(),
+        name="incident-conflict-decisions",
+    ),
+    path(
         "incidents/<int:pk>/team",
         views.IncidentTeamView.as_view(),
         name="incident-team",

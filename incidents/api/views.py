@@ -26,6 +26,7 @@ from jurisdictions.engine.facts import FactsError, parse_time
 from .. import actions, exports
 from ..choices import IncidentStatus
 from ..forms import JURISDICTION_RE
+from ..holds import HOLD_KEYS
 from ..models import Incident, Note, Obligation, TeamMember
 from ..permissions import CanChangeCase, CanOpenCases
 from ..queries import (
@@ -38,6 +39,8 @@ from ..queries import (
 )
 from .errors import field_error
 from .serializers import (
+    ConflictDecisionInSerializer,
+    ConflictDecisionOutSerializer,
     DecisionSerializer,
     EvaluationSerializer,
     FactsSerializer,
@@ -194,9 +197,16 @@ class IncidentDetailView(APIView):
         details = {key: data.pop(key) for key in DETAIL_KEYS if key in data}
         new_status = data.pop("status", None)
         reason = data.pop("reason", "")
+        held = {key: data.pop(key) for key in HOLD_KEYS if key in data}
         with transaction.atomic():  # all of the PATCH or none of it
             if data:
                 actions.update_facts(incident, data, acting_user=request.user, reason=reason)
+            for key, value in held.items():
+                # A hold merges with the stored one ({"lifted_at": ...} lifts it); null removes.
+                stored = Incident.objects.get(pk=incident.pk).holds.get(key)
+                if isinstance(value, dict) and stored:
+                    value = {**stored, **value}
+                actions.record_hold(incident, key, value, acting_user=request.user, reason=reason)
             if details:
                 actions.update_details(incident, acting_user=request.user, **details)
             if new_status is not None:
@@ -378,6 +388,35 @@ class IncidentNotesView(generics.GenericAPIView):
             privileged=data.get("privileged", False),
         )
         return Response(NoteOutSerializer(note).data, status=status.HTTP_201_CREATED)
+
+
+class ConflictDecisionView(APIView):
+    """Record counsel's decision on one of the case's current conflicts (by its ``key``); editors
+    of the case only (a viewer gets 403)."""
+
+    permission_classes = [IsAuthenticated, CanChangeCase]
+    parser_classes = [JSONParser]
+
+    @extend_schema(
+        summary="Record a decision on a conflict between rules",
+        request=ConflictDecisionInSerializer,
+        responses={201: ConflictDecisionOutSerializer},
+    )
+    def post(self, request, pk):
+        from ..conflicts import decisions_export
+
+        incident = get_object_or_404(Incident.objects.visible_to(request.user), pk=pk)
+        self.check_object_permissions(request, incident)
+        data = _json_object(request.data)
+        _only_keys(data, ("key", "decision"))
+        if not isinstance(data.get("key"), str) or not data["key"]:
+            raise field_error("key", "This field is required.")
+        row = actions.decide_conflict(
+            incident, data["key"], decision=data.get("decision"), acting_user=request.user
+        )
+        incident.refresh_from_db()
+        body = next(d for d in reversed(decisions_export(incident)) if d["key"] == row.key)
+        return Response(body, status=status.HTTP_201_CREATED)
 
 
 class IncidentTeamView(APIView):

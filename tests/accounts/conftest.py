@@ -1,15 +1,12 @@
-"""Sign-in with the company's identity provider: settings for it, and the real test provider."""
+"""Sign-in with the company's identity provider: the product configured for one. The real test
+provider is the session fixture ``identity_provider`` (tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from accounts.oidc import discovery
-from tests.identity_provider.fixtures import (
-    CLIENT_ID,
-    CLIENT_SECRET,
-    identity_provider,  # noqa: F401
-)
+from tests.identity_provider.fixtures import CLIENT_ID, CLIENT_SECRET
 
 ISSUER = "https://id.example.com"
 ROLE_MAP = "breachclock-counsel=Counsel,breachclock-responders=Responder"

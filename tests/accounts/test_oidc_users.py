@@ -167,3 +167,13 @@ def test_a_bad_role_map_refuses_the_sign_in_and_changes_nothing(oidc_settings):
         user_for_claims(claims(), issuer=ISSUER)
     assert not ExternalIdentity.objects.exists()
     assert not AuditEvent.objects.filter(action=Action.CHANGE).exists()
+
+
+def test_the_admin_lists_identities_read_only(oidc_settings, client):
+    user_for_claims(claims(), issuer=ISSUER)
+    admin = UserFactory(username="first.admin", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    listing = client.get("/admin/accounts/externalidentity/")
+    assert listing.status_code == 200
+    assert b"u-1001" in listing.content and b"olga.okafor" in listing.content
+    assert client.get("/admin/accounts/externalidentity/add/").status_code == 403

@@ -75,7 +75,3 @@ def rulebook(transactional_db):
 
     shipped = os.path.join(os.path.dirname(migrations_path[0]), "rulebook", "rulebook.yaml")
     call_command("import_rules", shipped, "--yes", "--quiet")
-
-
-# The test OpenID Connect provider (django-oidc-provider on loopback) for the sign-in journeys.
-from tests.identity_provider.fixtures import identity_provider  # noqa: E402, F401

@@ -110,18 +110,24 @@ def _start(workdir: Path):
     raise RuntimeError(f"the provider did not answer within {START_SECONDS} s:\n{log.read_text()}")
 
 
-@pytest.fixture(scope="session")
-def identity_provider():
-    """django-oidc-provider on a free loopback port, with its own database; stopped at the end."""
+def start_or_missing(workdir: Path):
+    """The running provider and its process, or ``missing()``: a skip locally, a failure when
+    ``BREACHCLOCK_REQUIRE_SERVICES`` is set."""
     try:
         import oidc_provider  # noqa: F401
     except ImportError:
         missing("django-oidc-provider (the test extras)")
+    try:
+        return _start(workdir)
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        missing(f"the test identity provider ({exc})")
+
+
+@pytest.fixture(scope="session")
+def identity_provider():
+    """django-oidc-provider on a free loopback port, with its own database; stopped at the end."""
     with tempfile.TemporaryDirectory(prefix="breachclock-idp-") as tmp:
-        try:
-            provider, process = _start(Path(tmp))
-        except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
-            missing(f"the test identity provider ({exc})")
+        provider, process = start_or_missing(Path(tmp))
         try:
             yield provider
         finally:

@@ -22,7 +22,7 @@ from rest_framework.authtoken.models import Token
 
 from audit import roles
 from incidents import actions
-from incidents.models import FeedToken, IncidentEvent
+from incidents.models import ConflictDecision, FeedToken, IncidentEvent
 from reminders import outbox as local_outbox
 from reminders.emails import recipients_for, render_reminder
 from reminders.models import Reminder
@@ -87,6 +87,24 @@ def poisoned(counsel, responder, settings, tmp_path):
     )
     actions.log_activity(case, "note_added", hostile(), actor=counsel, before=PAYLOAD)
     sync_reminders([obligation])
+    # A hold, a conflict and counsel's decision on it (the "Conflicts and precedence" panel).
+    case.holds = {
+        "law_enforcement_hold": {
+            "requested_at": "2026-03-28T10:00:00Z",
+            "lifted_at": None,
+            "written": True,
+            "agency": hostile(200),
+        }
+    }
+    case.conflicts = [
+        {"kind": hostile(40), "key": hostile(100), "rules": ["GDPR-33"], "why": hostile(),
+         "citation": hostile()}
+    ]  # fmt: skip
+    case.save(update_fields=["holds", "conflicts"])
+    ConflictDecision.objects.create(
+        incident=case, key=hostile(100), conflict=case.conflicts[0], decision=hostile(),
+        decided_by=counsel,
+    )  # fmt: skip
     feed = FeedToken.objects.create(user=counsel, incident=case)
     Token.objects.create(user=counsel)
     # A mail in the local outbox whose subject and text carry the payload too.
@@ -106,6 +124,7 @@ def poisoned(counsel, responder, settings, tmp_path):
         "rule_code": "GDPR-33",
         "uid": "MQ",
         "reset_token": "set-password",
+        "hold_key": "law_enforcement_hold",
     }
 
 

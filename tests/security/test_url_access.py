@@ -65,6 +65,7 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "incidents:what_if": (SIGNED_IN, {}),
     "rules:rule_list": (SIGNED_IN, {}),
     "rules:rule_detail": (SIGNED_IN, {"code": "rule_code"}),
+    "rules:changes_coming": (SIGNED_IN, {}),
     "security:otp_setup": (SIGNED_IN, {}),
     "security:otp_verify": (SIGNED_IN, {}),
     "security:tokens": (SIGNED_IN, {}),
@@ -90,6 +91,9 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "incidents:notify": (CASE, {"pk": "case", "ob_pk": "obligation"}),
     "incidents:decide": (CASE, {"pk": "case", "ob_pk": "obligation"}),
     "incidents:target": (CASE, {"pk": "case", "ob_pk": "obligation"}),
+    "incidents:hold": (CASE, {"pk": "case", "key": "hold_key"}),
+    "incidents:hold_lift": (CASE, {"pk": "case", "key": "hold_key"}),
+    "incidents:decide_conflict": (CASE, {"pk": "case"}),
     "reminders:snooze": (CASE, {"pk": "case", "ob_pk": "obligation"}),
     "reminders:outbox": (SIGNED_IN, {}),
     "reminders:outbox_message": (OWNER, {"key": "outbox_key"}),
@@ -99,6 +103,7 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "api:incident-activity-csv": (CASE, {"pk": "case"}),
     "api:incident-notes": (CASE, {"pk": "case"}),
     "api:incident-team": (CASE, {"pk": "case"}),
+    "api:incident-conflict-decisions": (CASE, {"pk": "case"}),
     "api:obligation-notified": (CASE, {"pk": "obligation"}),
     "api:obligation-not-required": (CASE, {"pk": "obligation"}),
     "api:obligation-waived": (CASE, {"pk": "obligation"}),
@@ -188,6 +193,7 @@ def world(db, counsel, responder, viewer, settings, tmp_path):
         "uid": "MQ",
         "reset_token": "set-password",
         "outbox_key": outbox_message.key,
+        "hold_key": "law_enforcement_hold",
     }
 
 
