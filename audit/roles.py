@@ -28,19 +28,27 @@ ALL = ("view", "add", "change", "delete")
 
 # role -> ({app_label: actions on every model of that app}, ["app_label.codename", ...])
 ROLES: dict[str, tuple[dict[str, tuple[str, ...]], list[str]]] = {
-    RESPONDER: ({"incidents": WORK, "reminders": WORK, "jurisdictions": READ}, []),
+    # Organisation profiles: read by those who open cases (they pick one); the privacy office
+    # keeps them.
+    RESPONDER: (
+        {"incidents": WORK, "reminders": WORK, "jurisdictions": READ, "organisations": READ},
+        [],
+    ),
     COUNSEL: (
-        {"incidents": WORK, "reminders": WORK, "jurisdictions": READ},
+        {"incidents": WORK, "reminders": WORK, "jurisdictions": READ, "organisations": READ},
         ["jurisdictions.view_changes_coming"],
     ),
-    VIEWER: ({"incidents": READ, "reminders": READ, "jurisdictions": READ}, []),
+    VIEWER: (
+        {"incidents": READ, "reminders": READ, "jurisdictions": READ, "organisations": READ},
+        [],
+    ),
     RULES_ADMINISTRATOR: (
         {"jurisdictions": ALL, "incidents": READ},
         # Drafts are model changes; making one the law in force is a permission of its own.
         ["jurisdictions.publish_rule", "jurisdictions.view_changes_coming"],
     ),
     PRIVACY_OFFICE: (
-        {"incidents": READ, "reminders": READ, "jurisdictions": READ},
+        {"incidents": READ, "reminders": READ, "jurisdictions": READ, "organisations": WORK},
         ["incidents.view_all_incidents", "jurisdictions.view_changes_coming"],
     ),
     AUDITOR: ({"audit": READ}, ["audit.export_auditevent"]),

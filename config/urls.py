@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/v1/", include("incidents.api.urls")),
     path("feeds/", include("incidents.feed_urls")),
     path("rules/", include("jurisdictions.urls")),
+    path("organisations/", include("organisations.urls")),
     path("accounts/oidc/", include("accounts.oidc.urls")),  # sign-in with the company's provider
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),

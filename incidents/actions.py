@@ -29,7 +29,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.context import current_request_id as audit_request_id
-from jurisdictions.engine.facts import MAX_AFFECTED, FactsError, parse_facts
+from jurisdictions.engine.facts import (
+    FORMAT_2 as FACTS_FORMAT_2,
+)
+from jurisdictions.engine.facts import (
+    MAX_AFFECTED,
+    FactsError,
+    data_set_to_dict,
+    parse_facts,
+)
 
 from . import holds as hold_facts
 from .choices import (
@@ -56,6 +64,7 @@ from .models import (
     Obligation,
     ReferenceSequence,
     TeamMember,
+    as_format_2,
     notices_sent_of,
 )
 
@@ -283,6 +292,15 @@ def _fields_from_facts(parsed) -> dict:
         "systems": list(parsed.systems),
         "customers": list(parsed.customers),
         "rules_as_of": parsed.rules_as_of,
+        "facts_format": parsed.format,
+        "organisation_roles": list(org.roles),
+        "sectors": list(org.sectors),
+        "data_sets": [data_set_to_dict(s) for s in parsed.data_sets],
+        "encryption_by_category": {
+            cat: {"encrypted": enc, "key_compromised": lost}
+            for cat, (enc, lost) in parsed.encryption_by_category.items()
+        },
+        "facts_derived": sorted(parsed.derived),
     }
 
 
@@ -308,7 +326,14 @@ def _merge_facts(current: dict, changes: dict) -> dict:
     merged = {k: (dict(v) if isinstance(v, dict) else v) for k, v in current.items()}
     for key, value in changes.items():
         if key in ("events", "organisation", "encryption") and isinstance(value, dict):
-            merged[key] = {**(merged.get(key) or {}), **value}
+            base = dict(merged.get(key) or {})
+            if key == "organisation":
+                # One way of saying the role replaces the other: roles (format 2) for role.
+                if "roles" in value and "role" not in value:
+                    base.pop("role", None)
+                elif "role" in value and "roles" not in value:
+                    base.pop("roles", None)
+            merged[key] = {**base, **value}
         elif key in hold_facts.HOLD_KEYS and isinstance(value, dict):
             # A hold merges too: lifting it is {"lifted_at": ...}; null removes it.
             merged[key] = {**(merged.get(key) or {}), **value}
@@ -318,6 +343,38 @@ def _merge_facts(current: dict, changes: dict) -> dict:
 
 
 # --- opening a case ----------------------------------------------------------------------------
+def _picked_profile(value, acting_user):
+    from organisations.actions import may_pick
+    from organisations.models import OrganisationProfile
+
+    if not may_pick(acting_user):
+        raise ActionError("organisation_profile", "only people who may open cases can pick one")
+    if isinstance(value, OrganisationProfile):
+        value = value.pk
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ActionError("organisation_profile", "must be the id of an organisation profile")
+    profile = OrganisationProfile.objects.filter(pk=value, active=True).first()
+    if profile is None:
+        raise ActionError("organisation_profile", f"no active organisation profile {value}")
+    return profile
+
+
+def _with_profile(facts: dict, profile) -> dict:
+    """The profile's organisation facts under the ones the facts state (stated keys win)."""
+    stated = facts.get("organisation")
+    if stated is not None and not isinstance(stated, dict):
+        return facts  # the parser names the error
+    stated = dict(stated or {})
+    org = profile.organisation_facts()
+    if "role" in stated or "roles" in stated:
+        org.pop("role", None)
+        org.pop("roles", None)
+    facts["organisation"] = {**org, **stated}
+    if "roles" in facts["organisation"] or "sectors" in facts["organisation"]:
+        facts["format"] = FACTS_FORMAT_2  # a format-1 document reads the same as format 2
+    return facts
+
+
 @transaction.atomic
 def open_incident(
     facts: dict,
@@ -329,9 +386,13 @@ def open_incident(
     privileged: bool = False,
     risk_rationale: str = "",
     event_basis: dict[str, str] | None = None,
+    organisation_profile=None,
 ) -> Incident:
-    """Open a case from facts (``breachclock.facts/1``); the opener becomes owner and team member.
+    """Open a case from facts (``breachclock.facts/1`` or ``/2``); the opener becomes owner and
+    team member.
 
+    ``organisation_profile`` (a profile or its id): its organisation facts fill the keys the
+    facts do not state, and the case keeps a snapshot of the profile as it is now.
     Obligations are computed in the same transaction. Raises ``FactsError`` / ``ActionError``
     naming the field, with nothing stored.
     """
@@ -339,6 +400,10 @@ def open_incident(
     if not isinstance(facts, dict):
         raise FactsError("(document)", "facts must be a JSON object")
     facts = dict(facts)
+    profile = None
+    if organisation_profile is not None:
+        profile = _picked_profile(organisation_profile, acting_user)
+        facts = _with_profile(facts, profile)
     title = _clean_text(
         title if title is not None else facts.get("title"), "title", required=True, max_length=200
     )
@@ -367,6 +432,8 @@ def open_incident(
         created_by=acting_user,
         created_at=now,
         updated_at=now,
+        organisation_profile=profile,
+        organisation_snapshot=profile.snapshot() if profile else {},
         holds=holds,
         **_fields_from_facts(parsed),
     )
@@ -400,6 +467,11 @@ def open_incident(
             "severity": severity,
             "privileged": bool(privileged),
             "facts": _without_engine_only(incident.facts_dict(notices_sent={})),
+            **(
+                {"organisation_profile": {"id": profile.pk, "name": profile.name}}
+                if profile
+                else {}
+            ),
         },
     )
     recompute_obligations(
@@ -656,8 +728,8 @@ def _log_conflicts(incident: Incident, old: list[dict], new: list[dict], actor, 
 def _canonical(parsed, merged: dict) -> dict:
     """Facts in the exact shape ``Incident.facts_dict`` writes, for comparison with the stored."""
     org = parsed.organisation
-    return {
-        "format": merged.get("format") or "breachclock.facts/1",
+    out = {
+        "format": "breachclock.facts/1",
         "title": parsed.title,
         "events": {name: _iso_utc(parsed.events_given.get(name)) for name in EVENT_NAMES},
         "organisation": {
@@ -676,6 +748,17 @@ def _canonical(parsed, merged: dict) -> dict:
         "rules_as_of": parsed.rules_as_of.isoformat() if parsed.rules_as_of else None,
         **{k: merged[k] for k in sorted(hold_facts.HOLD_KEYS) if merged.get(k) is not None},
     }
+    if parsed.format != FACTS_FORMAT_2:
+        return out
+    fields = _fields_from_facts(parsed)
+    return as_format_2(
+        out,
+        roles=org.all_roles,
+        sectors=org.sectors,
+        data_sets=fields["data_sets"],
+        by_category=fields["encryption_by_category"],
+        derived=fields["facts_derived"],
+    )
 
 
 def _describe_keys(before: dict, after: dict) -> list[str]:

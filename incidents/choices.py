@@ -6,6 +6,7 @@ from jurisdictions.engine.facts import DATA_CATEGORIES  # noqa: F401 - re-export
 from jurisdictions.engine.rules import EVENTS, RECIPIENTS, RISK_LEVELS
 
 FACTS_FORMAT = "breachclock.facts/1"
+FACTS_FORMAT_2 = "breachclock.facts/2"
 OBLIGATIONS_FORMAT = "breachclock.obligations/1"
 
 # The facts format's vocabulary is the engine's (jurisdictions/engine/facts.py): one list.

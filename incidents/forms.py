@@ -1,11 +1,14 @@
 """Forms of the case workspace. They validate and shape input; ``incidents.actions`` changes data.
 
-``FactsForm`` turns a person's answers into the facts format (``breachclock.facts/1``) and back, so
-the what-if calculator and the open/edit forms ask the same questions in the same words.
+``FactsForm`` turns a person's answers into the facts format and back, so the what-if calculator
+and the open/edit forms ask the same questions in the same words. It writes ``breachclock.facts/1``
+unless an answer needs ``/2`` (both roles, sectors, encryption per category, data sets) or the case
+already is ``/2``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime
 
@@ -19,6 +22,8 @@ from jurisdictions.engine.facts import MAX_AFFECTED, YEARS, FactsError, check_ju
 from security.uploads import validate_attachment
 
 FACTS_FORMAT = "breachclock.facts/1"
+FACTS_FORMAT_2 = "breachclock.facts/2"
+BOTH_ROLES = "both"
 JURISDICTION_RE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
 
 EVENT_FIELDS = [
@@ -124,7 +129,15 @@ CAUSE_CHOICES = [
     ("system_failure", "System failure"),
     ("other", "Other"),
 ]
-ROLE_CHOICES = [("controller", "Controller"), ("processor", "Processor")]
+ROLE_CHOICES = [
+    ("controller", "Controller"),
+    ("processor", "Processor"),
+    (BOTH_ROLES, "Both controller and processor"),
+]
+DATA_SETS_PLACEHOLDER = (
+    '[{"name": "end users of customers", "role": "processor", "data": ["name", "contact"],\n'
+    '  "affected": {"DE": 9000}, "controller": "Acme Ltd"}]'
+)
 
 
 def split_codes(text: str) -> list[str]:
@@ -254,8 +267,11 @@ class FactsForm(forms.Form):
         label="Our role",
         choices=ROLE_CHOICES,
         initial="controller",
-        help_text="A processor owes notice to its controller.",
+        help_text="A processor owes notice to its controller. Both: the duties of each role "
+        "are worked out (per data set, if you describe them below).",
     )
+    # Carries the stored case's facts format through a POST: a format-2 case stays format 2.
+    facts_format = forms.CharField(required=False, widget=forms.HiddenInput)
     main_establishment = forms.CharField(
         label="EU/EEA main establishment",
         required=False,
@@ -281,6 +297,12 @@ class FactsForm(forms.Form):
         max_length=200,
         help_text="More regime keys, separated by commas, e.g. dora:credit_institution.",
     )
+    sectors = forms.CharField(
+        label="Sectors",
+        required=False,
+        max_length=200,
+        help_text="Sector keys, separated by commas, e.g. health, insurance, telecom.",
+    )
     data = forms.MultipleChoiceField(
         label="Data categories affected",
         required=False,
@@ -289,6 +311,28 @@ class FactsForm(forms.Form):
     )
     encrypted = forms.BooleanField(label="The data was encrypted", required=False)
     key_compromised = forms.BooleanField(label="The encryption key was compromised", required=False)
+    encrypted_categories = forms.MultipleChoiceField(
+        label="Only these categories were encrypted",
+        required=False,
+        choices=DATA_CATEGORIES,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-grid"}),
+        help_text="When only some data was encrypted (hashed passwords, plain card numbers): "
+        "tick those; the others count as not encrypted.",
+    )
+    key_lost_categories = forms.MultipleChoiceField(
+        label="…of which the key was compromised",
+        required=False,
+        choices=DATA_CATEGORIES,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-grid"}),
+    )
+    data_sets = forms.CharField(
+        label="Data sets by role (JSON)",
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": DATA_SETS_PLACEHOLDER}),
+        help_text="Optional: a list of {name, role, data, affected, controller}, when the "
+        "organisation is controller for some data and processor for other data.",
+    )
     risk_of_harm = forms.ChoiceField(label="Risk of harm", choices=RISK_CHOICES, initial="risk")
     risk_rationale = forms.CharField(
         label="Why this risk level",
@@ -327,9 +371,10 @@ class FactsForm(forms.Form):
     field_groups = {
         "events": ["times_zone"],
         "organisation": ["role", "main_establishment", "established_in", "subject_to",
-                         "subject_to_other"],
+                         "subject_to_other", "sectors"],
         "data": ["data", "encrypted", "key_compromised", "risk_of_harm", "risk_rationale",
                  "cause", "systems", "customers"],
+        "data_wide": ["encrypted_categories", "key_lost_categories", "data_sets"],
     }  # fmt: skip
 
     def __init__(self, *args, affected: bool = False, **kwargs):
@@ -363,6 +408,9 @@ class FactsForm(forms.Form):
     def data_fields(self):
         return [self[name] for name in self.field_groups["data"]]
 
+    def data_wide_fields(self):
+        return [self[name] for name in self.field_groups["data_wide"]]
+
     # -- validation -----------------------------------------------------------------------------
     def clean_main_establishment(self):
         value = self.cleaned_data["main_establishment"].strip()
@@ -383,6 +431,29 @@ class FactsForm(forms.Form):
                 )
         return keys
 
+    def clean_sectors(self):
+        keys = split_codes(self.cleaned_data["sectors"])
+        for key in keys:
+            if not re.match(r"^[a-z0-9_]+(:[a-z0-9_]+)?$", key):
+                raise forms.ValidationError(
+                    f"“{key}” is not a sector key: lower case letters, digits and _, e.g. health."
+                )
+        return keys
+
+    def clean_data_sets(self):
+        text = self.cleaned_data["data_sets"].strip()
+        if not text:
+            return []
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise forms.ValidationError(
+                f"Not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
+            ) from None
+        if not isinstance(value, list):
+            raise forms.ValidationError("Write a list of data sets: [{...}, {...}].")
+        return value
+
     def clean_affected(self):
         return parse_counts_text(self.cleaned_data["affected"])
 
@@ -401,6 +472,18 @@ class FactsForm(forms.Form):
         if cleaned.get("key_compromised") and not cleaned.get("encrypted"):
             self.add_error(
                 "key_compromised", "Only an encrypted data set can have its key compromised."
+            )
+        some = cleaned.get("encrypted_categories") or []
+        if some and cleaned.get("encrypted"):
+            self.add_error(
+                "encrypted_categories",
+                "Either all data was encrypted (the box above) or only these categories; not both.",
+            )
+        lost = [c for c in cleaned.get("key_lost_categories") or [] if c not in some]
+        if lost:
+            self.add_error(
+                "key_lost_categories",
+                f"Only an encrypted category can have its key compromised: {', '.join(lost)}.",
             )
         self._check_jurisdictions(cleaned)
         return cleaned
@@ -464,6 +547,41 @@ class FactsForm(forms.Form):
             del facts["affected"]
         facts["systems"] = split_codes_keep_spaces(data.get("systems", ""))
         facts["customers"] = split_codes_keep_spaces(data.get("customers", ""))
+        return self._format_2(facts)
+
+    def _format_2(self, facts: dict) -> dict:
+        """Format 2 when an answer needs it or the case already is: roles, sectors, per-category
+        encryption and data sets; each written in full so an edit can also clear them."""
+        data = self.cleaned_data
+        some = list(data.get("encrypted_categories") or [])
+        needed = (
+            data["role"] == BOTH_ROLES
+            or data.get("sectors")
+            or some
+            or data.get("data_sets")
+            or data.get("facts_format") == FACTS_FORMAT_2
+        )
+        if not needed:
+            return facts
+        org = facts["organisation"]
+        role = org.pop("role")
+        org["roles"] = ["controller", "processor"] if role == BOTH_ROLES else [role]
+        org["sectors"] = data.get("sectors", [])
+        data_sets = data.get("data_sets") or []
+        if data_sets and role != BOTH_ROLES:
+            # The roles follow the data sets (a set of the other role would be refused).
+            org.pop("roles")
+        lost = set(data.get("key_lost_categories") or [])
+        # Categories not ticked take the top-level flag, which is off when only some were.
+        facts["encryption"]["by_category"] = {
+            cat: {"encrypted": True, "key_compromised": cat in lost} for cat in some
+        }
+        facts["data_sets"] = data_sets
+        if data_sets and not facts["data"]:
+            del facts["data"]  # the data sets say which categories
+        if data_sets and "affected" in facts and not facts["affected"]:
+            del facts["affected"]  # ... and how many people
+        facts["format"] = FACTS_FORMAT_2
         return facts
 
     @classmethod
@@ -476,9 +594,17 @@ class FactsForm(forms.Form):
         subject_to = org.get("subject_to") or []
         encryption = facts.get("encryption") or {}
         initial = {name: parse_iso(events.get(name)) for name in EVENT_NAMES}
+        roles = org.get("roles") or [org.get("role") or "controller"]
+        by_category = encryption.get("by_category") or {}
+        data_sets = facts.get("data_sets") or []
         initial.update(
+            facts_format=facts.get("format") or FACTS_FORMAT,
+            role=BOTH_ROLES if len(roles) > 1 else roles[0],
+            sectors=", ".join(org.get("sectors") or []),
+            encrypted_categories=[c for c, v in by_category.items() if v.get("encrypted")],
+            key_lost_categories=[c for c, v in by_category.items() if v.get("key_compromised")],
+            data_sets=json.dumps(data_sets, indent=1, ensure_ascii=False) if data_sets else "",
             times_zone=timezone.get_current_timezone_name(),
-            role=org.get("role") or "controller",
             main_establishment=org.get("main_establishment") or "",
             established_in=", ".join(org.get("established_in") or []),
             subject_to=[key for key in subject_to if key in known],

@@ -18,6 +18,7 @@ from django.utils import timezone
 from .choices import (
     EVENT_NAMES,
     FACTS_FORMAT,
+    FACTS_FORMAT_2,
     ActivityKind,
     AttachmentKind,
     Cause,
@@ -36,6 +37,24 @@ def _iso(value):
     if value is None:
         return None
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def as_format_2(facts: dict, *, roles, sectors, data_sets, by_category, derived) -> dict:
+    """A facts dict in format-1 shape (``facts_dict`` / ``actions._canonical``) as format 2:
+    ``roles`` and ``sectors`` for ``role``, per-category encryption, data sets, and without the
+    totals the data sets made (``derived``), so a case gives back what it was given."""
+    out = dict(facts, format=FACTS_FORMAT_2)
+    org = {k: v for k, v in facts["organisation"].items() if k != "role"}
+    out["organisation"] = {**org, "roles": list(roles), "sectors": list(sectors)}
+    encryption = dict(facts["encryption"])
+    if by_category:
+        encryption["by_category"] = {k: dict(v) for k, v in by_category.items()}
+    out["encryption"] = encryption
+    if data_sets:
+        out["data_sets"] = [dict(s) for s in data_sets]
+    for key in derived:
+        out.pop(key, None)
+    return out
 
 
 def notices_sent_of(obligations) -> dict:
@@ -112,6 +131,25 @@ class Incident(models.Model):
     rules_as_of = models.DateField(
         null=True, blank=True, help_text="Evaluate under the law as it stood on this day."
     )
+    # --- facts format 2 (breachclock.facts/2): kept as given, so the case gives back its format ---
+    facts_format = models.CharField(max_length=30, default=FACTS_FORMAT, editable=False)
+    organisation_roles = models.JSONField(default=list, blank=True)
+    sectors = models.JSONField(default=list, blank=True)
+    data_sets = models.JSONField(default=list, blank=True)
+    encryption_by_category = models.JSONField(default=dict, blank=True)
+    # "data" / "affected" when the data sets made the totals (the rows hold them for filtering)
+    facts_derived = models.JSONField(default=list, blank=True, editable=False)
+    # The organisation profile the case was opened with, and a snapshot of what it said then: a
+    # later edit of the profile never rewrites what this case used.
+    organisation_profile = models.ForeignKey(
+        "organisations.OrganisationProfile",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases",
+        editable=False,
+    )
+    organisation_snapshot = models.JSONField(default=dict, blank=True, editable=False)
 
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(
@@ -161,7 +199,8 @@ class Incident(models.Model):
 
     # The facts format ------------------------------------------------------------------------
     def facts_dict(self, *, events=None, affected=None, notices_sent=None) -> dict:
-        """The facts in ``breachclock.facts/1`` form, as the engine and the API read them.
+        """The facts in the format they were given in (``breachclock.facts/1`` or ``/2``), as the
+        engine and the API read them.
 
         Uses prefetched ``events`` / ``affected`` / ``obligations`` when present (no query per
         case in a bulk recompute). ``notices_sent`` maps a rule code to the earliest time a
@@ -173,7 +212,7 @@ class Incident(models.Model):
             affected = {a.jurisdiction: a.count for a in self.affected.all()}
         if notices_sent is None:
             notices_sent = notices_sent_of(self.obligations.all())
-        return {
+        facts = {
             "format": FACTS_FORMAT,
             "title": self.title,
             "events": {name: _iso(events.get(name)) for name in EVENT_NAMES},
@@ -195,6 +234,16 @@ class Incident(models.Model):
             # Optional keys: present only while a delay has been requested.
             **{key: value for key, value in sorted(self.holds.items()) if value is not None},
         }
+        if self.facts_format != FACTS_FORMAT_2:
+            return facts
+        return as_format_2(
+            facts,
+            roles=self.organisation_roles or [self.organisation_role],
+            sectors=self.sectors,
+            data_sets=self.data_sets,
+            by_category=self.encryption_by_category,
+            derived=self.facts_derived,
+        )
 
     def conflict_keys(self) -> set[str]:
         """The stable keys of the conflicts the latest recompute found."""

@@ -340,8 +340,18 @@ def show_error(form, exc) -> None:
 @login_required
 def case_create(request):
     """Open an incident: its details and facts; obligations are computed as it is saved."""
+    from organisations.actions import may_pick
+    from organisations.models import OrganisationProfile
+
+    pickable = may_pick(request.user)
+    profiles = list(OrganisationProfile.objects.filter(active=True)) if pickable else []
+    picked = _picked_profile(request, profiles)
     details = IncidentDetailsForm(request.POST or None)
-    facts = FactsForm(request.POST or None, affected=True)
+    facts = FactsForm(
+        request.POST or None,
+        affected=True,
+        initial=profile_initial(picked) if picked and request.method != "POST" else None,
+    )
     if request.method == "POST" and details.is_valid() & facts.is_valid():
         try:
             incident = actions.open_incident(
@@ -353,19 +363,59 @@ def case_create(request):
                 privileged=details.cleaned_data["privileged"],
                 risk_rationale=facts.cleaned_data.get("risk_rationale", ""),
                 event_basis=facts.event_basis_map(),
+                organisation_profile=picked,
             )
         except FactsError as exc:
             show_error(facts, exc)
         except actions.ActionError as exc:
-            show_error(details if exc.field in details.fields else facts, exc)
+            if exc.field == "organisation_profile":
+                facts.add_error(None, f"Organisation profile: {exc.message}")
+            else:
+                show_error(details if exc.field in details.fields else facts, exc)
         else:
             messages.success(request, f"{incident.reference} opened; its deadlines are below.")
             return redirect("incidents:detail", pk=incident.pk)
     return render(
         request,
         "incidents/case_form.html",
-        {"details": details, "facts": facts, "incident": None},
+        {
+            "details": details,
+            "facts": facts,
+            "incident": None,
+            "profiles": profiles,
+            "picked": picked,
+            "pickable": pickable,
+        },
     )
+
+
+def _picked_profile(request, profiles):
+    """The profile chosen with ``?profile=`` (GET) or carried in the form (POST), if any.
+
+    Only active profiles the user may pick; anything else is ignored on GET and refused by the
+    action on POST (so a stale or forged id cannot open a case silently without its snapshot).
+    """
+    raw = request.POST.get("organisation_profile") if request.method == "POST" else None
+    raw = raw if raw is not None else request.GET.get("profile", "")
+    if not raw:
+        return None
+    by_id = {str(p.pk): p for p in profiles}
+    if raw in by_id:
+        return by_id[raw]
+    if request.method == "POST":
+        raise PermissionDenied("That organisation profile cannot be picked.")
+    return None
+
+
+def profile_initial(profile) -> dict:
+    """The facts form's organisation answers as the profile gives them."""
+    initial = FactsForm.initial_from_facts(
+        {"format": "breachclock.facts/2" if profile.needs_format_2 else None,
+         "organisation": profile.organisation_facts()}
+    )  # fmt: skip
+    keys = ("facts_format", "role", "main_establishment", "established_in", "subject_to",
+            "subject_to_other", "sectors")  # fmt: skip
+    return {key: initial[key] for key in keys}
 
 
 @login_required

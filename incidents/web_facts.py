@@ -14,7 +14,11 @@ _EVENT_NAME = re.compile(r"\b(" + "|".join(EVENTS) + r")\b")
 
 # A FactsError names a dotted path of the facts format; this says which form field shows it.
 _PATH_TO_FIELD = {
+    "organisation.roles": "role",
     "organisation.role": "role",
+    "organisation.sectors": "sectors",
+    "encryption.by_category": "encrypted_categories",
+    "data_sets": "data_sets",
     "organisation.main_establishment": "main_establishment",
     "organisation.established_in": "established_in",
     "organisation.subject_to": "subject_to_other",

@@ -51,6 +51,7 @@ LOCAL_APPS = [
     "accounts",
     "jurisdictions",
     "incidents",
+    "organisations",  # organisation profiles that cases start from (organisations/)
     "reminders",  # deadline reminder rows, dispatch and sending (reminders/)
     "security",
     "audit",
@@ -380,6 +381,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "IncidentStatusEnum": "incidents.choices.IncidentStatus",
         "ObligationStatusEnum": "incidents.choices.ObligationStatus",
+        # organisation.role, organisation.roles and a data set's role share one vocabulary
+        "OrganisationRoleEnum": "incidents.api.serializers.ROLES",
     },
 }
 

@@ -1,4 +1,5 @@
-"""Shapes of the API: facts in (``breachclock.facts/1`` plus details), cases and obligations out.
+"""Shapes of the API: facts in (``breachclock.facts/1`` or ``/2``, plus details), cases and
+obligations out.
 
 The facts are validated by the engine's parser (one set of rules and messages for the API, the
 pages and ``manage.py clocks``); the input serializers here document them in the OpenAPI schema.
@@ -36,16 +37,64 @@ class EventsSerializer(serializers.Serializer):
         }
 
 
+ROLES = ["controller", "processor"]
+AFFECTED_HELP = (
+    "People affected by jurisdiction of residence: {'DE': 9000, 'US-CA': 600, 'CA-ON': 40}."
+)
+
+
 class OrganisationSerializer(serializers.Serializer):
-    role = serializers.ChoiceField(choices=["controller", "processor"], required=False)
+    role = serializers.ChoiceField(choices=ROLES, required=False)
+    roles = serializers.ListField(
+        child=serializers.ChoiceField(choices=ROLES),
+        required=False,
+        help_text="Format 2: every role played in this breach, e.g. both at once.",
+    )
     main_establishment = serializers.CharField(required=False, allow_null=True)
     established_in = serializers.ListField(child=serializers.CharField(), required=False)
     subject_to = serializers.ListField(child=serializers.CharField(), required=False)
+    sectors = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text="Format 2: sector tokens (e.g. health, insurance); rules that require a regime "
+        "match them too.",
+    )
+
+
+class CategoryEncryptionSerializer(serializers.Serializer):
+    encrypted = serializers.BooleanField(required=False)
+    key_compromised = serializers.BooleanField(required=False)
 
 
 class EncryptionSerializer(serializers.Serializer):
     encrypted = serializers.BooleanField(required=False)
     key_compromised = serializers.BooleanField(required=False)
+    by_category = serializers.DictField(
+        child=CategoryEncryptionSerializer(),
+        required=False,
+        help_text="Format 2: per data category, e.g. {'account_credentials': {'encrypted': true}, "
+        "'payment_card': {'encrypted': false}}; a category not listed takes the flags above.",
+    )
+
+
+class DataSetSerializer(serializers.Serializer):
+    """Format 2: a part of the breach for which the organisation plays one role."""
+
+    name = serializers.CharField(max_length=200)
+    role = serializers.ChoiceField(choices=ROLES)
+    data = serializers.ListField(
+        child=serializers.ChoiceField(choices=DATA_CATEGORIES),
+        required=False,
+        help_text="Default: the whole breach's categories.",
+    )
+    affected = serializers.DictField(
+        child=serializers.IntegerField(min_value=0),
+        required=False,
+        help_text="Default: the whole breach's people.",
+    )
+    controller = serializers.CharField(
+        required=False, max_length=200, help_text="Processor sets: whom the notice goes to."
+    )
 
 
 class LawEnforcementHoldSerializer(serializers.Serializer):
@@ -73,9 +122,14 @@ class NationalSecurityDelaySerializer(serializers.Serializer):
 
 
 class FactsSerializer(serializers.Serializer):
-    """The facts format (``breachclock.facts/1``)."""
+    """The facts format (``breachclock.facts/1``, or ``/2`` with roles per data set, encryption
+    per category and sector tokens)."""
 
-    format = serializers.CharField(required=False, default="breachclock.facts/1")
+    format = serializers.ChoiceField(
+        choices=["breachclock.facts/1", "breachclock.facts/2"],
+        required=False,
+        default="breachclock.facts/1",
+    )
     title = serializers.CharField(required=False)
     events = EventsSerializer()
     organisation = OrganisationSerializer(required=False)
@@ -86,10 +140,9 @@ class FactsSerializer(serializers.Serializer):
     risk_of_harm = serializers.ChoiceField(choices=RISK_LEVELS, required=False, allow_null=True)
     cause = serializers.ChoiceField(choices=CAUSES, required=False, allow_null=True)
     affected = serializers.DictField(
-        child=serializers.IntegerField(min_value=0),
-        required=False,
-        help_text="People affected by jurisdiction of residence: {'DE': 9000, 'US-CA': 600}.",
+        child=serializers.IntegerField(min_value=0), required=False, help_text=AFFECTED_HELP
     )
+    data_sets = DataSetSerializer(many=True, required=False)
     systems = serializers.ListField(child=serializers.CharField(), required=False)
     customers = serializers.ListField(child=serializers.CharField(), required=False)
     rules_as_of = serializers.DateField(required=False, allow_null=True)
@@ -110,6 +163,11 @@ class IncidentCreateSerializer(FactsSerializer, CaseDetailsSerializer):
     """Open a case: the facts plus a required title and optional case details."""
 
     title = serializers.CharField(max_length=200)
+    organisation_profile = serializers.IntegerField(
+        required=False,
+        help_text="Id of an active organisation profile: its organisation facts fill the keys "
+        "not given here, and the case keeps a snapshot of it.",
+    )
 
 
 class IncidentPatchSerializer(CaseDetailsSerializer):
@@ -129,7 +187,13 @@ class IncidentPatchSerializer(CaseDetailsSerializer):
     encryption = EncryptionSerializer(required=False)
     risk_of_harm = serializers.ChoiceField(choices=RISK_LEVELS, required=False, allow_null=True)
     cause = serializers.ChoiceField(choices=CAUSES, required=False, allow_null=True)
-    affected = serializers.DictField(child=serializers.IntegerField(min_value=0), required=False)
+    affected = serializers.DictField(
+        child=serializers.IntegerField(min_value=0), required=False, help_text=AFFECTED_HELP
+    )
+    format = serializers.ChoiceField(
+        choices=["breachclock.facts/1", "breachclock.facts/2"], required=False
+    )
+    data_sets = DataSetSerializer(many=True, required=False)
     systems = serializers.ListField(child=serializers.CharField(), required=False)
     customers = serializers.ListField(child=serializers.CharField(), required=False)
     rules_as_of = serializers.DateField(required=False, allow_null=True)
@@ -343,6 +407,7 @@ class IncidentDetailSerializer(IncidentListSerializer):
     between rules with counsel's decisions, notes."""
 
     facts = serializers.SerializerMethodField()
+    organisation_profile = serializers.SerializerMethodField()
     events = EventOutSerializer(many=True, read_only=True)
     team = TeamMemberOutSerializer(many=True, read_only=True)
     obligations = ObligationSerializer(many=True, read_only=True)
@@ -357,6 +422,7 @@ class IncidentDetailSerializer(IncidentListSerializer):
             "risk_rationale",
             "closed_at",
             "facts",
+            "organisation_profile",
             "events",
             "team",
             "obligations",
@@ -367,6 +433,10 @@ class IncidentDetailSerializer(IncidentListSerializer):
 
     def get_facts(self, obj) -> dict:
         return obj.facts_dict()
+
+    def get_organisation_profile(self, obj) -> dict | None:
+        """The profile the case was opened with, as it was then (the snapshot)."""
+        return obj.organisation_snapshot or None
 
     @extend_schema_field(ConflictDecisionOutSerializer(many=True))
     def get_conflict_decisions(self, obj) -> list[dict]:

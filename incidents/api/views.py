@@ -154,8 +154,13 @@ class IncidentListView(generics.GenericAPIView):
         details = {key: data.pop(key) for key in DETAIL_KEYS if key in data}
         if "privileged" in details and not isinstance(details["privileged"], bool):
             raise field_error("privileged", "must be true or false")
+        profile = data.pop("organisation_profile", None)
         incident = actions.open_incident(
-            data, acting_user=request.user, title=data.get("title"), **details
+            data,
+            acting_user=request.user,
+            title=data.get("title"),
+            organisation_profile=profile,
+            **details,
         )
         obligations = Obligation.objects.filter(incident=incident)
         body = {

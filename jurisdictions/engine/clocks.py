@@ -351,6 +351,35 @@ def condition_witness(cond: Any, data: frozenset[str]) -> list[str] | None:
     return out
 
 
+# Witness combinations are few for real definitions (tens); the cap keeps a pathological
+# condition from growing without bound.
+MAX_WITNESSES = 512
+
+
+def condition_witnesses(cond: Any, data: frozenset[str]) -> list[tuple[str, ...]]:
+    """Every way the categories in ``data`` meet ``cond`` (each a tuple of categories), so that
+    a safe harbour can ask whether ANY of them uses a category that is not protected."""
+    if cond == "*":
+        return [(c,) for c in sorted(data)]
+    if isinstance(cond, str):
+        return [(cond,)] if cond in data else []
+    ((op, items),) = cond.items()
+    if op == "any":
+        out: list[tuple[str, ...]] = []
+        for c in items:
+            for w in condition_witnesses(c, data):
+                if w not in out:
+                    out.append(w)
+        return out[:MAX_WITNESSES]
+    combos: list[tuple[str, ...]] = [()]
+    for c in items:
+        found = condition_witnesses(c, data)
+        if not found:
+            return []
+        combos = [tuple(dict.fromkeys(a + b)) for a in combos for b in found][:MAX_WITNESSES]
+    return combos
+
+
 def subject_to_matches(required: str, stated: str) -> bool:
     """``dora`` matches ``dora``, ``dora:credit_institution`` and ``dora_financial_entity``."""
     return stated == required or stated.startswith((required + ":", required + "_"))
@@ -364,6 +393,23 @@ class _NotApplicable(Exception):
         self.why = why
 
 
+@dataclass(frozen=True)
+class _View:
+    """The part of the breach a rule is judged on: the whole breach for duties owed whatever the
+    role, or the data sets of one role (facts format 2) for a controller's or processor's duty."""
+
+    data: frozenset[str]
+    affected: dict[str, int]
+    counts: dict[str, int]  # people per place, with the places containing them
+    # place with rules -> [(affected code without rules of its own, count)] counted in it
+    rolled_up: dict[str, list[tuple[str, int]]]
+    label: str = ""  # "as processor for data set 'end users' (controller: Acme Ltd)"
+
+    @property
+    def total(self) -> int:
+        return sum(self.affected.values())
+
+
 @dataclass
 class _Context:
     facts: Facts
@@ -373,9 +419,10 @@ class _Context:
     established: set[str]
     results: dict[str, ObligationResult | Exclusion] = field(default_factory=dict)
     active: set[str] = field(default_factory=set)
+    whole: _View | None = None
+    views: dict[str, _View] = field(default_factory=dict)  # role -> its part of the breach
+    regimes: tuple[str, ...] = ()  # subject_to and sector tokens
     placed: dict[str, auth.Placement] = field(default_factory=dict)
-    # place with rules -> [(affected code without rules of its own, count)] counted in it
-    rolled_up: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     in_force: dict[str, Rule] = field(default_factory=dict)  # code -> the version chosen
     in_force_from: dict[str, date] = field(default_factory=dict)  # code -> start, not yet in force
     conflicts: dict[str, list[dict]] = field(default_factory=dict)  # code -> its hold conflicts
@@ -477,7 +524,6 @@ def _version_instant(rule: Rule, ctx: _Context) -> tuple[datetime, str]:
 def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
     """Reasons the rule applies; raises _NotApplicable with the first reason it does not."""
     facts, book = ctx.facts, ctx.book
-    org = facts.organisation
     why: list[str] = []
     place = book.name(rule.jurisdiction)
 
@@ -500,30 +546,28 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
                 )
             why.append(f"affected customers include {', '.join(hit)}")
 
-    if rule.obligated_role and rule.obligated_role != org.role:
-        if rule.obligated_role == "processor":
-            raise _NotApplicable(
-                "duty of a processor towards its controller; the organisation is the controller"
-            )
-        raise _NotApplicable(
-            f"duty of the controller; the organisation acts as {org.role} and owes notice to its "
-            "controller instead"
-        )
+    view = ctx.whole
+    if rule.obligated_role:
+        view = ctx.views.get(rule.obligated_role)
+        if view is None:
+            raise _NotApplicable(_role_missing(rule.obligated_role, ctx))
+        if view.label:
+            why.append(view.label)
     if rule.obligated_role == "processor":
         why.append("the organisation acts as processor: it must tell its controller")
 
     if rule.requires_subject_to:
         hits = [
             s
-            for s in org.subject_to
+            for s in ctx.regimes
             if any(subject_to_matches(req, s) for req in rule.requires_subject_to)
         ]
         if not hits:
             raise _NotApplicable(
                 f"applies only to organisations subject to {' or '.join(rule.requires_subject_to)}"
                 + (
-                    f"; the organisation is subject to {', '.join(org.subject_to)}"
-                    if org.subject_to
+                    f"; the organisation is subject to {', '.join(ctx.regimes)}"
+                    if ctx.regimes
                     else "; the organisation is subject to none of them"
                 )
             )
@@ -540,16 +584,16 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
         else:
             why.append(f"the facts say {needed}")
 
-    why.extend(_check_scope(rule, ctx, place))
+    why.extend(_check_scope(rule, ctx, place, view))
     if rule.authorities or rule.scope == "main_establishment":
-        why.extend(_place(rule, ctx))
+        why.extend(_place(rule, ctx, view))
     if rule.applies_with:
         why.append(_linked(rule, ctx))
 
     if rule.data_condition is not None:
-        witness = condition_witness(rule.data_condition, facts.data)
+        witness = condition_witness(rule.data_condition, view.data)
         if witness is None:
-            stated = ", ".join(sorted(facts.data)) or "no categories recorded"
+            stated = ", ".join(sorted(view.data)) or "no categories recorded"
             raise _NotApplicable(
                 f"data affected ({stated}) does not meet the definition: needs "
                 f"{describe_condition(rule.data_condition)}"
@@ -592,25 +636,17 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
                 f"from {threshold} upward"
             )
 
-    if rule.encryption_safe_harbour and facts.encrypted:
-        if facts.key_compromised and rule.key_compromise_defeats_safe_harbour:
-            why.append("data was encrypted but the key was compromised: no safe harbour")
-        elif facts.key_compromised:
-            raise _NotApplicable(
-                "data is encrypted; under this rule a compromised key does not remove the safe "
-                "harbour"
-            )
-        else:
-            raise _NotApplicable("data is encrypted and the key was not compromised: safe harbour")
+    if rule.encryption_safe_harbour and (facts.encrypted or facts.encryption_by_category):
+        why.extend(_safe_harbour(rule, facts, view))
 
     if rule.threshold is not None and not (
         rule.scope == "establishment_or_threshold" and rule.jurisdiction in ctx.established
     ):
         t = rule.threshold
         if t.counted == "total":
-            n, who = facts.total_affected, f"{_people(facts.total_affected)} affected in total"
+            n, who = view.total, f"{_people(view.total)} affected in total"
         elif t.counted == "per_subdivision":
-            place_n = [(ctx.counts.get(c, 0), c) for c in book.children.get(rule.jurisdiction, ())]
+            place_n = [(view.counts.get(c, 0), c) for c in book.children.get(rule.jurisdiction, ())]
             n, biggest = max(place_n, key=lambda pair: pair[0], default=(0, rule.jurisdiction))
             who = (
                 f"largest number in one subdivision: {_residents(book, biggest, n)}"
@@ -618,7 +654,7 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
                 else f"no residents of any subdivision of {place} affected"
             )
         else:
-            n = ctx.counts.get(rule.jurisdiction, 0)
+            n = view.counts.get(rule.jurisdiction, 0)
             who = _residents(book, rule.jurisdiction, n)
         if t.op == ">":
             ok, words = n > t.value, ("more than" if n > t.value else "not more than")
@@ -633,10 +669,76 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
     return why
 
 
-def _check_scope(rule: Rule, ctx: _Context, place: str) -> list[str]:
+def _role_missing(role: str, ctx: _Context) -> str:
+    facts = ctx.facts
+    if facts.data_sets:
+        return (
+            f"duty of the {role}; the organisation is {role} for none of the data sets "
+            f"({', '.join(repr(s.name) for s in facts.data_sets)})"
+        )
+    if role == "processor":
+        return "duty of a processor towards its controller; the organisation is the controller"
+    return (
+        f"duty of the controller; the organisation acts as {facts.organisation.role} and owes "
+        "notice to its controller instead"
+    )
+
+
+def _safe_harbour(rule: Rule, facts: Facts, view: _View) -> list[str]:
+    """Why-lines when the encryption safe harbour does not hold; raises _NotApplicable when it
+    does. Per category: it holds only if every category that can make the rule apply is
+    encrypted with a key that is safe (or whose compromise this rule does not count)."""
+    defeats = rule.key_compromise_defeats_safe_harbour
+    if not facts.encryption_by_category:  # one pair of flags for the whole breach (format 1)
+        if facts.key_compromised and defeats:
+            return ["data was encrypted but the key was compromised: no safe harbour"]
+        if facts.key_compromised:
+            raise _NotApplicable(
+                "data is encrypted; under this rule a compromised key does not remove the safe "
+                "harbour"
+            )
+        raise _NotApplicable("data is encrypted and the key was not compromised: safe harbour")
+    cond = "*" if rule.data_condition is None else rule.data_condition
+    witnesses = condition_witnesses(cond, view.data)
+    if not witnesses:
+        return []  # no personal data in this part of the breach: nothing to be encrypted
+
+    def exposure(category: str) -> str | None:
+        encrypted, lost = facts.protection(category)
+        if not encrypted:
+            return f"{category} not encrypted"
+        if lost and defeats:
+            return f"{category} encrypted but the key was compromised"
+        return None
+
+    for witness in witnesses:
+        exposed = [e for e in map(exposure, witness) if e]
+        if exposed:
+            safe = [c for c in witness if exposure(c) is None]
+            return [
+                "no encryption safe harbour: "
+                + "; ".join(exposed)
+                + (f" (encrypted with a safe key: {', '.join(safe)})" if safe else "")
+            ]
+    covered = sorted({c for w in witnesses for c in w}, key=sorted(view.data).index)
+    lost = [c for c in covered if facts.protection(c)[1]]
+    raise _NotApplicable(
+        "safe harbour: every category that makes the rule apply is encrypted with a safe key ("
+        + ", ".join(covered)
+        + ")"
+        + (
+            f"; the key of {', '.join(lost)} was compromised, which under this rule does not "
+            "remove the safe harbour"
+            if lost
+            else ""
+        )
+    )
+
+
+def _check_scope(rule: Rule, ctx: _Context, place: str, view: _View) -> list[str]:
     facts, book = ctx.facts, ctx.book
     org = facts.organisation
-    n = ctx.counts.get(rule.jurisdiction, 0)
+    n = view.counts.get(rule.jurisdiction, 0)
     established = rule.jurisdiction in ctx.established
     if rule.kind == "contract" or rule.scope == "organisation":
         return ["applies to the organisation wherever the affected people live"]
@@ -646,7 +748,7 @@ def _check_scope(rule: Rule, ctx: _Context, place: str) -> list[str]:
     if rule.scope == "residents":
         if n <= 0:
             raise _NotApplicable(f"no residents of {place} affected")
-        return [_residents(book, rule.jurisdiction, n), *_rolled_up(ctx, rule.jurisdiction)]
+        return [_residents(book, rule.jurisdiction, n), *_rolled_up(ctx, view, rule.jurisdiction)]
     if rule.scope == "establishment":
         if not established:
             raise _NotApplicable(f"the organisation is not established in {place}")
@@ -659,7 +761,10 @@ def _check_scope(rule: Rule, ctx: _Context, place: str) -> list[str]:
         return [_residents(book, rule.jurisdiction, n)]
     if rule.scope == "residents_or_establishment":
         if n > 0:
-            return [_residents(book, rule.jurisdiction, n), *_rolled_up(ctx, rule.jurisdiction)]
+            return [
+                _residents(book, rule.jurisdiction, n),
+                *_rolled_up(ctx, view, rule.jurisdiction),
+            ]
         if established:
             return [f"the organisation is established in {place}"]
         raise _NotApplicable(f"no residents of {place} affected and no establishment there")
@@ -691,15 +796,15 @@ def _check_scope(rule: Rule, ctx: _Context, place: str) -> list[str]:
     return [
         f"{reason}: every authority where affected people reside is notified",
         _residents(book, rule.jurisdiction, n),
-        *_rolled_up(ctx, rule.jurisdiction),
+        *_rolled_up(ctx, view, rule.jurisdiction),
     ]
 
 
-def _rolled_up(ctx: _Context, code: str) -> list[str]:
+def _rolled_up(ctx: _Context, view: _View, code: str) -> list[str]:
     """Why-lines for the people of subdivisions without rules of their own counted here:
     "1,200 residents of Ontario (CA-ON) affected; no Ontario rule in the rule book: Canada's
     rules apply"."""
-    found = ctx.rolled_up.get(code)
+    found = view.rolled_up.get(code)
     if not found:
         return []
     book = ctx.book
@@ -795,7 +900,7 @@ def _linked(rule: Rule, ctx: _Context) -> str:
     return f"owed because the duty under {codes} is owed (same conditions)"
 
 
-def _place(rule: Rule, ctx: _Context) -> tuple[str, ...]:
+def _place(rule: Rule, ctx: _Context, view: _View) -> tuple[str, ...]:
     """Address an EU-wide rule to its member state and authority (see engine.authorities)."""
     facts = ctx.facts
     if facts.rules_as_of is not None:
@@ -805,7 +910,7 @@ def _place(rule: Rule, ctx: _Context) -> tuple[str, ...]:
         day = instant.astimezone(_zone_for(rule, ctx.book)).date()
     try:
         placed = auth.place(
-            rule, facts.organisation, ctx.book, day, ctx.counts.get(rule.jurisdiction, 0)
+            rule, facts.organisation, ctx.book, day, view.counts.get(rule.jurisdiction, 0)
         )
     except auth.NoAuthority as exc:
         ctx.placed[rule.code] = auth.Placement(exc.rule, None, ())
@@ -935,7 +1040,7 @@ def _timed(
 def _relief(rule: Rule, due_local: datetime, steps: list[str], ctx: _Context) -> datetime:
     if rule.non_business_day_relief != "next_business_day_noon":
         return due_local
-    stated = ctx.facts.organisation.subject_to
+    stated = ctx.regimes
     barred = [s for s in stated if any(subject_to_matches(r, s) for r in rule.relief_not_for)]
     if barred:
         steps.append(f"no weekend/holiday relief for organisations subject to {', '.join(barred)}")
@@ -1024,17 +1129,16 @@ def _dependent(
     )
 
 
-def _context(facts: Facts, book: CompiledRulebook) -> _Context:
+def _counted(affected: dict[str, int], book: CompiledRulebook):
+    """People per place (each code counted in the places containing it) and the roll-ups."""
     counts: dict[str, int] = defaultdict(int)
-    in_play: set[str] = set()
     rolled_up: dict[str, list[tuple[str, int]]] = {}
-    for code, n in facts.affected.items():
+    for code, n in affected.items():
         if n <= 0:
             continue
         lineage = book.lineage(code)
         for region in lineage:
             counts[region] += n
-            in_play.add(region)
         if "-" in code and not book.has_rules(code):
             # No rule of its own: the people count under the nearest place with rules, and the
             # why of those rules says so.
@@ -1042,13 +1146,61 @@ def _context(facts: Facts, book: CompiledRulebook) -> _Context:
                 if book.has_rules(region):
                     rolled_up.setdefault(region, []).append((code, n))
                     break
+    return dict(counts), rolled_up
+
+
+def _role_views(facts: Facts, whole: _View, book: CompiledRulebook) -> dict[str, _View]:
+    org = facts.organisation
+    roles = org.all_roles
+    if not facts.data_sets:
+        if len(roles) == 1:
+            return {roles[0]: whole}
+        both = " and ".join(roles)
+        return {r: replace(whole, label=f"as {r} (the organisation is {both})") for r in roles}
+    views: dict[str, _View] = {}
+    for role in roles:
+        sets = [s for s in facts.data_sets if s.role == role]
+        if not sets:
+            continue
+        data = frozenset().union(*(s.data if s.data is not None else facts.data for s in sets))
+        if any(s.affected is None for s in sets):
+            affected = dict(facts.affected)  # a set without its own count is the whole breach
+        else:
+            affected = defaultdict(int)
+            for s in sets:
+                for code, n in s.affected.items():
+                    affected[code] += n
+            affected = dict(affected)
+        counts, rolled_up = _counted(affected, book)
+        names = ", ".join(repr(s.name) for s in sets)
+        label = f"as {role} for data set{'s' if len(sets) > 1 else ''} {names}"
+        controllers = sorted({s.controller for s in sets if s.controller})
+        if controllers:
+            label += f" (controller{'s' if len(controllers) > 1 else ''}: {', '.join(controllers)})"
+        views[role] = _View(data, affected, counts, rolled_up, label)
+    return views
+
+
+def _context(facts: Facts, book: CompiledRulebook) -> _Context:
+    counts, rolled_up = _counted(facts.affected, book)
+    in_play = set(counts)
+    whole = _View(facts.data, facts.affected, counts, rolled_up)
     org = facts.organisation
     established: set[str] = set()
     for code in (org.main_establishment, *org.established_in):
         if code:
             established.update(book.lineage(code))
     in_play |= established
-    return _Context(facts, book, dict(counts), in_play, established, rolled_up=rolled_up)
+    return _Context(
+        facts,
+        book,
+        counts,
+        in_play,
+        established,
+        whole=whole,
+        views=_role_views(facts, whole, book),
+        regimes=org.subject_to + org.sectors,
+    )
 
 
 def evaluate(facts: Facts, rules, jurisdictions, *, rulebook_version: str) -> Evaluation:
@@ -1064,7 +1216,7 @@ def evaluate(facts: Facts, rules, jurisdictions, *, rulebook_version: str) -> Ev
         codes.extend(book.by_jurisdiction.get(j, ()))
     codes.extend(book.organisation_wide)
     codes.extend(book.contracts)
-    stated = facts.organisation.subject_to
+    stated = ctx.regimes
     out = Evaluation(rulebook_version)
     results = [(code, _evaluate_rule(code, ctx)) for code in codes]
     displaced = {}

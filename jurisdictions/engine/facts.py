@@ -1,4 +1,4 @@
-"""Parse and validate incident facts (``breachclock.facts/1``). No Django import.
+"""Parse and validate incident facts (``breachclock.facts/1`` and ``/2``). No Django import.
 
 ``parse_facts`` turns the JSON-shaped mapping into an immutable ``Facts`` object or raises
 ``FactsError`` naming the offending field as a dotted path (``events.discovered_at``,
@@ -24,6 +24,34 @@ Compatible extensions of format 1 (all optional):
 * ``product_security_incident``: true when the incident is a severe incident having an impact on
   the security of a product with digital elements (Cyber Resilience Act Art 14(3)); its clocks
   start at ``aware_at``.
+
+Jurisdiction codes: any ISO 3166-1 country or ISO 3166-2 subdivision (``places``), and the rule
+book's own codes (``EU``). A subdivision without rules of its own rolls up to its country.
+
+Format 2 (``"format": "breachclock.facts/2"``) reads every format-1 document the same way and
+adds (a format-1 document using one of these is refused, naming the key):
+
+* ``organisation.roles``: ``["controller", "processor"]`` - both roles at once for the whole
+  breach (``organisation.role`` still works; both given must agree).
+* ``organisation.sectors``: sector tokens (``health``, ``insurance``, ``telecom``...), the same
+  open vocabulary as ``subject_to`` (``[a-z0-9_]+(:[a-z0-9_]+)?``); a rule that requires a
+  regime matches a sector token too.
+* ``data_sets``: the breach split by the role the organisation plays for each set of data::
+
+      [{"name": "staff", "role": "controller", "data": ["name", "ssn"],
+        "affected": {"US-CA": 40}},
+       {"name": "end users of customers", "role": "processor", "data": ["name", "contact"],
+        "affected": {"DE": 9000}, "controller": "Acme Ltd"}]
+
+  ``name`` (unique) and ``role`` are required; ``data`` and ``affected`` default to the
+  whole breach's; ``controller`` names whom a processor set's notice goes to. Without top-level
+  ``data`` / ``affected`` the whole breach is their union / sum (and ``derived`` says so, so that
+  the facts are written back as given). Duties of a role are computed from that role's data sets
+  only; duties owed whatever the role (NIS2, SEC...) from the whole breach.
+* ``encryption.by_category``: ``{"payment_card": {"encrypted": false},
+  "account_credentials": {"encrypted": true, "key_compromised": false}}``. A category not listed
+  takes the top-level ``encrypted`` / ``key_compromised`` flags. A rule's encryption safe harbour
+  holds only if every category that can make the rule apply is encrypted with a safe key.
 """
 
 from __future__ import annotations
@@ -37,6 +65,8 @@ from . import places
 from .rules import EVENTS, RISK_LEVELS
 
 FORMAT = "breachclock.facts/1"
+FORMAT_2 = "breachclock.facts/2"
+FORMATS = (FORMAT, FORMAT_2)
 # Years an event, a notice or a what-if date can plausibly have: far-off years overflow date
 # arithmetic (a deadline past year 9999) and are always typing mistakes.
 YEARS = (1900, 2200)
@@ -108,10 +138,27 @@ class FactsError(ValueError):
 
 @dataclass(frozen=True)
 class Organisation:
-    role: str = "controller"
+    role: str = "controller"  # the first of ``roles`` (format 1 had one role)
     main_establishment: str | None = None
     established_in: tuple[str, ...] = ()
     subject_to: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()  # every role the organisation plays in this breach
+    sectors: tuple[str, ...] = ()
+
+    @property
+    def all_roles(self) -> tuple[str, ...]:
+        return self.roles or (self.role,)
+
+
+@dataclass(frozen=True)
+class DataSet:
+    """A part of the breach for which the organisation plays one role (format 2)."""
+
+    name: str
+    role: str
+    data: frozenset[str] | None = None  # None: the whole breach's categories
+    affected: dict[str, int] | None = None  # None: the whole breach's people
+    controller: str = ""  # processor sets: whom the notice goes to
 
 
 @dataclass(frozen=True)
@@ -152,6 +199,11 @@ class Facts:
     notices_sent: dict[str, datetime] = field(default_factory=dict)
     systems: tuple[str, ...] = ()
     customers: tuple[str, ...] = ()
+    format: str = FORMAT
+    data_sets: tuple[DataSet, ...] = ()
+    # category -> (encrypted, key_compromised); a category not listed takes the flags above
+    encryption_by_category: dict[str, tuple[bool, bool]] = field(default_factory=dict)
+    derived: frozenset[str] = frozenset()  # "data" / "affected" computed from the data sets
     law_enforcement_hold: Hold | None = None
     national_security_delay: NationalSecurityDelay | None = None
     product_security_incident: bool = False
@@ -159,6 +211,11 @@ class Facts:
     @property
     def total_affected(self) -> int:
         return sum(self.affected.values())
+
+    def protection(self, category: str) -> tuple[bool, bool]:
+        """(encrypted, key_compromised) of one data category."""
+        found = self.encryption_by_category.get(category)
+        return found if found is not None else (self.encrypted, self.key_compromised)
 
 
 def parse_time(value: Any, path: str) -> datetime:
@@ -247,11 +304,20 @@ _TOP_KEYS = frozenset(
         "notices_sent",
         "systems",
         "customers",
+        "data_sets",
         "law_enforcement_hold",
         "national_security_delay",
         "product_security_incident",
     }
 )
+# Keys only format 2 reads (dotted paths), refused in a format-1 document.
+FORMAT_2_KEYS = (
+    "data_sets",
+    "organisation.roles",
+    "organisation.sectors",
+    "encryption.by_category",
+)
+_ORG_KEYS = ("role", "main_establishment", "established_in", "subject_to", "roles", "sectors")
 
 
 def _flag(data: dict, key: str, path: str, default: bool = False) -> bool:
@@ -326,8 +392,10 @@ def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
     if unknown:
         raise FactsError(unknown[0], "unknown field")
     fmt = data.get("format", FORMAT)
-    if fmt != FORMAT:
-        raise FactsError("format", f"must be {FORMAT!r} (got {fmt!r})")
+    if fmt not in FORMATS:
+        raise FactsError("format", f"must be {FORMAT!r} or {FORMAT_2!r} (got {fmt!r})")
+    if fmt == FORMAT:
+        _refuse_format_2_keys(data)
     title = data.get("title") or ""
     if not isinstance(title, str):
         raise FactsError("title", "must be a string")
@@ -356,59 +424,48 @@ def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
 
     org_raw = _mapping(data.get("organisation"), "organisation")
     for key in org_raw:
-        if key not in ("role", "main_establishment", "established_in", "subject_to"):
+        if key not in _ORG_KEYS:
             raise FactsError(f"organisation.{key}", "unknown field")
-    role = _enum(org_raw.get("role", "controller"), ROLES, "organisation.role", nullable=False)
     main = org_raw.get("main_establishment")
     if main is not None:
         main = _check_jurisdiction(main, "organisation.main_establishment", known)
     established = _str_list(org_raw.get("established_in"), "organisation.established_in")
     for i, code in enumerate(established):
         _check_jurisdiction(code, f"organisation.established_in.{i}", known)
-    subject_to = _str_list(org_raw.get("subject_to"), "organisation.subject_to")
-    for i, token in enumerate(subject_to):
-        if not _REGIME_TOKEN.match(token):
-            raise FactsError(
-                f"organisation.subject_to.{i}",
-                f"{token!r} is not a regime key (lower case, e.g. sec_registrant or "
-                "dora:credit_institution)",
-            )
-    organisation = Organisation(role, main, established, subject_to)
+    subject_to = _tokens(org_raw.get("subject_to"), "organisation.subject_to")
+    sectors = _tokens(org_raw.get("sectors"), "organisation.sectors")
 
-    categories = _str_list(data.get("data"), "data")
-    for i, cat in enumerate(categories):
-        if cat not in DATA_CATEGORIES:
-            raise FactsError(
-                f"data.{i}", f"unknown data category {cat!r}; known: {', '.join(DATA_CATEGORIES)}"
+    categories = _categories(data.get("data"), "data")
+    affected_given = data.get("affected")
+    affected = _affected(affected_given, "affected", known)
+    data_sets = _data_sets(data.get("data_sets"), known)
+    derived: set[str] = set()
+    if data_sets:
+        if data.get("data") is None:
+            derived.add("data")
+            categories = tuple(
+                c for c in DATA_CATEGORIES if any(c in (s.data or ()) for s in data_sets)
             )
+        if affected_given is None:
+            derived.add("affected")
+            for s in data_sets:
+                for code, n in (s.affected or {}).items():
+                    affected[code] = min(affected.get(code, 0) + n, MAX_AFFECTED)
+        _check_data_sets_within(data_sets, categories, affected)
+    roles = _roles(org_raw, data_sets)
+    organisation = Organisation(
+        roles[0], main, established, subject_to, roles if fmt == FORMAT_2 else (), sectors
+    )
 
     enc = _mapping(data.get("encryption"), "encryption")
     for key in enc:
-        if key not in ("encrypted", "key_compromised"):
+        if key not in ("encrypted", "key_compromised", "by_category"):
             raise FactsError(f"encryption.{key}", "unknown field")
-    flags = {}
-    for key in ("encrypted", "key_compromised"):
-        value = enc.get(key, False)
-        if value is None:
-            value = False
-        if not isinstance(value, bool):
-            raise FactsError(f"encryption.{key}", "must be true or false")
-        flags[key] = value
+    flags = {key: _flag(enc, key, f"encryption.{key}") for key in ("encrypted", "key_compromised")}
+    by_category = _by_category(enc.get("by_category"))
 
     risk = _enum(data.get("risk_of_harm"), RISK_LEVELS, "risk_of_harm")
     cause = _enum(data.get("cause"), CAUSES, "cause")
-
-    affected: dict[str, int] = {}
-    for code, count in _mapping(data.get("affected"), "affected").items():
-        path = f"affected.{code}"
-        _check_jurisdiction(code, path, known)
-        if isinstance(count, bool) or not isinstance(count, int):
-            raise FactsError(path, f"must be a whole number of people (got {count!r})")
-        if count < 0:
-            raise FactsError(path, f"must not be negative (got {count})")
-        if count > MAX_AFFECTED:
-            raise FactsError(path, f"must be at most {MAX_AFFECTED:,} people")
-        affected[code] = count
 
     as_of = data.get("rules_as_of")
     if as_of is not None:
@@ -444,6 +501,10 @@ def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
         notices_sent=notices,
         systems=_str_list(data.get("systems"), "systems"),
         customers=_str_list(data.get("customers"), "customers"),
+        format=fmt,
+        data_sets=data_sets,
+        encryption_by_category=by_category,
+        derived=frozenset(derived),
         law_enforcement_hold=_hold(data.get("law_enforcement_hold")),
         national_security_delay=_national_security(data.get("national_security_delay")),
         product_security_incident=_flag(
@@ -452,28 +513,210 @@ def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
     )
 
 
+def _refuse_format_2_keys(data: dict) -> None:
+    for path in FORMAT_2_KEYS:
+        head, _, key = path.partition(".")
+        value = data.get(head)
+        if (not key and value is not None) or (key and isinstance(value, dict) and key in value):
+            raise FactsError(path, f'is a key of {FORMAT_2!r}; say so in "format"')
+
+
+def _tokens(value: Any, path: str) -> tuple[str, ...]:
+    tokens = _str_list(value, path)
+    for i, token in enumerate(tokens):
+        if not _REGIME_TOKEN.match(token):
+            raise FactsError(
+                f"{path}.{i}",
+                f"{token!r} is not a regime key (lower case, e.g. sec_registrant or "
+                "dora:credit_institution)",
+            )
+    return tokens
+
+
+def _categories(value: Any, path: str) -> tuple[str, ...]:
+    categories = _str_list(value, path)
+    for i, cat in enumerate(categories):
+        if cat not in DATA_CATEGORIES:
+            raise FactsError(
+                f"{path}.{i}",
+                f"unknown data category {cat!r}; known: {', '.join(DATA_CATEGORIES)}",
+            )
+    return categories
+
+
+def _affected(value: Any, path: str, known) -> dict[str, int]:
+    affected: dict[str, int] = {}
+    for code, count in _mapping(value, path).items():
+        where = f"{path}.{code}"
+        _check_jurisdiction(code, where, known)
+        if isinstance(count, bool) or not isinstance(count, int):
+            raise FactsError(where, f"must be a whole number of people (got {count!r})")
+        if count < 0:
+            raise FactsError(where, f"must not be negative (got {count})")
+        if count > MAX_AFFECTED:
+            raise FactsError(where, f"must be at most {MAX_AFFECTED:,} people")
+        affected[code] = count
+    return affected
+
+
+def _roles(org_raw: dict, data_sets: tuple[DataSet, ...]) -> tuple[str, ...]:
+    """The organisation's roles: ``roles``, else ``role``, else those of the data sets."""
+    role = org_raw.get("role")
+    if role is not None:
+        _enum(role, ROLES, "organisation.role", nullable=False)
+    raw = org_raw.get("roles")
+    if raw is None:
+        set_roles = tuple(r for r in ROLES if any(s.role == r for s in data_sets))
+        roles = (role,) if role else set_roles or ("controller",)
+    else:
+        listed = _str_list(raw, "organisation.roles")
+        if not listed:
+            raise FactsError("organisation.roles", "must list at least one role")
+        for i, item in enumerate(listed):
+            _enum(item, ROLES, f"organisation.roles.{i}", nullable=False)
+        roles = tuple(r for r in ROLES if r in listed)
+        if role is not None and role not in roles:
+            raise FactsError(
+                "organisation.role",
+                f"{role!r} is not among organisation.roles ({', '.join(roles)})",
+            )
+    for i, s in enumerate(data_sets):
+        if s.role not in roles:
+            raise FactsError(
+                f"data_sets.{i}.role",
+                f"{s.role!r} is not among the organisation's roles ({', '.join(roles)})",
+            )
+    return roles
+
+
+_DATA_SET_KEYS = ("name", "role", "data", "affected", "controller")
+
+
+def _data_sets(value: Any, known) -> tuple[DataSet, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple):
+        raise FactsError("data_sets", "must be a list of data sets")
+    out: list[DataSet] = []
+    names: set[str] = set()
+    for i, raw in enumerate(value):
+        path = f"data_sets.{i}"
+        if not isinstance(raw, dict):
+            raise FactsError(path, "must be an object with name, role, data, affected")
+        for key in raw:
+            if key not in _DATA_SET_KEYS:
+                raise FactsError(f"{path}.{key}", "unknown field")
+        name = raw.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise FactsError(f"{path}.name", 'is required (e.g. "end users of customers")')
+        name = name.strip()
+        if len(name) > 200:
+            raise FactsError(f"{path}.name", "must be at most 200 characters")
+        if name in names:
+            raise FactsError(f"{path}.name", f"{name!r} names another data set too")
+        names.add(name)
+        role = _enum(raw.get("role"), ROLES, f"{path}.role", nullable=False)
+        data = raw.get("data")
+        affected = raw.get("affected")
+        controller = raw.get("controller") or ""
+        if not isinstance(controller, str) or len(controller) > 200:
+            raise FactsError(f"{path}.controller", "must be a name of at most 200 characters")
+        if controller and role != "processor":
+            raise FactsError(f"{path}.controller", "only a processor's data set has a controller")
+        out.append(
+            DataSet(
+                name,
+                role,
+                None if data is None else frozenset(_categories(data, f"{path}.data")),
+                None if affected is None else _affected(affected, f"{path}.affected", known),
+                controller.strip(),
+            )
+        )
+    return tuple(out)
+
+
+def _check_data_sets_within(data_sets, categories, affected) -> None:
+    """A data set is part of the breach: its categories and places are the breach's too."""
+    whole = set(categories)
+    for i, s in enumerate(data_sets):
+        for cat in sorted(s.data or (), key=DATA_CATEGORIES.index):
+            if cat not in whole:
+                raise FactsError(
+                    f"data_sets.{i}.data",
+                    f"{cat!r} is not among the breach's data categories (data); add it there",
+                )
+        for code, n in (s.affected or {}).items():
+            if n > affected.get(code, 0):
+                raise FactsError(
+                    f"data_sets.{i}.affected.{code}",
+                    f"{n:,} people, more than the breach's {affected.get(code, 0):,} there "
+                    "(affected)",
+                )
+
+
+def _by_category(value: Any) -> dict[str, tuple[bool, bool]]:
+    out: dict[str, tuple[bool, bool]] = {}
+    for cat, raw in _mapping(value, "encryption.by_category").items():
+        path = f"encryption.by_category.{cat}"
+        if cat not in DATA_CATEGORIES:
+            raise FactsError(path, f"unknown data category {cat!r}")
+        if not isinstance(raw, dict):
+            raise FactsError(path, 'must be an object such as {"encrypted": true}')
+        for key in raw:
+            if key not in ("encrypted", "key_compromised"):
+                raise FactsError(f"{path}.{key}", "unknown field")
+        encrypted = _flag(raw, "encrypted", f"{path}.encrypted")
+        compromised = _flag(raw, "key_compromised", f"{path}.key_compromised")
+        if compromised and not encrypted:
+            raise FactsError(
+                f"{path}.key_compromised", "only encrypted data can have its key compromised"
+            )
+        out[cat] = (encrypted, compromised)
+    return out
+
+
 def facts_to_dict(facts: Facts) -> dict:
-    """The JSON form of ``facts``, as stated (defaulted events are not written out)."""
+    """The JSON form of ``facts``, as stated (defaulted events and derived totals are not written
+    out), in the format it was given in."""
     org = facts.organisation
+    v2 = facts.format == FORMAT_2
+    organisation = {
+        "role": org.role,
+        "main_establishment": org.main_establishment,
+        "established_in": list(org.established_in),
+        "subject_to": list(org.subject_to),
+    }
+    encryption: dict[str, Any] = {
+        "encrypted": facts.encrypted,
+        "key_compromised": facts.key_compromised,
+    }
+    if v2:
+        del organisation["role"]
+        organisation["roles"] = list(org.all_roles)
+        organisation["sectors"] = list(org.sectors)
+        if facts.encryption_by_category:
+            encryption["by_category"] = {
+                cat: {"encrypted": enc, "key_compromised": lost}
+                for cat, (enc, lost) in facts.encryption_by_category.items()
+            }
     out = {
-        "format": FORMAT,
+        "format": facts.format,
         "title": facts.title,
         "events": {
             name: (when.isoformat() if when else None) for name, when in facts.events_given.items()
         },
-        "organisation": {
-            "role": org.role,
-            "main_establishment": org.main_establishment,
-            "established_in": list(org.established_in),
-            "subject_to": list(org.subject_to),
-        },
+        "organisation": organisation,
         "data": sorted(facts.data, key=DATA_CATEGORIES.index),
-        "encryption": {"encrypted": facts.encrypted, "key_compromised": facts.key_compromised},
+        "encryption": encryption,
         "risk_of_harm": facts.risk_of_harm,
         "cause": facts.cause,
         "affected": dict(facts.affected),
         "rules_as_of": facts.rules_as_of.isoformat() if facts.rules_as_of else None,
     }
+    if facts.data_sets:
+        out["data_sets"] = [data_set_to_dict(s) for s in facts.data_sets]
+    for key in facts.derived:
+        del out[key]
     if facts.notices_sent:
         out["notices_sent"] = {k: v.isoformat() for k, v in facts.notices_sent.items()}
     if facts.systems:
@@ -497,4 +740,15 @@ def facts_to_dict(facts: Facts) -> dict:
         }
     if facts.product_security_incident:
         out["product_security_incident"] = True
+    return out
+
+
+def data_set_to_dict(data_set: DataSet) -> dict:
+    out: dict[str, Any] = {"name": data_set.name, "role": data_set.role}
+    if data_set.data is not None:
+        out["data"] = sorted(data_set.data, key=DATA_CATEGORIES.index)
+    if data_set.affected is not None:
+        out["affected"] = dict(data_set.affected)
+    if data_set.controller:
+        out["controller"] = data_set.controller
     return out

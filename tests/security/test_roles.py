@@ -38,7 +38,20 @@ def test_viewer_is_read_only():
 def test_privacy_office_sees_every_case_but_changes_none():
     granted = perms(roles.PRIVACY_OFFICE)
     assert "incidents.view_all_incidents" in granted
-    assert not any(p.split(".")[1].startswith(("add_", "change_", "delete_")) for p in granted)
+    changes = {p for p in granted if p.split(".")[1].startswith(("add_", "change_", "delete_"))}
+    # ... except the organisation profiles, which it keeps (never deletes: cases refer to them).
+    assert changes == {
+        "organisations.add_organisationprofile",
+        "organisations.change_organisationprofile",
+    }
+
+
+@pytest.mark.parametrize("role", [r for r in roles.ROLES if r != roles.PRIVACY_OFFICE])
+def test_no_other_role_changes_organisation_profiles(role):
+    assert not any(
+        p.startswith("organisations.") and not p.split(".")[1].startswith("view_")
+        for p in perms(role)
+    )
 
 
 def test_rules_administrator_changes_the_rule_book_only():

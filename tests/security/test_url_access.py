@@ -65,6 +65,12 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "incidents:what_if": (SIGNED_IN, {}),
     "rules:rule_list": (SIGNED_IN, {}),
     "rules:rule_detail": (SIGNED_IN, {"code": "rule_code"}),
+    # Organisation profiles: read by the roles that open cases, changed by the privacy office
+    # (403 for everyone else; tests/organisations).
+    "organisations:list": (SIGNED_IN, {}),
+    "organisations:detail": (SIGNED_IN, {"pk": "profile"}),
+    "organisations:create": (SIGNED_IN, {}),
+    "organisations:edit": (SIGNED_IN, {"pk": "profile"}),
     "rules:changes_coming": (SIGNED_IN, {}),
     "security:otp_setup": (SIGNED_IN, {}),
     "security:otp_verify": (SIGNED_IN, {}),
@@ -177,6 +183,9 @@ def world(db, counsel, responder, viewer, settings, tmp_path):
     from jurisdictions.models import Rule
 
     rule = Rule.objects.order_by("pk").first()
+    from organisations.models import OrganisationProfile
+
+    profile = OrganisationProfile.objects.create(name="Northwind Cloud GmbH")
     settings.EMAIL_BACKEND = "reminders.outbox.EmlOutboxBackend"
     settings.EMAIL_FILE_PATH = str(tmp_path / "outbox")
     send_mail(f"Reminder: {SECRET_TITLE}", case.reference, None, [counsel.email])
@@ -193,6 +202,7 @@ def world(db, counsel, responder, viewer, settings, tmp_path):
         "uid": "MQ",
         "reset_token": "set-password",
         "outbox_key": outbox_message.key,
+        "profile": profile.pk,
         "hold_key": "law_enforcement_hold",
     }
 

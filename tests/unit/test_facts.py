@@ -85,7 +85,7 @@ def test_round_trip_keeps_what_was_stated():
         (with_(encryption={"encrypted": "yes"}), "encryption.encrypted", "true or false"),
         (with_(rules_as_of="31/12/2025"), "rules_as_of", "date"),
         (with_(notices_sent={"US-CA-IND": "2026-04-01"}), "notices_sent.US-CA-IND", "offset"),
-        (with_(format="breachclock.facts/2"), "format", "breachclock.facts/1"),
+        (with_(format="breachclock.facts/3"), "format", "breachclock.facts/2"),
         (with_(colour="red"), "colour", "unknown field"),
         ([], "(document)", "object"),
     ],

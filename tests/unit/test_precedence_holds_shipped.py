@@ -294,3 +294,28 @@ def test_pipeda_gives_way_to_substantially_similar_provincial_law(
             entry = out.excluded[code]
             assert entry["displaced_by"] == "CA-PIPEDA-OPC"
             assert "substantially similar law" in entry["why"] and "SOR/2004-219" in entry["why"]
+
+
+@pytest.mark.parametrize(
+    ("subject_to", "gdpr_owed"),
+    [(["ecomms_provider:service_data"], False), (["ecomms_provider"], True), ([], True)],
+)
+def test_eprivacy_displaces_gdpr_for_breaches_of_service_data(clocks, subject_to, gdpr_owed):
+    out = clocks(
+        {
+            "events": {"discovered_at": "2026-06-01T08:00:00Z"},
+            "organisation": {"main_establishment": "DE", "subject_to": subject_to},
+            "data": ["name", "contact", "location"],
+            "risk_of_harm": "high",
+            "affected": {"DE": 5000},
+        }
+    )
+    for code in ("DE-GDPR-33-SA", "EU-GDPR-34-DS"):
+        assert (code in out.owed) is gdpr_owed, code
+    if not gdpr_owed:
+        assert out.excluded["DE-GDPR-33-SA"]["displaced_by"] == "EU-EPRIVACY-611-SA"
+        assert out.excluded["EU-GDPR-34-DS"]["displaced_by"] == "EU-EPRIVACY-611-SUBSCRIBERS"
+        assert "Art 95" in out.excluded["DE-GDPR-33-SA"]["why"]
+        # ePrivacy notices are owed instead: 24 h to the authority
+        assert out.due("EU-EPRIVACY-611-SA") == "2026-06-02T08:00:00Z"
+        assert "EU-EPRIVACY-611-SUBSCRIBERS" in out.owed

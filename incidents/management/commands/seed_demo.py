@@ -54,6 +54,7 @@ class Command(BaseCommand):
             people = {
                 username: self._person(username, *rest, password) for username, *rest in PEOPLE
             }
+        self._profile(people["pat.privacy"])
         created = []
         for builder in (self._skimmer, self._ransomware, self._sec):
             incident = builder(people)
@@ -88,6 +89,35 @@ class Command(BaseCommand):
             profile.time_zone = zone
             profile.save()
         return user
+
+    # --- organisation profile ------------------------------------------------------------------
+    def _profile(self, privacy_officer):
+        """One profile to pick when opening a case: a SaaS company that is controller for its own
+        customers' admins and processor for its customers' end users. Saved by the privacy
+        officer through the profile actions, so its creation is in the audit trail."""
+        from organisations.actions import save_profile
+        from organisations.models import OrganisationProfile
+
+        name = "Northwind Cloud GmbH"
+        if OrganisationProfile.objects.filter(name=name).exists():
+            return
+        if not privacy_officer.has_perm("organisations.change_organisationprofile"):
+            return  # the roles are not set up (no migrate yet): nothing to attribute it to
+        save_profile(
+            None,
+            {
+                "name": name,
+                "affiliates": ["Northwind Cloud Ltd (UK)", "Northwind Cloud Inc. (US)"],
+                "main_establishment": "DE",
+                "established_in": ["DE", "GB", "US-NY"],
+                "subject_to": ["nis2_important_entity"],
+                "sectors": ["saas"],
+                "default_roles": ["controller", "processor"],
+                "notes": "Controller for its own staff and customers' administrators; processor "
+                "for its customers' end users (customer DPAs).",
+            },
+            acting_user=privacy_officer,
+        )
 
     def _exists(self, title):
         return Incident.objects.filter(title=title).exists()

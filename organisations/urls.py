@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "organisations"
+
+urlpatterns = [
+    path("", views.profile_list, name="list"),
+    path("new/", views.profile_edit, name="create"),
+    path("<int:pk>/", views.profile_detail, name="detail"),
+    path("<int:pk>/edit/", views.profile_edit, name="edit"),
+]
