@@ -235,3 +235,19 @@ def test_every_eea_state_has_an_entry_under_each_eu_wide_regime(shipped):
     for state in eea:
         (sa,) = [r for r in shipped.rules if r.code == f"{state}-GDPR-33-SA"]
         assert sa.contact, state
+
+
+def test_eprivacy_second_notification_and_subscribers(clocks):
+    out = run(clocks, {"main_establishment": "IE", "subject_to": ["ecomms_provider"]}, {"IE": 10})
+    second = out.owed["EU-EPRIVACY-611-SECOND"]
+    # initial notice at the latest Tue 2 June 09:00 IST (24 h); 3 days -> Fri 5 June 23:59:59 IST
+    assert (second["jurisdiction"], second["due_at"]) == ("IE", "2026-06-05T22:59:59Z")
+    assert second["stage"] == "second_notification"
+    assert "EU-EPRIVACY-611-SUBSCRIBERS" in out.owed
+    encrypted = run(
+        clocks,
+        {"main_establishment": "IE", "subject_to": ["ecomms_provider"]},
+        {"IE": 10},
+        encryption={"encrypted": True, "key_compromised": False},
+    )
+    assert "EU-EPRIVACY-611-SUBSCRIBERS" in encrypted.excluded
