@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import SimpleNamespace
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -154,6 +155,20 @@ class ImportPlan:
         return out
 
 
+def _check_lengths(where: str, values: dict, model) -> None:
+    """Refuse text longer than its column: SQLite would store it and PostgreSQL refuse it."""
+    for name, value in values.items():
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        limit = getattr(field, "max_length", None)
+        if limit and isinstance(value, str) and len(value) > limit:
+            raise RulebookError(
+                where, name, f"is {len(value)} characters long; at most {limit} fit"
+            )
+
+
 def plan_import(data: RulebookData, models: SimpleNamespace | None = None) -> ImportPlan:
     """Compare a validated rule-book file with the database; raise ``RulebookError`` if the
     result would not be a valid rule book (e.g. a new version overlapping a console edit)."""
@@ -171,6 +186,7 @@ def plan_import(data: RulebookData, models: SimpleNamespace | None = None) -> Im
         )
     for j in data.jurisdictions:
         core = _jurisdiction_core(j)
+        _check_lengths(f"jurisdiction {j.code}", core, m.Jurisdiction)
         fp = fingerprint(core)
         plan.jurisdiction_fingerprints[j.code] = fp
         row = rows.get(j.code)
@@ -212,6 +228,7 @@ def plan_import(data: RulebookData, models: SimpleNamespace | None = None) -> Im
     }
     for rule in data.rules:
         entry = rule_to_dict(rule)
+        _check_lengths(rule.code, columns_from_entry(entry, m.RuleVersion), m.RuleVersion)
         fp = fingerprint(entry)
         existing = versions.get(rule.code, [])
         if rule.code in rule_jurisdiction and rule_jurisdiction[rule.code] != rule.jurisdiction:

@@ -385,6 +385,11 @@ class ConflictSerializer(serializers.Serializer):
     rules = serializers.ListField(child=serializers.CharField())
     why = serializers.CharField()
     citation = serializers.CharField(required=False, allow_null=True)
+    basis = serializers.CharField(
+        required=False,
+        help_text="Displacements: lex_specialis, exemption, deemed_compliance, "
+        "substantially_similar or other.",
+    )
 
 
 class ConflictDecisionOutSerializer(serializers.Serializer):
@@ -458,6 +463,12 @@ class NotApplicableSerializer(serializers.Serializer):
     jurisdiction = serializers.CharField()
     recipient = serializers.CharField()
     why = serializers.CharField()
+    displaced_by = serializers.CharField(
+        required=False, help_text="Present when another rule displaces this duty (precedence)."
+    )
+    in_force_from = serializers.DateField(
+        required=False, help_text="Present when the rule is not in force yet: the day it starts."
+    )
 
 
 class EvaluationSerializer(serializers.Serializer):

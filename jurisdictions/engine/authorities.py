@@ -63,15 +63,40 @@ def country_of(code: str) -> str:
     return code.split("-")[0]
 
 
+# Per authorities map (they live as long as their rule book): {base code: [(key, entry), ...]}
+# of the qualified entries, so a lookup does not scan every member state.
+_QUALIFIED: dict[int, tuple[dict, dict[str, list[tuple[str, Authority]]]]] = {}
+_ADDRESSED: dict[tuple[int, str, str | None], tuple[Rule, Rule]] = {}
+
+
+def _qualified(authorities: dict[str, Authority]) -> dict[str, list[tuple[str, Authority]]]:
+    hit = _QUALIFIED.get(id(authorities))
+    if hit is not None and hit[0] is authorities:
+        return hit[1]
+    index: dict[str, list[tuple[str, Authority]]] = {}
+    for key, entry in authorities.items():
+        if entry.subject_to:
+            index.setdefault(key.split("#")[0], []).append((key, entry))
+    if len(_QUALIFIED) > 4096:
+        _QUALIFIED.clear()
+    _QUALIFIED[id(authorities)] = (authorities, index)
+    return index
+
+
+def _matches(required: str, stated: str) -> bool:
+    # Same matching as clocks.subject_to_matches ("dora" matches "dora:credit_institution").
+    return stated == required or stated.startswith((required + ":", required + "_"))
+
+
 def find_entry(rule: Rule, site: str, subject_to: tuple[str, ...]) -> tuple[str, Authority] | None:
     """The entry for an establishment at ``site``: subdivision before country, qualified first."""
-    from .clocks import subject_to_matches  # clocks imports this module
-
-    bases = list(dict.fromkeys((site, country_of(site))))
-    for base in bases:
-        for key, entry in rule.authorities.items():
-            if key.split("#")[0] == base and entry.subject_to:
-                if any(subject_to_matches(req, s) for req in entry.subject_to for s in subject_to):
+    country = country_of(site)
+    bases = (site, country) if site != country else (site,)
+    if subject_to:
+        qualified = _qualified(rule.authorities)
+        for base in bases:
+            for key, entry in qualified.get(base, ()):
+                if any(_matches(req, s) for req in entry.subject_to for s in subject_to):
                     return key, entry
     for base in bases:
         if base in rule.authorities:
@@ -88,11 +113,21 @@ def _words(entry: Authority) -> str:
 
 
 def _addressed(rule: Rule, state: str, entry: Authority | None) -> Rule:
+    # Memoised: the same rule is re-addressed to the same state on every evaluation.
+    memo_key = (id(rule), state, entry.name if entry else None)
+    hit = _ADDRESSED.get(memo_key)
+    if hit is not None and hit[0] is rule:
+        return hit[1]
     if entry is None:
-        return dataclasses.replace(rule, jurisdiction=state)
-    return dataclasses.replace(
-        rule, jurisdiction=state, authority=entry.name, contact=entry.contact or rule.contact
-    )
+        addressed = dataclasses.replace(rule, jurisdiction=state)
+    else:
+        addressed = dataclasses.replace(
+            rule, jurisdiction=state, authority=entry.name, contact=entry.contact or rule.contact
+        )
+    if len(_ADDRESSED) > 4096:
+        _ADDRESSED.clear()
+    _ADDRESSED[memo_key] = (rule, addressed)
+    return addressed
 
 
 def _checked(rule: Rule, state: str, key: str, entry: Authority, day: date, place: str) -> Rule:

@@ -3,7 +3,10 @@
 ``evaluate(facts, rules, jurisdictions, rulebook_version=...)`` returns an ``Evaluation`` whose
 ``to_dict()`` is exactly ``breachclock.obligations/1`` plus compatible extension keys per
 obligation (``rule_version``, ``computation``, ``confidence``, ``rule_status``, ``kind``,
-``counterparty``, ``contact``).
+``counterparty``, ``contact``), per not-applicable rule (``displaced_by``: the rule that displaces
+it; ``in_force_from``: the ISO date a rule not yet in force starts), and a top-level ``conflicts``
+list (``precedence`` and ``holds``: displacements, and holds some duties do not allow), empty when
+there is none.
 
 Which rules are looked at: the rules of every jurisdiction "in play" (where affected people live,
 with the parents and regions containing it, and where the organisation is established), the
@@ -23,12 +26,14 @@ from typing import Any
 
 from . import authorities as auth
 from . import calendars as cal
-from . import places
+from . import holds, places, precedence
 from .facts import Facts
-from .rules import NOTICE_PREFIX, RISK_LEVELS, Jurisdiction, Rule
+from .rules import EVENT_PREFIX, NOTICE_PREFIX, RISK_LEVELS, Jurisdiction, Rule
 from .serialization import ESTABLISHMENT_CALENDAR
 
 OUTPUT_FORMAT = "breachclock.obligations/1"
+# Conflicts are listed displacements first, then the holds some duties do not allow.
+CONFLICT_ORDER = {"displacement": 0, "hold_not_allowed": 1, "hold_not_written": 2, "content": 3}
 NOT_IN_FORCE_STATUSES = ("proposed_not_in_force", "notified_not_yet_in_force")
 # The harm scale as the explanations say it (RISK_LEVELS, lowest first).
 RISK_WORDS = {
@@ -116,9 +121,11 @@ class Exclusion:
 
     rule: Rule
     why: str
+    displaced_by: str | None = None  # the rule that displaces this duty (precedence)
+    in_force_from: date | None = None  # a rule not yet in force: the day it starts
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "rule": self.rule.code,
             "jurisdiction": self.rule.jurisdiction,
             "recipient": self.rule.recipient,
@@ -126,6 +133,11 @@ class Exclusion:
             "regime": self.rule.regime,
             "rule_version": self.rule.version,
         }
+        if self.displaced_by:
+            out["displaced_by"] = self.displaced_by
+        if self.in_force_from:
+            out["in_force_from"] = self.in_force_from.isoformat()
+        return out
 
 
 @dataclass
@@ -133,6 +145,7 @@ class Evaluation:
     rulebook_version: str
     obligations: list[ObligationResult] = field(default_factory=list)
     not_applicable: list[Exclusion] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -140,6 +153,7 @@ class Evaluation:
             "rulebook": self.rulebook_version,
             "obligations": [o.to_dict() for o in self.obligations],
             "not_applicable": [e.to_dict() for e in self.not_applicable],
+            "conflicts": [dict(c) for c in self.conflicts],
         }
 
 
@@ -190,6 +204,11 @@ class CompiledRulebook:
         self._containing = containing
         self._calendars: dict[str, cal.BusinessCalendar | None] = {}
         self._unlisted: dict[str, tuple[str, ...]] = {}
+        # Precedence: displacement globs resolved against the rule codes, once per rule book.
+        self.displacing = sorted(
+            code for code, vs in self.versions.items() if any(r.displaces for r in vs)
+        )
+        self.pattern_targets: dict[str, frozenset[str]] = {}
 
     def _implied_members(self, j: Jurisdiction) -> tuple[str, ...]:
         # A store without a members list still has the EU/EEA flags: the EU entry then contains
@@ -404,6 +423,9 @@ class _Context:
     views: dict[str, _View] = field(default_factory=dict)  # role -> its part of the breach
     regimes: tuple[str, ...] = ()  # subject_to and sector tokens
     placed: dict[str, auth.Placement] = field(default_factory=dict)
+    in_force: dict[str, Rule] = field(default_factory=dict)  # code -> the version chosen
+    in_force_from: dict[str, date] = field(default_factory=dict)  # code -> start, not yet in force
+    conflicts: dict[str, list[dict]] = field(default_factory=dict)  # code -> its hold conflicts
 
 
 def _people(n: int) -> str:
@@ -470,6 +492,7 @@ def _choose_version(code: str, ctx: _Context) -> tuple[Rule | None, str, str]:
     upcoming = [r for r in versions if r.effective_from and r.effective_from > day]
     if upcoming:
         why = f"not in force until {upcoming[0].effective_from.isoformat()}"
+        ctx.in_force_from[code] = upcoming[0].effective_from
     elif versions[-1].effective_to and versions[-1].effective_to < day:
         why = f"no longer in force after {versions[-1].effective_to.isoformat()}"
     else:
@@ -549,6 +572,17 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
                 )
             )
         why.append(f"the organisation is subject to {', '.join(hits)}")
+
+    for needed in rule.requires_facts:
+        if needed.startswith(EVENT_PREFIX):
+            event = needed[len(EVENT_PREFIX) :]
+            if facts.events.get(event) is None:
+                raise _NotApplicable(f"applies only once {event} is recorded; it is not")
+            why.append(f"{event} is recorded")
+        elif not getattr(facts, needed, False):
+            raise _NotApplicable(f"applies only when the facts say {needed} is true; they do not")
+        else:
+            why.append(f"the facts say {needed}")
 
     why.extend(_check_scope(rule, ctx, place, view))
     if rule.authorities or rule.scope == "main_establishment":
@@ -805,7 +839,10 @@ def _evaluate_rule(code: str, ctx: _Context) -> ObligationResult | Exclusion:
 def _evaluate_uncached(code: str, ctx: _Context) -> ObligationResult | Exclusion:
     rule, how, why_not = _choose_version(code, ctx)
     if rule is None:
-        return Exclusion(ctx.book.versions[code][-1], why_not)
+        return Exclusion(
+            ctx.book.versions[code][-1], why_not, in_force_from=ctx.in_force_from.get(code)
+        )
+    ctx.in_force[code] = rule
     try:
         why = _check_applies(rule, ctx)
     except _NotApplicable as exc:
@@ -824,7 +861,25 @@ def _evaluate_uncached(code: str, ctx: _Context) -> ObligationResult | Exclusion
         result = _timed(rule, rule.clock_start, start, why, steps, ctx)
     if placed and placed.transposition and isinstance(result, ObligationResult):
         result = replace(result, transposition=placed.transposition)
+    facts = ctx.facts
+    if isinstance(result, ObligationResult) and (
+        facts.law_enforcement_hold is not None or facts.national_security_delay is not None
+    ):
+        result, found = holds.apply(result, facts, _period_counter(rule, ctx))
+        if found:
+            ctx.conflicts[code] = found
     return result
+
+
+def _period_counter(rule: Rule, ctx: _Context):
+    """Counts a period in the rule's zone and calendar (for re-timing after a hold)."""
+    zone = _zone_for(rule, ctx.book)
+
+    def add(start: datetime, amount: int, unit: str):
+        calendar = _calendar_for(rule, ctx) if unit == "business_days" else None
+        return cal.add(start, amount, unit, zone, calendar)
+
+    return add
 
 
 def _linked(rule: Rule, ctx: _Context) -> str:
@@ -1163,12 +1218,36 @@ def evaluate(facts: Facts, rules, jurisdictions, *, rulebook_version: str) -> Ev
     codes.extend(book.contracts)
     stated = ctx.regimes
     out = Evaluation(rulebook_version)
-    for code in codes:
-        result = _evaluate_rule(code, ctx)
+    results = [(code, _evaluate_rule(code, ctx)) for code in codes]
+    displaced = {}
+    if book.displacing:
+        owed = {c for c, r in ctx.results.items() if isinstance(r, ObligationResult)}
+        displaced = precedence.displace(
+            ctx.results,
+            owed,
+            {c: ctx.in_force[c] for c in book.displacing if c in ctx.in_force},
+            stated,
+            subject_to_matches,
+            book.pattern_targets,
+            book.versions,
+        )
+        out.conflicts.extend(precedence.conflicts(displaced))
+    for code, result in results:
+        if code in displaced:
+            d = displaced[code]
+            out.not_applicable.append(Exclusion(result.rule, d.why, displaced_by=d.by.code))
+            continue
         if isinstance(result, ObligationResult):
             out.obligations.append(result)
+            out.conflicts.extend(ctx.conflicts.get(code, ()))
             continue
         first = ctx.book.versions[code][0]
+        if (
+            code in ctx.in_force_from
+            and first.requires_subject_to
+            and not any(subject_to_matches(r, s) for r in first.requires_subject_to for s in stated)
+        ):
+            continue  # a regime not yet in force that the organisation is not subject to: noise
         if first.scope in ("organisation", "main_establishment") and first.kind != "contract":
             # Organisation-wide rules are in play when their regime is: the organisation is
             # subject to it, or people live (or it is established) in its jurisdiction.
@@ -1182,4 +1261,5 @@ def evaluate(facts: Facts, rules, jurisdictions, *, rulebook_version: str) -> Ev
     far = datetime.max.replace(tzinfo=UTC)
     out.obligations.sort(key=lambda o: (o.due_at or far, o.rule.jurisdiction, o.rule.code))
     out.not_applicable.sort(key=lambda e: (e.rule.jurisdiction, e.rule.code))
+    out.conflicts.sort(key=lambda c: (CONFLICT_ORDER.get(c["kind"], 9), c["key"]))
     return out

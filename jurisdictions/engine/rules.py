@@ -12,7 +12,8 @@ Vocabulary (see the facts format, ``breachclock.facts/1``):
   service_recipients, public, internal.
 * clock_start: an event name of the facts format (``discovered_at``, ``aware_at``,
   ``determined_at``, ``scope_identified_at``, ``materiality_determined_at``,
-  ``classified_major_at``, ``assessed_notifiable_at``, ``ransom_paid_at``) or
+  ``classified_major_at``, ``assessed_notifiable_at``, ``ransom_paid_at``,
+  ``exploited_vulnerability_at``, ``corrective_measure_available_at``) or
   ``notice:<RULE-CODE>`` - the clock starts when another rule's notice is sent.
 * deadline unit: hours, calendar_days, business_days, months; ``amount=None`` means no fixed outer
   limit ("without undue delay").

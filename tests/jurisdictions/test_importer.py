@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import yaml
 
-from jurisdictions.engine.serialization import load_rulebook_data, read_rulebook_file
+from jurisdictions.engine.serialization import (
+    RulebookError,
+    load_rulebook_data,
+    read_rulebook_file,
+)
 from jurisdictions.importer import apply_import, plan_import
 from jurisdictions.loader import current_rulebook
 from jurisdictions.models import HolidayClosure, Jurisdiction, Rule, RuleChange, RuleVersion
@@ -135,3 +139,23 @@ def test_shipped_correction_keeps_the_end_date_the_console_set(rulebook):
         ("Corrected reading.", "2026-08-31"),
     ]
     assert plan_import(_data(correct)).is_noop
+
+
+def test_text_longer_than_its_column_is_refused_on_every_database(rulebook):
+    # SQLite would store it; PostgreSQL refuses it mid-import. The plan names the field first.
+    def long_contact(doc):
+        _rule(doc, "US-CA-AG")["contact"] = "x" * 201
+
+    def long_name(doc):
+        next(j for j in doc["jurisdictions"] if j["code"] == "US-CA")["name"] = "y" * 121
+
+    for mutate, where, field in (
+        (long_contact, "US-CA-AG", "contact"),
+        (long_name, "US-CA", "name"),
+    ):
+        try:
+            plan_import(_data(mutate))
+        except RulebookError as error:
+            assert where in str(error) and field in str(error) and "at most" in str(error)
+        else:
+            raise AssertionError(f"an over-long {field} was accepted")

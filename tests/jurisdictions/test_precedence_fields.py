@@ -151,3 +151,51 @@ def test_a_store_without_the_columns_carries_them_in_extra(rulebook):
     )
     assert rule_from_dict(version_to_entry(fake)) == ca
     assert rule_from_dict(version_to_entry(fake)).displaces == ca.displaces
+
+
+def test_console_saves_displaces_and_delay_as_a_new_draft_and_refuses_bad_entries(
+    client, rules_admin, rulebook
+):
+    import json
+
+    from django.urls import reverse
+
+    from .test_admin import _change_url, _form_data
+
+    client.force_login(rules_admin)
+    v1 = RuleVersion.objects.get(rule__code="US-CA-AG", publication="published")
+    before = RuleVersion.objects.count()
+    bad = [{"rules": ["US-TX-AG"], "basis": "because", "citation": "x"}]
+    response = client.post(
+        _change_url(v1),
+        _form_data(v1, effective_from="2027-01-01", displaces=json.dumps(bad)),
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "displaces.0.basis" in " ".join(errors["displaces"]), errors
+    assert RuleVersion.objects.count() == before
+
+    response = client.post(
+        _change_url(v1),
+        _form_data(
+            v1,
+            effective_from="2027-01-01",
+            displaces=json.dumps(DISPLACES),
+            delay=json.dumps(DELAY),
+            requires_facts="product_security_incident",
+            change_note="precedence added",
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    draft = RuleVersion.objects.get(rule__code="US-CA-AG", publication="draft")
+    assert draft.displaces == DISPLACES and draft.delay["written_required"] is True
+    assert draft.requires_facts == ["product_security_incident"]
+    assert response["Location"] == reverse(
+        "admin:jurisdictions_ruleversion_preview", args=[draft.pk]
+    )
+    # History: the change is attributed and lists the new fields.
+    from jurisdictions.models import RuleChange
+
+    change = RuleChange.objects.get(rule_version=draft, action="drafted")
+    assert change.user == rules_admin
+    assert "displaces" in {name for name, _before, _after in change.changed_fields()}

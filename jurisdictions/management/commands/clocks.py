@@ -85,6 +85,12 @@ def render_text(result: dict, rulebook) -> str:
         lines.append(f"{'':<22} {ob.get('citation', '')}: {ob.get('timing_standard', '')}")
         for why in ob.get("why", []):
             lines.append(f"{'':<22} why: {why}")
+    conflicts = result.get("conflicts", [])
+    if conflicts:
+        lines += ["", f"Conflicts and precedence ({len(conflicts)}):"]
+        for item in conflicts:
+            lines.append(f"  {item.get('kind', ''):<18} {', '.join(item.get('rules', []))}")
+            lines.append(f"  {'':<18} {item.get('why', '')}")
     skipped = result.get("not_applicable", [])
     if skipped:
         lines += ["", f"Not applicable ({len(skipped)}):"]
