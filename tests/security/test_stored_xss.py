@@ -124,11 +124,7 @@ def poisoned(counsel, responder, settings, tmp_path):
     settings.EMAIL_FILE_PATH = str(tmp_path / "outbox")
     send_mail(hostile(60), hostile(), None, [counsel.email])
     (outbox_message,) = local_outbox.messages_for(counsel)
-    from organisations.models import OrganisationProfile
-
-    profile = OrganisationProfile.objects.create(name=hostile(100))
     return {
-        "profile": profile.pk,
         "outbox_key": outbox_message.key,
         "case": case.pk,
         "reference": case.reference,
