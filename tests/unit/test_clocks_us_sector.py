@@ -364,3 +364,60 @@ def test_california_health_facility_tells_cdph_and_patient_in_15_business_days(c
     )
     for code in ("US-CA-HSC-1280.15", "US-CA-HSC-1280.15-PT"):
         assert out.owed[code]["due_local"] == "2026-12-03T23:59:59-08:00", code
+
+
+# --------------------------------------------------------------------------- precedence and holds
+
+
+def test_hbnr_does_not_apply_to_hipaa_entities(clocks):
+    both = ["hipaa_covered_entity", "ftc_hbnr_vendor"]
+    out = clocks(facts("2026-05-04T10:00:00-04:00", both, {"US-TX": 600}))
+    for code in ("US-FTC-HBNR-IND", "US-FTC-HBNR-FTC", "US-FTC-HBNR-MEDIA"):
+        assert code not in out.owed, code
+        assert out.excluded[code]["displaced_by"] == "US-FTC-HBNR-IND", code
+        assert "16 CFR 318.1(a)" in out.excluded[code]["why"], code
+    assert "US-HIPAA-404-IND" in out.owed
+    kinds = {c["key"]: c["kind"] for c in out.doc["conflicts"]}
+    assert kinds["displacement:US-FTC-HBNR-IND>US-FTC-HBNR-FTC"] == "displacement"
+    # the same vendor without HIPAA status owes the FTC rule's notices
+    vendor = clocks(facts("2026-05-04T10:00:00-04:00", VENDOR, {"US-TX": 600}))
+    assert {"US-FTC-HBNR-IND", "US-FTC-HBNR-FTC"} <= set(vendor.owed)
+    assert vendor.doc["conflicts"] == []
+
+
+def test_ftc_safeguards_rule_does_not_apply_to_banks(clocks):
+    bank = ["glba_financial_institution", "banking_organization"]
+    out = clocks(facts("2026-06-01T09:00:00-04:00", bank, {"US-GA": 600}, data=NPI))
+    excluded = out.excluded["US-GLBA-SAFEGUARDS-FTC"]
+    assert excluded["displaced_by"] == "US-GLBA-SAFEGUARDS-FTC"
+    assert "16 CFR 314.1(b)" in excluded["why"]
+    assert {"US-BANK-36H", "US-GLBA-IAG-REG", "US-GLBA-IAG-IND"} <= set(out.owed)
+
+
+@pytest.mark.parametrize("lifted", [None, "2026-06-10T10:00:00-04:00"])
+def test_hipaa_notices_wait_for_law_enforcement_and_the_nydfs_clock_does_not(clocks, lifted):
+    hold = {
+        "requested_at": "2026-05-05T10:00:00-04:00",
+        "lifted_at": lifted,
+        "written": False,
+        "agency": "FBI",
+    }
+    out = clocks(
+        facts(
+            "2026-05-04T10:00:00-04:00",
+            [*HIPAA_CE, "nydfs_covered_entity"],
+            {"US-NY": 600},
+            law_enforcement_hold=hold,
+        )
+    )
+    ind = out.owed["US-HIPAA-404-IND"]
+    if lifted is None:
+        assert (ind["due_at"], ind["waiting_for"]) == (None, "law_enforcement_hold")
+    else:
+        # 164.412 then gives no fixed period: as soon as possible after the lift
+        assert (ind["due_at"], ind["deadline_kind"]) == (None, "no_fixed_deadline")
+    # NYDFS 500.17 allows no delay: 72 hours from determination still run
+    assert out.owed["US-NYDFS-500-17A"]["due_at"] == "2026-05-07T14:00:00Z"
+    held = {c["key"] for c in out.doc["conflicts"] if c["kind"] == "hold_not_allowed"}
+    assert "hold_not_allowed:US-NYDFS-500-17A" in held
+    assert not any("HIPAA" in key for key in held)
