@@ -671,6 +671,7 @@ CONFLICT_KINDS = {
     "hold_not_allowed": "a hold that some duties do not allow",
     "hold_not_written": "a hold that needs a written request",
     "content": "what one notice must say and another must not",
+    "no_rule": "people where the rule book has no rule",
 }
 
 

@@ -33,7 +33,13 @@ from .serialization import ESTABLISHMENT_CALENDAR
 
 OUTPUT_FORMAT = "breachclock.obligations/1"
 # Conflicts are listed displacements first, then the holds some duties do not allow.
-CONFLICT_ORDER = {"displacement": 0, "hold_not_allowed": 1, "hold_not_written": 2, "content": 3}
+CONFLICT_ORDER = {
+    "displacement": 0,
+    "hold_not_allowed": 1,
+    "hold_not_written": 2,
+    "content": 3,
+    "no_rule": 4,
+}
 NOT_IN_FORCE_STATUSES = ("proposed_not_in_force", "notified_not_yet_in_force")
 # The harm scale as the explanations say it (RISK_LEVELS, lowest first).
 RISK_WORDS = {
@@ -1203,6 +1209,31 @@ def _context(facts: Facts, book: CompiledRulebook) -> _Context:
     )
 
 
+def _uncovered(facts: Facts, book: CompiledRulebook) -> list[dict]:
+    """People living where the rule book has no rule of that place or of any place containing it
+    (Jamaica, Guam...): never a silent nothing - counsel must check that law by hand."""
+    out = []
+    for code, n in sorted(facts.affected.items()):
+        if n <= 0 or any(book.has_rules(place) for place in book.lineage(code)):
+            continue
+        place = f"{book.name(code)} ({code})"
+        out.append(
+            {
+                "kind": "no_rule",
+                "key": f"no_rule:{code}",
+                "rules": [],
+                "jurisdiction": code,
+                "why": (
+                    f"{n:,} {'resident' if n == 1 else 'residents'} of {place} affected, but the "
+                    f"rule book has no rule for {place} or a region containing it: its "
+                    "breach-notification law has not been assessed here and must be checked by "
+                    "counsel"
+                ),
+            }
+        )
+    return out
+
+
 def evaluate(facts: Facts, rules, jurisdictions, *, rulebook_version: str) -> Evaluation:
     """Every obligation owed for ``facts`` under ``rules``, and why each other rule in play is not.
 
@@ -1258,6 +1289,7 @@ def evaluate(facts: Facts, rules, jurisdictions, *, rulebook_version: str) -> Ev
             ):
                 continue
         out.not_applicable.append(result)
+    out.conflicts.extend(_uncovered(facts, book))
     far = datetime.max.replace(tzinfo=UTC)
     out.obligations.sort(key=lambda o: (o.due_at or far, o.rule.jurisdiction, o.rule.code))
     out.not_applicable.sort(key=lambda e: (e.rule.jurisdiction, e.rule.code))

@@ -101,6 +101,18 @@ def poisoned(counsel, responder, settings, tmp_path):
          "citation": hostile()}
     ]  # fmt: skip
     case.save(update_fields=["holds", "conflicts"])
+    # An organisation profile, the case's snapshot of it and its format-2 data sets.
+    from organisations.models import OrganisationProfile
+
+    profile = OrganisationProfile.objects.create(
+        name=hostile(150), affiliates=[hostile(100)], notes=hostile(), sectors=[hostile(40)]
+    )
+    case.organisation_snapshot = profile.snapshot()
+    case.facts_format = "breachclock.facts/2"
+    case.sectors = [hostile(40)]
+    case.data_sets = [{"name": hostile(100), "role": "processor", "controller": hostile(100),
+                       "data": ["name"], "affected": {"DE": 5}}]  # fmt: skip
+    case.save(update_fields=["organisation_snapshot", "facts_format", "sectors", "data_sets"])
     ConflictDecision.objects.create(
         incident=case, key=hostile(100), conflict=case.conflicts[0], decision=hostile(),
         decided_by=counsel,
@@ -125,6 +137,7 @@ def poisoned(counsel, responder, settings, tmp_path):
         "uid": "MQ",
         "reset_token": "set-password",
         "hold_key": "law_enforcement_hold",
+        "profile": profile.pk,
     }
 
 
