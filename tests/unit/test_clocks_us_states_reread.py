@@ -194,3 +194,41 @@ def test_pennsylvania_ag_notice_not_for_an_insurance_licensee(clocks, subject_to
         assert out.excluded["US-PA-AG"]["displaced_by"] == "US-PA-AG"
         assert "2303(c.2)" in out.excluded["US-PA-AG"]["why"]
         assert "US-PA-INS" in out.owed  # the Insurance Commissioner instead
+
+
+# ------------------------------------------------ Oklahoma 164 (SB 626): HIPAA entities
+
+
+@pytest.mark.parametrize(
+    "subject_to", [["hipaa_covered_entity"], ["ok_hospital_cybersecurity_act"]]
+)
+def test_oklahoma_hipaa_entity_skips_the_residents_notice_but_tells_the_ag(clocks, subject_to):
+    # residents notified Fri 15 May 2026; AG within 60 days: 15 May + 60 = Tue 14 July (CDT)
+    doc = facts(
+        "2026-05-01T09:00:00-05:00",
+        {"US-OK": 700},
+        subject_to=subject_to,
+        sent={"US-OK-IND": "2026-05-15T12:00:00-05:00"},
+    )
+    out = clocks(doc)
+    assert out.excluded["US-OK-IND"]["displaced_by"] == "US-OK-IND"
+    assert out.due("US-OK-AG") == "2026-07-15T04:59:59Z"
+
+
+# ------------------------------------------------ Maine 1348(1)(B): "reasonably possible" misuse
+
+
+@pytest.mark.parametrize(
+    ("risk", "owed"),
+    [("none", False), ("unlikely", True), ("risk", True)],
+)
+def test_maine_notice_unless_misuse_is_not_reasonably_possible(clocks, risk, owed):
+    doc = facts("2026-05-04T09:00:00-04:00", {"US-ME": 1200})
+    doc["risk_of_harm"] = risk
+    doc["events"]["scope_identified_at"] = "2026-05-06T09:00:00-04:00"
+    out = clocks(doc)
+    for code in ("US-ME-IND", "US-ME-CRA", "US-ME-AG"):
+        assert (code in out.owed) is owed, code
+    if owed:
+        # scope identified Wed 6 May: + 30 days = Fri 5 June (EDT)
+        assert out.due("US-ME-IND") == "2026-06-06T03:59:59Z"
