@@ -7,6 +7,8 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 
+from audit import disclosure
+
 FIELDS = [
     "id",
     "at",
@@ -45,10 +47,11 @@ class _Echo:
         return value
 
 
-def csv_lines(events):
+def csv_lines(events, reader):
+    """``reader``: the person exporting; case content they may not see is withheld."""
     writer = csv.writer(_Echo())
     yield writer.writerow(FIELDS)
-    for event in events.iterator(chunk_size=1000):
+    for event in disclosure.for_reader(events.iterator(chunk_size=1000), reader):
         row = _row(event)
         for key in ("before", "after"):
             if row[key] is not None:
@@ -56,11 +59,11 @@ def csv_lines(events):
         yield writer.writerow([spreadsheet_safe(row[name]) for name in FIELDS])
 
 
-def json_chunks(events):
-    """A JSON array, one event per line."""
+def json_chunks(events, reader):
+    """A JSON array, one event per line (content withheld as in ``csv_lines``)."""
     yield "[\n"
     first = True
-    for event in events.iterator(chunk_size=1000):
+    for event in disclosure.for_reader(events.iterator(chunk_size=1000), reader):
         yield ("" if first else ",\n") + json.dumps(_row(event), cls=DjangoJSONEncoder)
         first = False
     yield "\n]\n"

@@ -8,15 +8,15 @@ urlpatterns = [
     path("", views.event_list, name="list"),
     path("export.csv", views.event_export, {"fmt": "csv"}, name="export_csv"),
     path("export.json", views.event_export, {"fmt": "json"}, name="export_json"),
-    path("cases/<int:incident_id>/", views.event_list, name="incident"),
+    path("cases/<id:incident_id>/", views.event_list, name="incident"),
     path(
-        "cases/<int:incident_id>/export.csv",
+        "cases/<id:incident_id>/export.csv",
         views.event_export,
         {"fmt": "csv"},
         name="incident_export_csv",
     ),
     path(
-        "cases/<int:incident_id>/export.json",
+        "cases/<id:incident_id>/export.json",
         views.event_export,
         {"fmt": "json"},
         name="incident_export_json",

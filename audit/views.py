@@ -16,10 +16,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from audit import exports
+from audit import disclosure, exports
 from audit.choices import Action
 from audit.models import AuditEvent
 from audit.recording import record
+from config.converters import BIGINT_MAX
 
 PAGE_SIZE = 100
 
@@ -29,7 +30,9 @@ class AuditFilterForm(forms.Form):
 
     action = forms.ChoiceField(choices=[("", "any")] + list(Action.choices), required=False)
     actor = forms.CharField(required=False, max_length=150, label="User name")
-    incident = forms.IntegerField(required=False, min_value=1, label="Case id")
+    incident = forms.IntegerField(
+        required=False, min_value=1, max_value=BIGINT_MAX, label="Case id"
+    )
     object_type = forms.CharField(required=False, max_length=100)
     request_id = forms.CharField(required=False, max_length=64, label="Request id")
     since = forms.DateField(required=False, label="From (date)")
@@ -80,6 +83,8 @@ def event_list(request, incident_id: int | None = None):
         summary=f"filters: {request.GET.urlencode()[:300]}",
     )
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Case content only for cases this reader may see (audit.disclosure).
+    page.object_list = list(disclosure.for_reader(page.object_list, request.user))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -111,9 +116,9 @@ def event_export(request, incident_id: int | None = None, fmt: str = "csv"):
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
     scope = f"case-{incident_id}" if incident_id else "all"
     if fmt == "json":
-        body, content_type = exports.json_chunks(events), "application/json"
+        body, content_type = exports.json_chunks(events, request.user), "application/json"
     else:
-        body, content_type = exports.csv_lines(events), "text/csv; charset=utf-8"
+        body, content_type = exports.csv_lines(events, request.user), "text/csv; charset=utf-8"
     response = StreamingHttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="audit-{scope}-{stamp}.{fmt}"'
     response["X-Content-Type-Options"] = "nosniff"

@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
     name = "config"
     label = "core"
     verbose_name = "Breachclock"
+
+    def ready(self):
+        from config import converters
+
+        converters.register()  # ``<id:...>`` in URL patterns, before any URLconf is loaded

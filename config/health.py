@@ -1,5 +1,9 @@
 """``/health/``: is the database reachable, is the broker reachable? JSON for probes and monitoring.
 
+Anyone gets ``{"status": "ok"}`` (200) or ``{"status": "not ok"}`` (503): enough for a load
+balancer. The details (database vendor, broker transport, reminder backlog, error names) describe
+the deployment, so they are for signed-in staff only.
+
 Other apps add their own lines (e.g. reminder dispatch) through ``HEALTH_CHECKS`` in settings:
 dotted paths to callables returning ``(name, ok, details_dict)``.
 """
@@ -48,5 +52,9 @@ def health(request):
         name, ok, details = check()
         body[name] = {"ok": ok, **details}
         healthy = healthy and ok
+    status = 200 if healthy else 503
+    user = getattr(request, "user", None)
+    if not (user is not None and user.is_authenticated and user.is_active and user.is_staff):
+        return JsonResponse({"status": "ok" if healthy else "not ok"}, status=status)
     body["status"] = "ok" if healthy else "degraded"
-    return JsonResponse(body, status=200 if healthy else 503)
+    return JsonResponse(body, status=status)

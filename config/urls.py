@@ -3,6 +3,7 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from accounts.password_reset import RateLimitedPasswordResetView
 from config.health import health
 from incidents.views import dashboard
 
@@ -22,6 +23,12 @@ urlpatterns = [
     path("feeds/", include("incidents.feed_urls")),
     path("rules/", include("jurisdictions.urls")),
     path("organisations/", include("organisations.urls")),
+    # Before Django's own: password reset queued and rate limited (accounts/password_reset.py).
+    path(
+        "accounts/password_reset/",
+        RateLimitedPasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/oidc/", include("accounts.oidc.urls")),  # sign-in with the company's provider
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),

@@ -23,7 +23,7 @@ from datetime import UTC as _UTC
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -38,6 +38,7 @@ from jurisdictions.engine.facts import (
     data_set_to_dict,
     parse_facts,
 )
+from security.uploads import validate_attachment
 
 from . import holds as hold_facts
 from .choices import (
@@ -1244,9 +1245,6 @@ def add_note(incident: Incident, text: str, *, acting_user, privileged: bool = F
     return note
 
 
-ATTACHMENT_MAX_BYTES = getattr(settings, "ATTACHMENT_MAX_BYTES", 25 * 1024 * 1024)
-
-
 @transaction.atomic
 def add_attachment(
     incident: Incident,
@@ -1262,12 +1260,13 @@ def add_attachment(
     _choice(kind, AttachmentKind, "kind")
     if upload is None:
         raise ActionError("file", "choose a file")
-    size = getattr(upload, "size", None) or 0
-    limit = getattr(settings, "ATTACHMENT_MAX_BYTES", ATTACHMENT_MAX_BYTES)
-    if size > limit:
-        raise ActionError("file", f"is larger than the {limit // (1024 * 1024)} MB limit")
-    if size == 0:
-        raise ActionError("file", "is empty")
+    # The one upload check (allow-list by name and first bytes, size limit), here as well as in
+    # the forms and serializers: every path that stores a file ends in this function.
+    try:
+        validate_attachment(upload)
+    except ValidationError as exc:
+        raise ActionError("file", " ".join(exc.messages)) from None
+    size = upload.size
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)

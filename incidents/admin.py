@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from django.db.models import Q
 
 from . import actions
+from .admin_scope import CaseScopedForeignKeys
 from .models import (
     Activity,
     AffectedPopulation,
@@ -24,7 +25,7 @@ from .models import (
 from .queries import sees_all
 
 
-class ReadOnlyMixin:
+class ReadOnlyMixin(CaseScopedForeignKeys):
     def has_add_permission(self, request, obj=None):
         return False
 

@@ -19,7 +19,8 @@ from django.utils import timezone
 from accounts import timezones
 from incidents.choices import DATA_CATEGORY_LABELS
 from jurisdictions.engine.facts import MAX_AFFECTED, YEARS, FactsError, check_jurisdiction
-from security.uploads import validate_attachment
+from security import json_limits
+from security.uploads import validate_attachment, validate_csv_upload
 
 FACTS_FORMAT = "breachclock.facts/1"
 FACTS_FORMAT_2 = "breachclock.facts/2"
@@ -445,7 +446,9 @@ class FactsForm(forms.Form):
         if not text:
             return []
         try:
-            value = json.loads(text)
+            value = json_limits.loads(text)  # nesting bounded: a 1,000-deep list is an error
+        except json_limits.JSONTooDeep as exc:
+            raise forms.ValidationError(str(exc)) from None
         except json.JSONDecodeError as exc:
             raise forms.ValidationError(
                 f"Not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
@@ -698,13 +701,10 @@ class AffectedCsvForm(forms.Form):
     )
 
     def clean_file(self):
-        from incidents.actions import CSV_MAX_BYTES, AffectedCSVError, parse_affected_csv
+        from incidents.actions import AffectedCSVError, parse_affected_csv
 
         upload = self.cleaned_data["file"]
-        if upload.size > CSV_MAX_BYTES:
-            raise forms.ValidationError("The file is larger than 1 MB.")
-        if not (upload.name or "").lower().endswith((".csv", ".txt")):
-            raise forms.ValidationError("Upload a .csv file.")
+        validate_csv_upload(upload)  # size, name, text (security.uploads, the one CSV check)
         try:
             self.counts = parse_affected_csv(upload)
         except AffectedCSVError as exc:

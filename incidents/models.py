@@ -372,7 +372,8 @@ class CaseListVersion(models.Model):
     token = models.CharField(max_length=64)
 
     def __str__(self):
-        return self.token
+        # Never the secret itself: the admin puts this string in titles, messages and history.
+        return f"Feed link {self.pk} of user {self.user_id}"
 
 
 class Note(models.Model):

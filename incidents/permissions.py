@@ -9,7 +9,7 @@ from __future__ import annotations
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from .models import Incident, Obligation
-from .queries import can_edit
+from .queries import can_edit, can_open_cases
 
 
 class CanChangeCase(BasePermission):
@@ -26,11 +26,11 @@ class CanChangeCase(BasePermission):
 
 
 class CanOpenCases(BasePermission):
-    """Opening a case needs ``incidents.add_incident`` (responders, counsel, privacy office)."""
+    """Opening a case: ``queries.can_open_cases``, the same check as the web form's."""
 
     message = "You may not open cases."
 
     def has_permission(self, request, view):
         if request.method in SAFE_METHODS:
             return True
-        return request.user.has_perm("incidents.add_incident")
+        return can_open_cases(request.user)

@@ -32,6 +32,9 @@ from .choices import IncidentStatus, Severity
 
 VIEW_ALL_PERMISSION = "incidents.view_all_incidents"
 CHANGE_PERMISSION = "incidents.change_incident"
+# Opening a case: responders and counsel (audit.roles). The web form, the API and the buttons
+# that lead to them all ask ``can_open_cases``; there is no other check to keep in step.
+OPEN_PERMISSION = "incidents.add_incident"
 
 
 def sees_all(user) -> bool:
@@ -236,6 +239,16 @@ def parse_due_within(value) -> timedelta | None:
     if len(text.lstrip("0")) > 9 or hours > 24 * 3660:
         raise ValueError("must be at most ten years (e.g. 24h, 7d, 2w)")
     return timedelta(hours=hours)
+
+
+def can_open_cases(user) -> bool:
+    """May ``user`` open a new case (through the web form or the API)?"""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.has_perm(OPEN_PERMISSION)
+    )
 
 
 def can_view(user, incident) -> bool:

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from audit.recording import record_case_export, record_case_view
+from config.converters import parse_id
 from incidents import actions, timeline
 from incidents.choices import IncidentStatus, ObligationStatus
 from incidents.conflicts import conflict_rows, hold_rows
@@ -52,6 +53,7 @@ from incidents.models import (
 from incidents.queries import (
     CaseFilters,
     can_edit,
+    can_open_cases,
     due_bucket,
     due_next,
     due_totals,
@@ -113,6 +115,7 @@ def dashboard(request):
             "pending_total": len(upcoming.pending(book)),
             "may_see_changes": may_see_changes_coming(request.user),
             "now": now,
+            "can_open": can_open_cases(request.user),
         },
     )
 
@@ -340,6 +343,8 @@ def show_error(form, exc) -> None:
 @login_required
 def case_create(request):
     """Open an incident: its details and facts; obligations are computed as it is saved."""
+    if not can_open_cases(request.user):  # the API's CanOpenCases asks the same question
+        raise PermissionDenied("Your role may not open cases.")
     from organisations.actions import may_pick
     from organisations.models import OrganisationProfile
 
@@ -837,9 +842,12 @@ def _feed_post(request, incident=None):
     from incidents.models import FeedToken
 
     if request.POST.get("revoke"):
+        # Not an id (letters, a number beyond any row): no such feed link, as for a wrong id.
+        token_id = parse_id(request.POST["revoke"])
+        if token_id is None:
+            raise Http404("No such feed link.")
         token = get_object_or_404(
-            FeedToken.objects.filter(user=request.user, revoked_at__isnull=True),
-            pk=request.POST["revoke"],
+            FeedToken.objects.filter(user=request.user, revoked_at__isnull=True), pk=token_id
         )
         actions.revoke_feed_token(token, acting_user=request.user)
         messages.success(request, "Feed link revoked: calendars using it stop updating.")

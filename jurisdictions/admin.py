@@ -682,22 +682,22 @@ class RuleVersionAdmin(admin.ModelAdmin):
     def get_urls(self):
         extra = [
             path(
-                "<int:pk>/preview/",
+                "<id:pk>/preview/",
                 self.admin_site.admin_view(self.preview_view),
                 name="jurisdictions_ruleversion_preview",
             ),
             path(
-                "<int:pk>/discard/",
+                "<id:pk>/discard/",
                 self.admin_site.admin_view(self.discard_view),
                 name="jurisdictions_ruleversion_discard",
             ),
             path(
-                "publish-jobs/<int:pk>/",
+                "publish-jobs/<id:pk>/",
                 self.admin_site.admin_view(self.job_view),
                 name="jurisdictions_publishjob_progress",
             ),
             path(
-                "publish-jobs/<int:pk>/status/",
+                "publish-jobs/<id:pk>/status/",
                 self.admin_site.admin_view(self.job_status),
                 name="jurisdictions_publishjob_status",
             ),
@@ -750,6 +750,8 @@ class RuleVersionAdmin(admin.ModelAdmin):
             for k in after
             if k != "version" and before.get(k) != after.get(k)
         ]
+        # Publishing recomputes every case; the page names only those the reader may see.
+        shown, hidden = impact.as_seen_by(request.user, cases)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -758,9 +760,11 @@ class RuleVersionAdmin(admin.ModelAdmin):
             "base": base,
             "differences": differences,
             "effects": effects,
-            "cases": cases,
-            "moved": sum(len(c.changes) for c in cases),
-            "needs_decision": [c for c in cases if c.needs_decision],
+            "cases": shown,
+            "hidden": hidden,
+            "total_cases": len(cases),
+            "moved": sum(len(c.changes) for c in shown),
+            "needs_decision": [c for c in shown if c.needs_decision],
             "problems": problems,
             "can_publish": can_publish and draft.publication == Publication.DRAFT and not problems,
         }
@@ -781,16 +785,20 @@ class RuleVersionAdmin(admin.ModelAdmin):
         )
 
     def job_view(self, request, pk):
+        from jurisdictions import impact
+
         if not self.has_view_permission(request):
             raise PermissionDenied
         job = get_object_or_404(PublishJob, pk=pk)
+        incidents = _incidents(request.user, job.incident_ids)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": "Publishing",
             "job": job,
             "status_url": reverse("admin:jurisdictions_publishjob_status", args=[job.pk]),
-            "incidents": _incidents(job.incident_ids),
+            "incidents": incidents,
+            "hidden": impact.HiddenCases(cases=len(set(job.incident_ids)) - len(incidents)),
         }
         return TemplateResponse(request, "admin/jurisdictions/publishjob/progress.html", context)
 
@@ -809,10 +817,11 @@ class RuleVersionAdmin(admin.ModelAdmin):
         )
 
 
-def _incidents(ids):
+def _incidents(user, ids):
     from incidents.models import Incident  # lazily, as in jurisdictions.impact
 
-    return list(Incident.objects.filter(pk__in=ids).order_by("pk"))
+    # Only the cases the reader may see; the page counts the others.
+    return list(Incident.objects.visible_to(user).filter(pk__in=ids).order_by("pk"))
 
 
 @admin.register(RuleChange)

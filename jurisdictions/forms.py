@@ -6,10 +6,12 @@ import copy
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from jurisdictions.choices import Publication
 from jurisdictions.engine.serialization import RulebookError, jurisdiction_from_dict
 from jurisdictions.models import LIST_FIELDS, Jurisdiction, RuleVersion
+from security.json_limits import BoundedJSONFormField
 
 
 class LinesField(forms.CharField):
@@ -42,6 +44,12 @@ class RuleVersionForm(forms.ModelForm):
     class Meta:
         model = RuleVersion
         fields = [f.name for f in RuleVersion._meta.fields if f.editable and not f.primary_key]
+        # Typed JSON is parsed with the nesting bound (a 1,000-deep value is an error, not a 500).
+        field_classes = {
+            f.name: BoundedJSONFormField
+            for f in RuleVersion._meta.fields
+            if isinstance(f, models.JSONField) and f.name not in LIST_FIELDS
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

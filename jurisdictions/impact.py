@@ -36,9 +36,41 @@ class CaseImpact:
         return any(c.needs_decision for c in self.changes)
 
 
+@dataclass(frozen=True)
+class HiddenCases:
+    """What a reader is told about the cases a change moves that they may not see: counts."""
+
+    cases: int = 0
+    changes: int = 0
+    needs_decision: int = 0
+
+
+def visible_ids(user, ids) -> set[int]:
+    """Which of these case ids ``user`` may see (the read door, one query)."""
+    from incidents.models import Incident  # lazily: see the module docstring
+
+    return set(
+        Incident.objects.visible_to(user).filter(pk__in=list(ids)).values_list("pk", flat=True)
+    )
+
+
+def as_seen_by(user, impacts: list[CaseImpact]) -> tuple[list[CaseImpact], HiddenCases]:
+    """The impacts on cases ``user`` may see, and counts for the rest (never their names)."""
+    seen = visible_ids(user, (i.incident_id for i in impacts))
+    shown = [i for i in impacts if i.incident_id in seen]
+    rest = [i for i in impacts if i.incident_id not in seen]
+    return shown, HiddenCases(
+        cases=len(rest),
+        changes=sum(len(i.changes) for i in rest),
+        needs_decision=sum(1 for i in rest if i.needs_decision),
+    )
+
+
 def _open_incidents():
     from incidents.models import Incident  # lazily: see the module docstring
 
+    # Deliberately every case, not ``visible_to``: a rule change moves the deadlines of cases
+    # whoever publishes it. What a person is shown of them goes through ``as_seen_by``.
     # A closed case with an obligation still open counts: its deadline and reminders still run,
     # so a rule change moves them (and may add what the new rule owes). A closed case with
     # nothing open is settled and left as it was decided.

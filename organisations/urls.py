@@ -7,6 +7,6 @@ app_name = "organisations"
 urlpatterns = [
     path("", views.profile_list, name="list"),
     path("new/", views.profile_edit, name="create"),
-    path("<int:pk>/", views.profile_detail, name="detail"),
-    path("<int:pk>/edit/", views.profile_edit, name="edit"),
+    path("<id:pk>/", views.profile_detail, name="detail"),
+    path("<id:pk>/edit/", views.profile_edit, name="edit"),
 ]

@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 
+from incidents.admin_scope import CaseScopedForeignKeys
 from incidents.models import Incident
+from incidents.queries import sees_all
 
 from .models import DispatchHeartbeat, DistributionList, Reminder, ReminderPolicy, ReminderSnooze
 
@@ -22,10 +25,21 @@ class ReminderPolicyAdmin(admin.ModelAdmin):
     search_fields = ["name", "rule_code"]
 
 
+WIDE_LIST_REFUSED = (
+    "A jurisdiction-wide list receives the reminders of every team's cases there: only someone "
+    "who sees every case (the privacy office, an administrator) may keep one. Give a case instead."
+)
+
+
 @admin.register(DistributionList)
-class DistributionListAdmin(admin.ModelAdmin):
+class DistributionListAdmin(CaseScopedForeignKeys, admin.ModelAdmin):
+    """A case's list: for people who can see the case (the case key offers and accepts only
+    those). A jurisdiction-wide list: changed only by someone who sees every case."""
+
     list_display = ["__str__", "jurisdiction", "note"]
-    raw_id_fields = ["incident"]
+    # Not a raw id: its widget labels a typed id with any case's title, visible or not. The
+    # autocomplete searches through IncidentAdmin (visible_to) and labels from the scoped key.
+    autocomplete_fields = ["incident"]
     search_fields = ["jurisdiction", "addresses", "incident__reference"]
 
     def get_queryset(self, request):
@@ -35,9 +49,31 @@ class DistributionListAdmin(admin.ModelAdmin):
             super().get_queryset(request).filter(Q(incident__isnull=True) | Q(incident__in=visible))
         )
 
+    def _may_change(self, request, obj) -> bool:
+        return obj is None or obj.incident_id is not None or sees_all(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._may_change(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._may_change(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        base = super().get_form(request, obj, change=change, **kwargs)
+        wide_allowed = sees_all(request.user)
+
+        class ScopedForm(base):
+            def clean(self):
+                data = super().clean()
+                if not data.get("incident") and not wide_allowed:
+                    raise ValidationError(WIDE_LIST_REFUSED)
+                return data
+
+        return ScopedForm
+
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(CaseScopedForeignKeys, admin.ModelAdmin):
     """Read-only: rows change only through the scheduler and the dispatcher."""
 
     list_display = ["id", "obligation", "kind", "offset_minutes", "due_at", "status", "sent_at"]
@@ -62,7 +98,7 @@ class ReminderAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReminderSnooze)
-class ReminderSnoozeAdmin(admin.ModelAdmin):
+class ReminderSnoozeAdmin(CaseScopedForeignKeys, admin.ModelAdmin):
     list_display = ["obligation", "until", "created_by", "created_at"]
     raw_id_fields = ["obligation"]
 

@@ -117,7 +117,9 @@ class DistributionList(models.Model):
         ]
 
     def __str__(self):
-        return f"Distribution list for {self.incident or self.jurisdiction}"
+        # The reference, never the title: admin messages and logs show this string.
+        where = self.incident.reference if self.incident_id else self.jurisdiction
+        return f"Distribution list for {where}"
 
     def address_list(self) -> list[str]:
         return [line.strip() for line in self.addresses.splitlines() if line.strip()]

@@ -5,7 +5,7 @@ from . import views
 app_name = "reminders"
 urlpatterns = [
     path(
-        "incidents/<int:pk>/obligations/<int:ob_pk>/snooze/",
+        "incidents/<id:pk>/obligations/<id:ob_pk>/snooze/",
         views.snooze,
         name="snooze",
     ),

@@ -150,3 +150,25 @@ class NulByteGuardMiddleware:
                 if "\x00" in key or any("\x00" in v for v in values):
                     return f"The field {key.replace(chr(0), '')!r}"
         return None
+
+
+class NoStoreMiddleware:
+    """``Cache-Control: no-store`` on everything that shows case data (``NO_STORE_PATHS``).
+
+    Case pages, exports, calendar feeds, the audit trail, the admin and the API: neither the
+    browser's cache nor a proxy keeps a copy after sign-out. Static files are left cacheable.
+    One place, keyed on path prefixes, so a new page under them is covered without a decorator.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefixes = tuple(settings.NO_STORE_PATHS)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        path = request.path_info
+        if path == "/" or path.startswith(self.prefixes):
+            from django.utils.cache import patch_cache_control
+
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -56,9 +56,9 @@ def _check_size(upload, limit: int, what: str) -> None:
 
 
 def validate_csv_upload(upload) -> None:
-    """A CSV of counts: .csv, small, UTF-8 text (a spreadsheet's BOM is fine)."""
+    """A CSV of counts: .csv (or .txt), small, UTF-8 text (a spreadsheet's BOM is fine)."""
     _check_size(upload, settings.UPLOAD_MAX_CSV_BYTES, "CSV file")
-    if PurePath(upload.name or "").suffix.lower() != ".csv":
+    if PurePath(upload.name or "").suffix.lower() not in (".csv", ".txt"):
         raise ValidationError("Upload a .csv file.", code="type")
     if (getattr(upload, "content_type", "") or "").split(";")[0] not in CSV_CONTENT_TYPES:
         raise ValidationError("Upload a .csv file (this one is not text).", code="type")

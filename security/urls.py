@@ -9,5 +9,5 @@ urlpatterns = [
     path("two-factor/verify/", views.otp_verify, name="otp_verify"),
     path("tokens/", views.token_list, name="tokens"),
     path("tokens/new/", views.token_create, name="token_create"),
-    path("tokens/<int:user_id>/revoke/", views.token_revoke, name="token_revoke"),
+    path("tokens/<id:user_id>/revoke/", views.token_revoke, name="token_revoke"),
 ]

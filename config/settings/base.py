@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "audit.middleware.RequestIdMiddleware",
     "csp.middleware.CSPMiddleware",
     "security.middleware.SecurityHeadersMiddleware",
+    "security.middleware.NoStoreMiddleware",  # Cache-Control: no-store on NO_STORE_PATHS
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # PostgreSQL cannot hold a NUL character: refuse it with a 400 instead of a 500.
@@ -131,6 +132,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
+# A shared cache (e.g. redis://redis:6379/1) so rate limits and API throttles count across every
+# web process; without it each process counts on its own.
+if env.str("BREACHCLOCK_CACHE_URL", default=""):
+    CACHES["default"] = env.cache_url("BREACHCLOCK_CACHE_URL")
 if not env.bool("CASE_LIST_CACHE", default=True):
     # Every case list computed afresh (the benchmark's uncached figure; a way out if needed).
     CACHES["case_list"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
@@ -179,12 +184,19 @@ OIDC_AUTHENTICATION_CALLBACK_URL = "oidc:callback"
 # --- Security: throttling, sessions, two-factor, headers, uploads -------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/security/
 # Login throttling (django-axes, https://django-axes.readthedocs.io/en/latest/4_configuration.html):
-# each parameter is counted on its own, so N failures lock out that account from anywhere AND
-# that address for every account (a password-spraying run hits the second).
+# N failures lock the pair (account, address) - the guesser's address, not the account for
+# everyone: a stranger failing from many addresses must not lock counsel out during an incident.
+# Rotating addresses or spraying many accounts is slowed instead (security/login_throttle.py).
 AXES_ENABLED = env.bool("BREACHCLOCK_LOGIN_THROTTLING", default=True)
 AXES_FAILURE_LIMIT = env.int("BREACHCLOCK_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("BREACHCLOCK_LOGIN_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Past the failure limit, each attempt on that account or from that address waits 1, 2, 4 ... s.
+LOGIN_SLOWDOWN_MAX_SECONDS = env.int("BREACHCLOCK_LOGIN_SLOWDOWN_MAX_SECONDS", default=8)
+# Password reset requests (accounts/password_reset.py): per client address and per e-mail address.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("BREACHCLOCK_RESET_LIMIT_PER_ADDRESS", default=5)
+PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("BREACHCLOCK_RESET_LIMIT_PER_EMAIL", default=3)
+PASSWORD_RESET_LIMIT_WINDOW_SECONDS = 60 * 60
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
 # The client address is REMOTE_ADDR unless the deployment says how many proxies it trusts:
@@ -207,6 +219,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Two-factor sign-in (django-otp TOTP): optional; a user with a confirmed device must enter a
 # code after the password. Set BREACHCLOCK_OTP_REQUIRED_FOR_STAFF to make staff enrol.
 OTP_TOTP_ISSUER = "Breachclock"
+# The admin never shows a person's TOTP secret or its QR code (an administrator could otherwise
+# copy someone's second factor); its config and QR pages answer 403.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 OTP_REQUIRED_FOR_STAFF = env.bool("BREACHCLOCK_OTP_REQUIRED_FOR_STAFF", default=False)
 
 # Response headers. django-csp 4: https://django-csp.readthedocs.io/en/latest/configuration.html
@@ -239,6 +254,22 @@ PERMISSIONS_POLICY = (
 # Uploads: request bodies are capped by Django; each upload kind has its own limit and its
 # allowed types (security.uploads). Uploaded files are stored outside any served URL, written
 # without execute bits, and only ever returned as attachment downloads.
+# Responses under these paths (and "/", the dashboard) carry Cache-Control: no-store
+# (security.middleware.NoStoreMiddleware): case pages, exports, feeds, the audit trail, the API.
+NO_STORE_PATHS = [
+    "/incidents/",
+    "/cases/",
+    "/calendar/",
+    "/what-if/",
+    "/outbox/",
+    "/feeds/",
+    "/audit/",
+    "/api/",
+    "/admin/",
+    "/rules/",
+    "/security/",
+    "/accounts/",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
 FILE_UPLOAD_PERMISSIONS = 0o640
@@ -360,11 +391,27 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # JSON with a bound on nesting (security.json_limits): a 1,000-deep body is a 400, not a 500.
+    "DEFAULT_PARSER_CLASSES": [
+        "security.json_limits.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     # Engine and action errors become 400s naming the field.
     "EXCEPTION_HANDLER": "incidents.api.errors.exception_handler",
+    # Per signed-in user and per address for anonymous callers; a 429 says when to retry
+    # (Retry-After and the message, incidents.api.errors).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "security.api_throttles.UserThrottle",
+        "security.api_throttles.AnonThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env.str("BREACHCLOCK_API_RATE_USER", default="600/minute"),
+        "anon": env.str("BREACHCLOCK_API_RATE_ANON", default="30/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Breachclock API",

@@ -6,9 +6,11 @@ all carry a ``field``; the body is DRF's usual shape, ``{"<field>": ["<reason>"]
 
 from __future__ import annotations
 
+import math
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -35,4 +37,10 @@ def exception_handler(exc, context):
         else:
             body = {"non_field_errors": exc.messages}
         return Response(body, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, Throttled):
+        response = drf_exception_handler(exc, context)  # sets Retry-After from exc.wait
+        seconds = max(1, math.ceil(exc.wait or 1))
+        response["Retry-After"] = str(seconds)
+        response.data = {"detail": f"Too many requests: try again in {seconds} seconds."}
+        return response
     return drf_exception_handler(exc, context)

@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from jurisdictions.engine.rules import EVENTS, RECIPIENTS, RISK_LEVELS
+from security.uploads import validate_attachment
 
 from ..actions import NOTE_MAX_LENGTH
 from ..choices import (
@@ -215,7 +216,10 @@ class NotifiedSerializer(serializers.Serializer):
         max_length=200, required=False, allow_blank=True, help_text="Filing or case number."
     )
     evidence = serializers.FileField(
-        required=False, help_text="The letter or filing (multipart upload)."
+        required=False,
+        validators=[validate_attachment],  # the web form's check (security.uploads)
+        help_text="The letter or filing (multipart upload): PDF, image, e-mail, office file "
+        "or text, within the attachment size limit.",
     )
 
 

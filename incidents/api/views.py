@@ -16,12 +16,13 @@ from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jurisdictions.engine.facts import FactsError, parse_time
+from security.json_limits import BoundedJSONParser
 
 from .. import actions, exports
 from ..choices import IncidentStatus
@@ -238,7 +239,7 @@ class ObligationNotifiedView(APIView):
     letter or filing as ``evidence``)."""
 
     permission_classes = [IsAuthenticated, CanChangeCase]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [BoundedJSONParser, MultiPartParser, FormParser]
 
     @extend_schema(request=NotifiedSerializer, responses=ObligationSerializer)
     def post(self, request, pk):
@@ -357,7 +358,7 @@ class IncidentNotesView(generics.GenericAPIView):
     view. ``POST``: add a note (editors of the case only; a viewer gets 403)."""
 
     permission_classes = [IsAuthenticated, CanChangeCase]
-    parser_classes = [JSONParser]  # a form body would give lists, not the text: 415 instead
+    parser_classes = [BoundedJSONParser]  # a form body would give lists, not the text: 415 instead
     serializer_class = NoteOutSerializer
     pagination_class = CasePagination
     queryset = Note.objects.none()
@@ -400,7 +401,7 @@ class ConflictDecisionView(APIView):
     of the case only (a viewer gets 403)."""
 
     permission_classes = [IsAuthenticated, CanChangeCase]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
 
     @extend_schema(
         summary="Record a decision on a conflict between rules",

@@ -105,7 +105,7 @@ def test_rules_administrator_changes_texas_deadline(page, rulebook, worker):
     from django.contrib.auth.models import Group, Permission
 
     from audit import roles
-    from incidents.actions import open_incident
+    from incidents.actions import add_team_member, open_incident
 
     roles.sync_roles(Group, Permission)
     rita = make_person("rita.rules", "responder", first_name="Rita", last_name="Rules")
@@ -138,6 +138,8 @@ def test_rules_administrator_changes_texas_deadline(page, rulebook, worker):
         acting_user=carla,
     )
     old_due = texas.obligations.get(rule_code="US-TX-AG").due_at
+    # The preview names only the cases the reader may see: Rita reads the Texas case's team.
+    add_team_member(texas, rita, "viewer", acting_user=carla)
 
     # The rules administrator finds the Texas AG rule and edits it.
     login(page, "rita.rules")

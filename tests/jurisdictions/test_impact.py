@@ -6,7 +6,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from incidents.actions import record_notification
+from incidents.actions import add_team_member, record_notification
 from incidents.models import Activity, Incident
 from jurisdictions import impact, services
 from jurisdictions.loader import current_rulebook
@@ -67,7 +67,9 @@ def test_preview_shows_deadlines_in_the_readers_zone_and_in_utc(
 ):
     from accounts.models import UserProfile
 
-    open_case(counsel, TEXAS)
+    texas = open_case(counsel, TEXAS)
+    # The preview names only cases the reader may see (test_impact_visibility).
+    add_team_member(texas, rules_admin, "viewer", acting_user=counsel)
     draft = _draft_texas_45_days(rules_admin)
     UserProfile.objects.update_or_create(user=rules_admin, defaults={"time_zone": "Europe/Berlin"})
     client.force_login(rules_admin)
@@ -110,6 +112,7 @@ def test_obligation_already_notified_is_flagged_for_a_person(
         sent_to="Texas AG portal",
         acting_user=counsel,
     )
+    add_team_member(texas, rules_admin, "viewer", acting_user=counsel)
     draft = _draft_texas_45_days(rules_admin)
     client.force_login(rules_admin)
     response = client.get(reverse("admin:jurisdictions_ruleversion_preview", args=[draft.pk]))

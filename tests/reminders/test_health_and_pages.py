@@ -40,6 +40,10 @@ def test_health_degrades_when_reminders_wait_and_the_beat_is_silent(make_obligat
         "reminders are due and not going out",
         "the reminder dispatcher has not run recently",
     }
+    from django.contrib.auth import get_user_model
+
+    # The details are for staff; anyone else reads only "not ok" (tests/security/test_hardening).
+    client.force_login(get_user_model().objects.create_user("sid.staff", is_staff=True))
     response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["reminders"]["ok"] is False

@@ -25,3 +25,13 @@ def login_url() -> str:
         return reverse("login")
     except NoReverseMatch:
         return reverse("admin:login")
+
+
+@pytest.fixture(autouse=True)
+def login_waits(monkeypatch):
+    """The sign-in slow-down's waits (security.login_throttle), recorded instead of slept."""
+    from security import login_throttle
+
+    slept = []
+    monkeypatch.setattr(login_throttle, "sleep", slept.append)
+    return slept

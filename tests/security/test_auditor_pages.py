@@ -75,7 +75,15 @@ def test_auditor_reads_one_case(client, auditor, trail):
     assert "Case viewed" in rows(page) and "Signed in" not in rows(page)
 
 
+def on_the_team(auditor, case):
+    """Case content in the trail is for readers who may see the case (test_auditor_content)."""
+    from incidents.models import TeamMember
+
+    TeamMember.objects.create(incident=case, user=auditor, role="viewer")
+
+
 def test_csv_export_is_a_download_and_neutralises_formulas(client, auditor, trail):
+    on_the_team(auditor, trail)
     client.force_login(auditor)
     response = client.get(f"/audit/cases/{trail.pk}/export.csv")
     assert response.status_code == 200
@@ -89,6 +97,7 @@ def test_csv_export_is_a_download_and_neutralises_formulas(client, auditor, trai
 
 
 def test_json_export_of_everything(client, auditor, trail):
+    on_the_team(auditor, trail)
     client.force_login(auditor)
     response = client.get("/audit/export.json", {"action": "change"})
     events = json.loads(b"".join(response.streaming_content))

@@ -288,3 +288,33 @@ def test_the_same_url_opens_for_the_case_owner(client, world, counsel, name, rou
     if 404 in statuses or 405 in statuses:
         statuses.add(client.post(url, {}).status_code)
     assert statuses - {404, 405}, f"{url}: {statuses}"
+
+
+ADMIN_PATTERNS = [p for p in CLASSIFIED if kind_of(p[0]) == ADMIN]
+
+
+@pytest.mark.parametrize(
+    "name, route, converters", ADMIN_PATTERNS, ids=[p[1] for p in ADMIN_PATTERNS]
+)
+def test_staff_member_outside_the_case(client, world, outsider, name, route, converters):
+    """The admin's add and change forms, its previews and its lists, for a staff member with a
+    working role who is not on the case: nothing of the case, whatever the id in the address,
+    and a form posted with the case's ids is refused (test_admin_foreign_keys for each key)."""
+    outsider.is_staff = True
+    outsider.save()
+    client.force_login(outsider)
+    url = url_for(name, world, route, converters)
+    ids = {k: world[k] for k in ("case", "obligation", "attachment")}
+    posted = {
+        "incident": ids["case"],
+        "obligation": ids["obligation"],
+        "addresses": "x@example.com",
+    }
+    for method, response in (("GET", client.get(url)), ("POST", client.post(url, posted))):
+        body = b"" if response.streaming else response.content
+        assert response.status_code < 500, f"{method} {url}: {response.status_code}"
+        assert SECRET_TITLE.encode() not in body, f"{method} {url} shows the case"
+        assert world["reference"].encode() not in body, f"{method} {url} shows the case"
+    from reminders.models import DistributionList
+
+    assert not DistributionList.objects.filter(incident_id=ids["case"]).exists()
