@@ -346,3 +346,28 @@ def test_independent_case(clocks, incident, owed, dated):
 def test_named_authority(clocks, incident, authority):
     names = {o["authority"] for o in clocks(incident).doc["obligations"]}
     assert names and all(authority in n for n in names if "Affected" not in n)
+
+
+@pytest.mark.parametrize(
+    ("affected", "data", "cause", "finals"),
+    [
+        # Payment card + external attack: categories 2 and 3 -> one final report, 60 days.
+        ({"JP": 50}, ("name", "payment_card"), "external_attack", {"2026-06-05T14:59:59Z"}),
+        # Payment card lost, no wrongful purpose recorded: category 2 only -> 30 days.
+        ({"JP": 50}, ("name", "payment_card"), "loss_or_theft", {"2026-05-06T14:59:59Z"}),
+        # More than 1,000 people and sensitive data: one report, 30 days.
+        ({"JP": 1500}, ("name", "medical"), "system_failure", {"2026-05-06T14:59:59Z"}),
+        # More than 1,000 people and an attack: one report, 60 days.
+        ({"JP": 1500}, ("name", "contact"), "external_attack", {"2026-06-05T14:59:59Z"}),
+    ],
+    ids=["card-attack", "card-lost", "many-sensitive", "many-attack"],
+)
+def test_japan_one_final_report_to_the_ppc(clocks, affected, data, cause, finals):
+    # PPC Enforcement Rules Art 8(2): the final report is due within 30 days of knowing, 60 days
+    # where the situation is an Art 7(iii) one (possibly for a wrongful purpose), overlaps included.
+    incident = facts(affected, data=data, cause=cause, discovered_at="2026-04-06T03:00:00Z")
+    out = clocks(incident).doc
+    final = [
+        o for o in out["obligations"] if o["jurisdiction"] == "JP" and o["stage"] == "final_report"
+    ]
+    assert {o["due_at"] for o in final} == finals and len(final) == 1
