@@ -270,6 +270,7 @@ FACT_FIELDS = (
     "data_categories",
     "encrypted",
     "key_compromised",
+    "product_security_incident",
     "risk_of_harm",
     "cause",
     "systems",
@@ -288,6 +289,7 @@ def _fields_from_facts(parsed) -> dict:
         "data_categories": sorted(parsed.data, key=DATA_CATEGORIES.index),
         "encrypted": parsed.encrypted,
         "key_compromised": parsed.key_compromised,
+        "product_security_incident": parsed.product_security_incident,
         "risk_of_harm": parsed.risk_of_harm or "",
         "cause": parsed.cause or "",
         "systems": list(parsed.systems),
@@ -749,6 +751,7 @@ def _canonical(parsed, merged: dict) -> dict:
         "customers": list(parsed.customers),
         "rules_as_of": parsed.rules_as_of.isoformat() if parsed.rules_as_of else None,
         **{k: merged[k] for k in sorted(hold_facts.HOLD_KEYS) if merged.get(k) is not None},
+        **({"product_security_incident": True} if parsed.product_security_incident else {}),
     }
     if parsed.format != FACTS_FORMAT_2:
         return out

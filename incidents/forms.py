@@ -312,6 +312,13 @@ class FactsForm(forms.Form):
     )
     encrypted = forms.BooleanField(label="The data was encrypted", required=False)
     key_compromised = forms.BooleanField(label="The encryption key was compromised", required=False)
+    product_security_incident = forms.BooleanField(
+        label="A severe incident affecting the security of our product",
+        required=False,
+        help_text="Cyber Resilience Act Art 14(3): an incident having an impact on the security "
+        "of a product with digital elements the organisation makes (its clocks start at "
+        "awareness).",
+    )
     encrypted_categories = forms.MultipleChoiceField(
         label="Only these categories were encrypted",
         required=False,
@@ -374,7 +381,7 @@ class FactsForm(forms.Form):
         "organisation": ["role", "main_establishment", "established_in", "subject_to",
                          "subject_to_other", "sectors"],
         "data": ["data", "encrypted", "key_compromised", "risk_of_harm", "risk_rationale",
-                 "cause", "systems", "customers"],
+                 "cause", "product_security_incident", "systems", "customers"],
         "data_wide": ["encrypted_categories", "key_lost_categories", "data_sets"],
     }  # fmt: skip
 
@@ -546,6 +553,8 @@ class FactsForm(forms.Form):
             "affected": data.get("affected", {}),
             "rules_as_of": data["rules_as_of"].isoformat() if data.get("rules_as_of") else None,
         }
+        if data.get("product_security_incident"):
+            facts["product_security_incident"] = True
         if "affected" not in self.fields:
             del facts["affected"]
         facts["systems"] = split_codes_keep_spaces(data.get("systems", ""))
@@ -615,6 +624,7 @@ class FactsForm(forms.Form):
             data=facts.get("data") or [],
             encrypted=bool(encryption.get("encrypted")),
             key_compromised=bool(encryption.get("key_compromised")),
+            product_security_incident=bool(facts.get("product_security_incident")),
             risk_of_harm=facts.get("risk_of_harm") or "risk",
             risk_rationale=facts.get("risk_rationale") or "",
             cause=facts.get("cause") or "other",

@@ -122,6 +122,9 @@ class Incident(models.Model):
     data_categories = models.JSONField(default=list, blank=True)
     encrypted = models.BooleanField(default=False)
     key_compromised = models.BooleanField(default=False)
+    # Cyber Resilience Act Art 14(3): a severe incident having an impact on the security of the
+    # organisation's product with digital elements (the facts key of the same name).
+    product_security_incident = models.BooleanField(default=False)
     # "" = not yet assessed (null in the facts format): rules with a harm test then wait on it.
     risk_of_harm = models.CharField(max_length=10, choices=RiskOfHarm.choices, blank=True)
     risk_rationale = models.TextField(blank=True, help_text="Why this risk-of-harm level.")
@@ -233,6 +236,8 @@ class Incident(models.Model):
             "notices_sent": {code: _iso(at) for code, at in sorted(notices_sent.items())},
             # Optional keys: present only while a delay has been requested.
             **{key: value for key, value in sorted(self.holds.items()) if value is not None},
+            # Optional key: present only when true, as the engine writes it.
+            **({"product_security_incident": True} if self.product_security_incident else {}),
         }
         if self.facts_format != FACTS_FORMAT_2:
             return facts

@@ -147,6 +147,11 @@ class FactsSerializer(serializers.Serializer):
     systems = serializers.ListField(child=serializers.CharField(), required=False)
     customers = serializers.ListField(child=serializers.CharField(), required=False)
     rules_as_of = serializers.DateField(required=False, allow_null=True)
+    product_security_incident = serializers.BooleanField(
+        required=False,
+        help_text="Cyber Resilience Act Art 14(3): a severe incident having an impact on the "
+        "security of the organisation's product with digital elements.",
+    )
     law_enforcement_hold = LawEnforcementHoldSerializer(required=False, allow_null=True)
     national_security_delay = NationalSecurityDelaySerializer(required=False, allow_null=True)
 
@@ -198,6 +203,7 @@ class IncidentPatchSerializer(CaseDetailsSerializer):
     systems = serializers.ListField(child=serializers.CharField(), required=False)
     customers = serializers.ListField(child=serializers.CharField(), required=False)
     rules_as_of = serializers.DateField(required=False, allow_null=True)
+    product_security_incident = serializers.BooleanField(required=False)
     law_enforcement_hold = LawEnforcementHoldSerializer(
         required=False, allow_null=True, partial=True
     )
