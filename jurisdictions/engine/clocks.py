@@ -1209,6 +1209,20 @@ def _context(facts: Facts, book: CompiledRulebook) -> _Context:
     )
 
 
+def _assumed(owed: set[str], ctx: _Context) -> frozenset[str]:
+    """Owed rules that apply only because a fact they turn on is not yet recorded (the cause, the
+    harm): such a rule must not displace another, or a missing fact would hide a shorter duty."""
+    facts = ctx.facts
+    out = set()
+    for code in owed:
+        rule = ctx.results[code].rule
+        if (rule.causes_any and facts.cause is None) or (
+            rule.min_risk is not None and facts.risk_of_harm is None
+        ):
+            out.add(code)
+    return frozenset(out)
+
+
 def _uncovered(facts: Facts, book: CompiledRulebook) -> list[dict]:
     """People living where the rule book has no rule of that place or of any place containing it
     (Jamaica, Guam...): never a silent nothing - counsel must check that law by hand."""
@@ -1261,6 +1275,7 @@ def evaluate(facts: Facts, rules, jurisdictions, *, rulebook_version: str) -> Ev
             subject_to_matches,
             book.pattern_targets,
             book.versions,
+            _assumed(owed, ctx),
         )
         out.conflicts.extend(precedence.conflicts(displaced))
     for code, result in results:

@@ -74,6 +74,7 @@ def displace(
     matches,
     pattern_cache: dict,
     all_codes,
+    assumed: frozenset[str] = frozenset(),
 ) -> dict[str, Displaced]:
     """Displaced duties of one evaluation, by rule code.
 
@@ -82,7 +83,8 @@ def displace(
     force displaces nothing); ``subject_to``: the organisation's regimes; ``matches``: the
     subject-to matcher. A duty is displaced once, by the first displacing rule in code order.
     Displacement is one pass: a displaced rule still displaces others (its law still applies to
-    the organisation; only its duty is not owed).
+    the organisation; only its duty is not owed). ``assumed``: owed codes that apply only on a
+    fact not yet recorded (an unrecorded cause or harm); they may add a duty, never take one away.
     """
     out: dict[str, Displaced] = {}
     for code in sorted(in_force):
@@ -90,7 +92,7 @@ def displace(
         if not rule.displaces:
             continue
         for entry in rule.displaces:
-            if entry.requires_applies and code not in owed:
+            if entry.requires_applies and (code not in owed or code in assumed):
                 continue
             if entry.when_subject_to and not _subject_to(
                 entry.when_subject_to, subject_to, matches

@@ -80,9 +80,10 @@ def test_japan_dates(clocks):
     # aware Mon 1 June 17:00 JST; preliminary: 5 days -> Sat 6 June 23:59:59 JST
     assert out.due("JP-APPI-PPC-PRELIM") == "2026-06-06T14:59:59Z"
     assert out.owed["JP-APPI-PPC-PRELIM"]["stage"] == "preliminary_report"
-    # final: 30 days -> Wed 1 July; wrongful purpose: 60 days -> Fri 31 July (23:59:59 JST)
-    assert out.due("JP-APPI-PPC-SENSITIVE") == "2026-07-01T14:59:59Z"
+    # one final report: wrongful purpose (Art 7(iii)) makes it 60 days -> Fri 31 July 23:59:59
+    # JST, and the 30-day report of the card category is displaced (Enforcement Rules Art 8(2))
     assert out.due("JP-APPI-PPC-WRONGFUL") == "2026-07-31T14:59:59Z"
+    assert out.excluded["JP-APPI-PPC-SENSITIVE"]["displaced_by"] == "JP-APPI-PPC-WRONGFUL"
 
 
 def test_brazil_supplementary_report_20_business_days(clocks):

@@ -248,9 +248,10 @@ CASES = [
         id="australia-ndb-nsw-residents",
     ),
     pytest.param(
-        # Quebec private sector Act s. 3.5, 3.8: no risk of serious injury, so only the register.
+        # Quebec private sector Act s. 3.5, 3.8: no risk of serious injury, so only the register;
+        # PIPEDA s. 10.3 adds its own record (handling not stated to be wholly within Quebec).
         facts({"CA-QC": 50}, data=("name", "contact"), risk="unlikely"),
-        {("internal", "CA-QC")},
+        {("internal", "CA-QC"), ("internal", "CA")},
         set(),
         id="quebec-register-only",
     ),
@@ -346,3 +347,45 @@ def test_independent_case(clocks, incident, owed, dated):
 def test_named_authority(clocks, incident, authority):
     names = {o["authority"] for o in clocks(incident).doc["obligations"]}
     assert names and all(authority in n for n in names if "Affected" not in n)
+
+
+@pytest.mark.parametrize(
+    ("affected", "data", "cause", "finals"),
+    [
+        # Payment card + external attack: categories 2 and 3 -> one final report, 60 days.
+        ({"JP": 50}, ("name", "payment_card"), "external_attack", {"2026-06-05T14:59:59Z"}),
+        # Payment card lost, no wrongful purpose recorded: category 2 only -> 30 days.
+        ({"JP": 50}, ("name", "payment_card"), "loss_or_theft", {"2026-05-06T14:59:59Z"}),
+        # More than 1,000 people and sensitive data: one report, 30 days.
+        ({"JP": 1500}, ("name", "medical"), "system_failure", {"2026-05-06T14:59:59Z"}),
+        # More than 1,000 people and an attack: one report, 60 days.
+        ({"JP": 1500}, ("name", "contact"), "external_attack", {"2026-06-05T14:59:59Z"}),
+    ],
+    ids=["card-attack", "card-lost", "many-sensitive", "many-attack"],
+)
+def test_japan_one_final_report_to_the_ppc(clocks, affected, data, cause, finals):
+    # PPC Enforcement Rules Art 8(2): the final report is due within 30 days of knowing, 60 days
+    # where the situation is an Art 7(iii) one (possibly for a wrongful purpose), overlaps included.
+    incident = facts(affected, data=data, cause=cause, discovered_at="2026-04-06T03:00:00Z")
+    out = clocks(incident).doc
+    final = [
+        o for o in out["obligations"] if o["jurisdiction"] == "JP" and o["stage"] == "final_report"
+    ]
+    assert {o["due_at"] for o in final} == finals and len(final) == 1
+
+
+@pytest.mark.parametrize(
+    ("risk", "subj", "owed"),
+    [
+        # PIPEDA s. 10.3: a record of EVERY breach, whatever the risk; the reports only from a
+        # real risk of significant harm.
+        ("unlikely", (), {"CA-PIPEDA-RECORD"}),
+        ("high", (), {"CA-PIPEDA-RECORD", "CA-PIPEDA-OPC", "CA-PIPEDA-IND"}),
+        # Wholly within Alberta: PIPEDA yields to Alberta's PIPA (s. 26(2)(b) exemption order).
+        ("unlikely", ("intra_provincial:ab",), set()),
+    ],
+    ids=["record-only", "record-and-reports", "intra-provincial"],
+)
+def test_pipeda_breach_record(clocks, risk, subj, owed):
+    out = clocks(facts({"CA-ON": 50}, data=("name", "contact"), risk=risk, subj=subj)).doc
+    assert {o["rule"] for o in out["obligations"] if o["rule"].startswith("CA-PIPEDA")} == owed
