@@ -248,9 +248,10 @@ CASES = [
         id="australia-ndb-nsw-residents",
     ),
     pytest.param(
-        # Quebec private sector Act s. 3.5, 3.8: no risk of serious injury, so only the register.
+        # Quebec private sector Act s. 3.5, 3.8: no risk of serious injury, so only the register;
+        # PIPEDA s. 10.3 adds its own record (handling not stated to be wholly within Quebec).
         facts({"CA-QC": 50}, data=("name", "contact"), risk="unlikely"),
-        {("internal", "CA-QC")},
+        {("internal", "CA-QC"), ("internal", "CA")},
         set(),
         id="quebec-register-only",
     ),
@@ -371,3 +372,20 @@ def test_japan_one_final_report_to_the_ppc(clocks, affected, data, cause, finals
         o for o in out["obligations"] if o["jurisdiction"] == "JP" and o["stage"] == "final_report"
     ]
     assert {o["due_at"] for o in final} == finals and len(final) == 1
+
+
+@pytest.mark.parametrize(
+    ("risk", "subj", "owed"),
+    [
+        # PIPEDA s. 10.3: a record of EVERY breach, whatever the risk; the reports only from a
+        # real risk of significant harm.
+        ("unlikely", (), {"CA-PIPEDA-RECORD"}),
+        ("high", (), {"CA-PIPEDA-RECORD", "CA-PIPEDA-OPC", "CA-PIPEDA-IND"}),
+        # Wholly within Alberta: PIPEDA yields to Alberta's PIPA (s. 26(2)(b) exemption order).
+        ("unlikely", ("intra_provincial:ab",), set()),
+    ],
+    ids=["record-only", "record-and-reports", "intra-provincial"],
+)
+def test_pipeda_breach_record(clocks, risk, subj, owed):
+    out = clocks(facts({"CA-ON": 50}, data=("name", "contact"), risk=risk, subj=subj)).doc
+    assert {o["rule"] for o in out["obligations"] if o["rule"].startswith("CA-PIPEDA")} == owed
