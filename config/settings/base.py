@@ -191,6 +191,7 @@ AXES_ENABLED = env.bool("BREACHCLOCK_LOGIN_THROTTLING", default=True)
 AXES_FAILURE_LIMIT = env.int("BREACHCLOCK_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("BREACHCLOCK_LOGIN_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "security.login_throttle.axes_username"  # cut to the longest real name
 # Past the failure limit, each attempt on that account or from that address waits 1, 2, 4 ... s.
 LOGIN_SLOWDOWN_MAX_SECONDS = env.int("BREACHCLOCK_LOGIN_SLOWDOWN_MAX_SECONDS", default=8)
 # Password reset requests (accounts/password_reset.py): per client address and per e-mail address.

@@ -81,3 +81,12 @@ def test_the_wait_comes_before_the_password_is_checked(waits, staff_counsel):
     waits.clear()
     sign_in(Client(), "carla.counsel", PASSWORD, ip="192.0.2.45")
     assert waits and waits[0] >= 1
+
+
+def test_a_user_name_longer_than_any_account_is_a_failed_sign_in(waits, staff_counsel):
+    """axes' attempt table holds 255 characters: a longer name was a 500 on PostgreSQL."""
+    from axes.models import AccessAttempt
+
+    response = sign_in(Client(), "x" * 100_000, "guess", ip="203.0.113.30")
+    assert response.status_code == 200  # the form again, with its error
+    assert AccessAttempt.objects.get(ip_address="203.0.113.30").username == "x" * 150

@@ -232,3 +232,23 @@ def test_maine_notice_unless_misuse_is_not_reasonably_possible(clocks, risk, owe
     if owed:
         # scope identified Wed 6 May: + 30 days = Fri 5 June (EDT)
         assert out.due("US-ME-IND") == "2026-06-06T03:59:59Z"
+
+
+# ------------------------------------------------ Texas 521.053(i) (SB 768): 30 days, 250 residents
+
+
+@pytest.mark.parametrize(("count", "owed"), [(249, False), (250, True)])
+def test_texas_ag_at_least_250_residents_within_30_days_of_determination(clocks, count, owed):
+    # determined Mon 2 March 2026 (CST); + 30 days = Wed 1 April, after the DST change (CDT)
+    doc = facts("2026-03-02T10:00:00-06:00", {"US-TX": count})
+    doc["law_enforcement_hold"] = {
+        "requested_at": "2026-03-03T10:00:00-06:00",
+        "lifted_at": None,
+        "written": True,
+        "agency": "FBI",
+    }
+    out = clocks(doc)
+    assert ("US-TX-AG" in out.owed) is owed
+    if owed:  # the hold does not move the Attorney General notice
+        assert out.owed["US-TX-AG"]["due_local"] == "2026-04-01T23:59:59-05:00"
+        assert out.due("US-TX-AG") == "2026-04-02T04:59:59Z"
