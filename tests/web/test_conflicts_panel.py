@@ -110,3 +110,19 @@ def test_report_and_export_carry_decisions_also_when_no_longer_current(login, co
     [decision] = body["conflict_decisions"]
     assert decision["decision"] == "Notify anyway." and decision["current"] is False
     assert any(a["kind"] == "conflict_decided" for a in body["activity"])
+
+
+def test_a_place_without_rules_is_named_without_an_empty_rule_list(login, counsel, open_case):
+    incident = open_case(counsel, facts())
+    no_rule = {
+        "kind": "no_rule",
+        "key": "no_rule:JM",
+        "rules": [],
+        "jurisdiction": "JM",
+        "why": "500 residents of Jamaica (JM) affected, but the rule book has no rule",
+    }
+    recompute_with(incident, [no_rule])
+    html = login(counsel).get(incident.get_absolute_url()).content.decode()
+    panel = html[html.index('id="conflicts"') : html.index('id="obligations"')]
+    assert "People where the rule book has no rule" in panel and "JM" in panel
+    assert "· rules" not in panel
