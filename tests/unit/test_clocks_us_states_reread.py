@@ -252,3 +252,20 @@ def test_texas_ag_at_least_250_residents_within_30_days_of_determination(clocks,
     if owed:  # the hold does not move the Attorney General notice
         assert out.owed["US-TX-AG"]["due_local"] == "2026-04-01T23:59:59-05:00"
         assert out.due("US-TX-AG") == "2026-04-02T04:59:59Z"
+
+
+# ------------------------------------------------ Maine 1348(5): regulator within the Department
+
+
+@pytest.mark.parametrize(
+    ("subject_to", "owed", "not_owed"),
+    [(["me_pfr_regulated"], "US-ME-PFR", "US-ME-AG"), ([], "US-ME-AG", "US-ME-PFR")],
+)
+def test_maine_pfr_regulated_person_tells_its_regulator_not_the_ag(
+    clocks, subject_to, owed, not_owed
+):
+    doc = facts("2026-05-04T09:00:00-04:00", {"US-ME": 10}, subject_to=subject_to)
+    out = clocks(doc)
+    assert owed in out.owed and not_owed not in out.owed
+    if owed == "US-ME-PFR":
+        assert out.excluded["US-ME-AG"]["displaced_by"] == "US-ME-PFR"
