@@ -2,8 +2,13 @@
 
 from django.db import migrations, models
 
+from incidents import list_cache
+
 
 class Migration(migrations.Migration):
+    """Cyber Resilience Act Art 14(3): a severe incident affecting the product's security. On
+    SQLite, adding the column rebuilds the incidents table, which drops its case-list triggers:
+    put them back (as 0009 and 0011 do; harmless on PostgreSQL)."""
 
     dependencies = [
         ('incidents', '0012_activity_append_only'),
@@ -15,4 +20,5 @@ class Migration(migrations.Migration):
             name='product_security_incident',
             field=models.BooleanField(default=False),
         ),
+        migrations.RunPython(list_cache.install, migrations.RunPython.noop),
     ]

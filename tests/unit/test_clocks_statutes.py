@@ -485,7 +485,7 @@ def test_output_document_matches_the_format(clocks):
     out = clocks(facts("2026-03-27T17:00:00+01:00", affected={"DE": 1, "US-CA": 600}))
     doc = out.doc
     assert doc["format"] == "breachclock.obligations/1"
-    assert doc["rulebook"] == "2026-11-27"
+    assert doc["rulebook"] == "2026-12-06"
     keys = {
         "rule",
         "jurisdiction",

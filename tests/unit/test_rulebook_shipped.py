@@ -15,7 +15,7 @@ def book():
 
 def test_loads_with_at_least_180_rules(book):
     assert len({r.code for r in book.rules}) >= 180
-    assert book.version == "2026-11-27"
+    assert book.version == "2026-12-06"
 
 
 def test_every_rule_has_citation_sources_confidence_and_review(book):
