@@ -7,6 +7,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     BREACHCLOCK_VAR_DIR=/var/lib/breachclock
 
 WORKDIR /app
+# Pango lays out the PDFs WeasyPrint makes (notices, filing sheets, evidence packs); the fonts
+# themselves ship with the app under static/fonts.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+    && rm -rf /var/lib/apt/lists/*
 COPY . ./
 RUN pip install --editable . \
     && useradd --system --home /app breachclock \
