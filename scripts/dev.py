@@ -64,6 +64,26 @@ def ensure_chromium() -> None:
         say("Chromium is missing: install Debian's 'chromium' package for the browser tests")
 
 
+# WeasyPrint (the PDF reports) draws text with Pango from the operating system.
+PDF_LIBRARIES = {"pango-1.0": "libpango-1.0-0", "pangoft2-1.0": "libpangoft2-1.0-0"}
+
+
+def ensure_pdf_libraries() -> None:
+    """Install Debian's Pango for WeasyPrint when it is missing (Chromium's packages bring it)."""
+    import ctypes.util
+
+    missing = [pkg for lib, pkg in PDF_LIBRARIES.items() if not ctypes.util.find_library(lib)]
+    if not missing:
+        return
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        say(f"installing {', '.join(missing)} for the PDF reports")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        sh("apt-get", "update", "-qq", env=env)
+        sh("apt-get", "install", "-y", "-qq", *missing, env=env, stdout=subprocess.DEVNULL)
+    else:
+        say(f"PDF reports need Pango: install Debian's {' '.join(missing)}")
+
+
 def manage(*args: str) -> None:
     sh(PY, "manage.py", *args)
 
@@ -82,6 +102,7 @@ def prepare_database() -> None:
 
 def run(args: argparse.Namespace) -> int:
     install()
+    ensure_pdf_libraries()
     prepare_database()
     address = f"{args.host}:{args.port}"
     processes = {
@@ -135,6 +156,7 @@ def run(args: argparse.Namespace) -> int:
 def test(args: argparse.Namespace) -> int:
     install("test")
     ensure_chromium()
+    ensure_pdf_libraries()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
     result = subprocess.run(
         [str(PY), "-m", "pytest", *args.pytest_args], cwd=ROOT, env=env, check=False
