@@ -32,7 +32,7 @@ def pinned_engine(monkeypatch):
             "not_applicable": [],
         }
 
-    monkeypatch.setattr(actions, "_evaluate", answer)
+    monkeypatch.setattr(actions.hooks, "evaluate", answer)
 
 
 GOOD = {

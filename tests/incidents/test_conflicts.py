@@ -116,16 +116,16 @@ def test_a_decision_survives_recomputes_and_stays_when_the_conflict_goes(opened,
 def test_bulk_recompute_stores_new_conflicts_too(opened, monkeypatch):
     """recompute_many skips cases whose obligations would not change; a new conflict alone still
     reaches the case (with its timeline entry)."""
-    from incidents import actions as module
+    from incidents.actions import hooks
 
-    real = module._evaluate
+    real = hooks.evaluate
 
     def with_conflict(facts_doc, **kwargs):
         result = real(facts_doc, **kwargs).to_dict()
         result["conflicts"] = [GDPR_KEEPS_RUNNING]
         return result
 
-    monkeypatch.setattr(module, "_evaluate", with_conflict)
-    module.recompute_many(Incident.objects.filter(pk=opened.pk), reason="rule book 2")
+    monkeypatch.setattr(hooks, "evaluate", with_conflict)
+    actions.recompute_many(Incident.objects.filter(pk=opened.pk), reason="rule book 2")
     assert Incident.objects.get(pk=opened.pk).conflicts == [GDPR_KEEPS_RUNNING]
     assert Activity.objects.filter(incident=opened, kind=ActivityKind.CONFLICT_FOUND).exists()

@@ -59,7 +59,7 @@ def kinds(case):
 def hooked(monkeypatch):
     """Record what recompute hands to the reminders hook."""
     calls = []
-    monkeypatch.setattr(actions, "_obligations_changed", lambda rows: calls.append(list(rows)))
+    monkeypatch.setattr(actions.hooks, "obligations_changed", lambda rows: calls.append(list(rows)))
     return calls
 
 
@@ -146,7 +146,7 @@ def test_system_closed_obligation_applies_again_when_facts_swing_back(case):
 def test_acted_on_obligation_is_kept_and_flagged_superseded(case, counsel, decide, monkeypatch):
     # Decisions recompute with the real engine; pin it to "same answer" for this test.
     answer = evaluation(ob("GDPR-33-DE"))
-    monkeypatch.setattr(actions, "_evaluate", lambda facts: answer)
+    monkeypatch.setattr(actions.hooks, "evaluate", lambda facts: answer)
     recompute(case, ob("GDPR-33-DE"))
     row = Obligation.objects.get(incident=case)
     decide(row, counsel)
@@ -164,7 +164,7 @@ def test_acted_on_obligation_is_kept_and_flagged_superseded(case, counsel, decid
 
 
 def test_deadline_of_notified_obligation_still_tracked_when_it_moves(case, counsel, monkeypatch):
-    monkeypatch.setattr(actions, "_evaluate", lambda facts: evaluation(ob("GDPR-33-DE")))
+    monkeypatch.setattr(actions.hooks, "evaluate", lambda facts: evaluation(ob("GDPR-33-DE")))
     recompute(case, ob("GDPR-33-DE"))
     row = Obligation.objects.get(incident=case)
     actions.record_notification(

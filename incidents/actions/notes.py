@@ -1,0 +1,32 @@
+"""Notes on a case."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from ..choices import ActivityKind
+from ..models import Incident, Note
+from .activity import log_activity
+from .common import ActionError, _clean_text, _require_user
+
+NOTE_MAX_LENGTH = 20000
+
+
+@transaction.atomic
+def add_note(incident: Incident, text: str, *, acting_user, privileged: bool = False) -> Note:
+    _require_user(acting_user)
+    text = _clean_text(text, "text", required=True, max_length=NOTE_MAX_LENGTH)
+    # bool("false") is True: a client's string must not mark a note privileged by accident.
+    if not isinstance(privileged, bool):
+        raise ActionError("privileged", "must be true or false")
+    note = Note.objects.create(
+        incident=incident, author=acting_user, text=text, privileged=bool(privileged)
+    )
+    log_activity(
+        incident,
+        ActivityKind.NOTE_ADDED,
+        "Privileged note added" if privileged else "Note added",
+        actor=acting_user,
+        after={"note": note.pk, "privileged": bool(privileged), "text": text},
+    )
+    return note
