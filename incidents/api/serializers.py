@@ -221,6 +221,12 @@ class NotifiedSerializer(serializers.Serializer):
     reference = serializers.CharField(
         max_length=200, required=False, allow_blank=True, help_text="Filing or case number."
     )
+
+
+class NotifiedWithEvidenceSerializer(NotifiedSerializer):
+    """A notification given under an obligation, with the letter or filing attached (the one
+    API write that takes a file: ``multipart/form-data``)."""
+
     evidence = serializers.FileField(
         required=False,
         validators=[validate_attachment],  # the web form's check (security.uploads)

@@ -28,7 +28,7 @@ urlpatterns = [
     ),
     path(
         "incidents/<id:pk>/activity.csv",
-        views.IncidentActivityView.as_view(as_csv=True),
+        views.IncidentActivityCsvView.as_view(),
         name="incident-activity-csv",
     ),
     path(
@@ -53,12 +53,12 @@ urlpatterns = [
     ),
     path(
         "obligations/<id:pk>/not-required",
-        views.ObligationDecisionView.as_view(decision="not_required"),
+        views.ObligationNotRequiredView.as_view(),
         name="obligation-not-required",
     ),
     path(
         "obligations/<id:pk>/waived",
-        views.ObligationDecisionView.as_view(decision="waived"),
+        views.ObligationWaivedView.as_view(),
         name="obligation-waived",
     ),
     path(

@@ -13,10 +13,10 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -52,7 +52,7 @@ from .serializers import (
     IncidentPatchSerializer,
     NoteCreateSerializer,
     NoteOutSerializer,
-    NotifiedSerializer,
+    NotifiedWithEvidenceSerializer,
     ObligationSerializer,
     TargetSerializer,
     TeamMemberListSerializer,
@@ -239,9 +239,20 @@ class ObligationNotifiedView(APIView):
     letter or filing as ``evidence``)."""
 
     permission_classes = [IsAuthenticated, CanChangeCase]
-    parser_classes = [BoundedJSONParser, MultiPartParser, FormParser]
+    # The one write that takes a file: JSON, or multipart when the evidence is attached.
+    parser_classes = [BoundedJSONParser, MultiPartParser]
 
-    @extend_schema(request=NotifiedSerializer, responses=ObligationSerializer)
+    @extend_schema(
+        operation_id="obligations_notified",
+        summary="Record that the notice was given",
+        description=(
+            "Multipart, so that the letter or filing can go with it as `evidence`. A JSON body "
+            "with the same fields (no file) is accepted as well; the schema names one body type "
+            "because generated clients cannot handle two."
+        ),
+        request={"multipart/form-data": NotifiedWithEvidenceSerializer},
+        responses=ObligationSerializer,
+    )
     def post(self, request, pk):
         obligation = get_object_or_404(
             Obligation.objects.visible_to(request.user).select_related("incident"), pk=pk
@@ -253,7 +264,7 @@ class ObligationNotifiedView(APIView):
         if raw_sent_at in (None, ""):
             raise field_error("sent_at", "This field is required.")
         sent_at = parse_time(raw_sent_at, "sent_at")  # refuses a time without its UTC offset
-        serializer = NotifiedSerializer(data=request.data)
+        serializer = NotifiedWithEvidenceSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
         obligation = actions.record_notification(
@@ -274,7 +285,12 @@ class ClocksView(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=FactsSerializer, responses=EvaluationSerializer)
+    @extend_schema(
+        operation_id="clocks_evaluate",
+        summary="What-if: the obligations these facts would give",
+        request=FactsSerializer,
+        responses=EvaluationSerializer,
+    )
     def post(self, request):
         from jurisdictions.services import evaluate_facts
 
@@ -289,7 +305,11 @@ class IncidentActivityView(APIView):
     permission_classes = [IsAuthenticated]
     as_csv = False
 
-    @extend_schema(responses={(200, "application/json"): dict, (200, "text/csv"): str})
+    @extend_schema(
+        operation_id="incidents_activity",
+        summary="The case timeline (JSON)",
+        responses={(200, "application/json"): dict},
+    )
     def get(self, request, pk):
         from audit.recording import record_case_export
 
@@ -311,6 +331,17 @@ class IncidentActivityView(APIView):
         return response
 
 
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="incidents_activity_csv",
+        summary="The case timeline (CSV)",
+        responses={(200, "text/csv"): str},
+    )
+)
+class IncidentActivityCsvView(IncidentActivityView):
+    as_csv = True
+
+
 class ObligationDecisionView(APIView):
     """Mark the obligation not required (``/not-required``) or waived (``/waived``), with the
     reason counsel gives; the reason is required and logged."""
@@ -330,13 +361,32 @@ class ObligationDecisionView(APIView):
         return Response(ObligationSerializer(obligation).data)
 
 
+# One class per decision so each has its own operation id in the schema (a generated client's
+# function name): obligations_not_required, obligations_waived.
+@extend_schema_view(
+    post=extend_schema(operation_id="obligations_not_required", summary="Not required")
+)
+class ObligationNotRequiredView(ObligationDecisionView):
+    decision = "not_required"
+
+
+@extend_schema_view(post=extend_schema(operation_id="obligations_waived", summary="Waived"))
+class ObligationWaivedView(ObligationDecisionView):
+    decision = "waived"
+
+
 class ObligationTargetView(APIView):
     """Set (or clear, with ``target_at`` null) the internal target of an open obligation the law
     gives no fixed deadline; reminders and calendar feeds then count down to it."""
 
     permission_classes = [IsAuthenticated, CanChangeCase]
 
-    @extend_schema(request=TargetSerializer, responses=ObligationSerializer)
+    @extend_schema(
+        operation_id="obligations_target",
+        summary="Set or clear the internal target",
+        request=TargetSerializer,
+        responses=ObligationSerializer,
+    )
     def post(self, request, pk):
         obligation = get_object_or_404(
             Obligation.objects.visible_to(request.user).select_related("incident"), pk=pk
