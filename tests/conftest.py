@@ -11,6 +11,8 @@ Named personas, each a real user with the permissions of their role:
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 
@@ -100,3 +102,15 @@ def api_client():
     from rest_framework.test import APIClient
 
     return APIClient()
+
+
+@pytest.fixture
+def rulebook(transactional_db):
+    """The shipped rule book in the database, for tests against a live server (a transactional
+    test may follow one that flushed it); loading an unchanged book is a no-op."""
+    from django.core.management import call_command
+
+    from jurisdictions.migrations import __path__ as migrations_path
+
+    shipped = os.path.join(os.path.dirname(migrations_path[0]), "rulebook", "rulebook.yaml")
+    call_command("import_rules", shipped, "--yes", "--quiet")

@@ -64,14 +64,3 @@ def page(chromium, live_server):
     yield page
     context.close()
 
-
-@pytest.fixture
-def rulebook(transactional_db):
-    """The shipped rule book in the database (a transactional test may follow one that flushed
-    it); loading an unchanged book is a no-op."""
-    from django.core.management import call_command
-
-    from jurisdictions.migrations import __path__ as migrations_path
-
-    shipped = os.path.join(os.path.dirname(migrations_path[0]), "rulebook", "rulebook.yaml")
-    call_command("import_rules", shipped, "--yes", "--quiet")
