@@ -63,4 +63,3 @@ def page(chromium, live_server):
     )
     yield page
     context.close()
-
