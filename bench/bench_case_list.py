@@ -1,18 +1,18 @@
 """The case list with 10,000 cases on PostgreSQL (``DATABASE_URL=postgres://...``).
 
-* ``case_list_queries`` - the most queries any case-list page needs (target: <= 8), measured
+* ``case_list_queries`` - the most queries any case-list page needs (target: <= 6), measured
   over first, middle and last pages, sorts and filters, through Django's test client, each page
   computed afresh (``case_list_queries_cached``: served from the list cache);
 * ``case_list_p95_ms`` - 95th percentile latency of the case list under gunicorn with 4
   concurrent clients (target: < 100 ms);
 * ``case_list_vs_hello`` - case-list throughput as a ratio of a minimal signed-in view
-  (``bench.web_urls.hello``) measured in the same run (target: >= 0.3).
+  (``bench.web_urls.hello``) measured in the same run (target: >= 0.5).
 
 Pages people reload come from the list cache (``incidents.list_cache``) until a committed write
 changes what they show, so the two figures above are the steady state of a list being reloaded.
 ``case_list_uncached_p95_ms`` and ``case_list_uncached_vs_hello`` are the same load with the
 cache off (``CASE_LIST_CACHE=false``): every page finds, counts and orders the cases again, as
-the first load after a change does.
+the first load after a change does (target: ``case_list_uncached_vs_hello`` >= 0.3).
 
 The cases are written with ``bulk_create`` into a database of the benchmark's own
 (``bench_case_list_<name>``, dropped at the end). Gunicorn (4 workers) listens on loopback
@@ -228,8 +228,9 @@ def measure(quick: bool, db_url: str):
 
     user = seed(CASES)
     with connection.cursor() as cursor:
-        # Fresh planner statistics after the bulk insert, as autovacuum would give a live system.
-        cursor.execute("ANALYZE")
+        # Fresh planner statistics and visibility map after the bulk insert, as autovacuum gives
+        # a live system (it vacuums after inserts too, since PostgreSQL 13).
+        cursor.execute("VACUUM ANALYZE")
     client = Client(SERVER_NAME="localhost")
     client.force_login(user)
     yield "case_list_queries", max_queries(client, cached=False), "queries"

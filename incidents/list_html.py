@@ -9,9 +9,11 @@ goes through ``escape``.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from html import escape  # the standard library's: Django's adds a lazy-text check per call
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
@@ -33,16 +35,26 @@ def rows_html(cases: list[ListedCase], now: datetime) -> SafeString:
     # One reverse() for the page, not one per row: the case URL differs only by its id.
     marker = 2**31 - 1
     url_head, url_tail = reverse("incidents:detail", args=[marker]).split(str(marker))
-    return mark_safe("".join(_row(case, f"{url_head}{case.pk}{url_tail}", now) for case in cases))  # noqa: S308 - built from escaped parts
+    zone = timezone.get_current_timezone()
+    return mark_safe(  # noqa: S308 - built from escaped parts
+        "".join(_row(case, f"{url_head}{case.pk}{url_tail}", now, zone) for case in cases)
+    )
 
 
-def _row(case: ListedCase, url: str, now: datetime) -> str:
+@lru_cache(maxsize=4096)
+def _when(value: datetime, zone) -> str:
+    # The same instants come back on every reload of a page; formatting one in the viewer's zone
+    # (``zone``, the active one, is part of the key) costs more than the rest of its row.
+    return when(value)
+
+
+def _row(case: ListedCase, url: str, now: datetime, zone) -> str:
     title = case.title
     if len(title) > MAX_TITLE:
         title = Truncator(title).chars(MAX_TITLE)
     privileged = PRIVILEGED if case.privileged else ""
     if case.next_due:
-        due = f"{when(case.next_due)}<br>{countdown(case.next_due)}"
+        due = f"{_when(case.next_due, zone)}<br>{countdown(case.next_due)}"
     else:
         due = NO_DEADLINE
     overdue = case.overdue_obligations(now)
@@ -62,6 +74,6 @@ def _row(case: ListedCase, url: str, now: datetime) -> str:
         f'<td class="nowrap">{due}</td>'
         f'<td class="num">{case.open_obligations}{badge}</td>'
         f'<td class="small">{escape(places)}</td>'
-        f'<td class="nowrap small">{when(case.created_at)}</td>'
+        f'<td class="nowrap small">{_when(case.created_at, zone)}</td>'
         "</tr>\n"
     )
