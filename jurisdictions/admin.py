@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from jurisdictions import choices, queries, services
+from jurisdictions.admin_notice import NoticeContentAdminMixin
 from jurisdictions.choices import Publication
 from jurisdictions.forms import JurisdictionForm, RuleVersionForm
 from jurisdictions.models import (
@@ -30,6 +31,7 @@ from jurisdictions.models import (
     RuleVersion,
     field_label,
 )
+from jurisdictions.notice_content import readable_difference
 
 PUBLISH_PERMISSION = "jurisdictions.publish_rule"
 
@@ -495,7 +497,7 @@ class RuleAdmin(admin.ModelAdmin):
 
 
 @admin.register(RuleVersion)
-class RuleVersionAdmin(admin.ModelAdmin):
+class RuleVersionAdmin(NoticeContentAdminMixin, admin.ModelAdmin):
     form = RuleVersionForm
     list_display = (
         "__str__",
@@ -622,7 +624,7 @@ class RuleVersionAdmin(admin.ModelAdmin):
         return deadline_text(obj)
 
     def get_readonly_fields(self, request, obj=None):
-        fields = list(self.readonly_fields)
+        fields = list(super().get_readonly_fields(request, obj))
         if obj is not None:
             fields.append("rule")
         return fields
@@ -746,7 +748,7 @@ class RuleVersionAdmin(admin.ModelAdmin):
         before = base.to_rule_dict() if base else {}
         after = draft.to_rule_dict()
         differences = [
-            (field_label(k), before.get(k), after.get(k))
+            (field_label(k), *readable_difference(k, before.get(k), after.get(k)))
             for k in after
             if k != "version" and before.get(k) != after.get(k)
         ]

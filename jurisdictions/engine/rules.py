@@ -309,6 +309,9 @@ class Rule:
     # Applies only if every one holds: a facts flag that is true ("product_security_incident")
     # or an event that is recorded ("event:exploited_vulnerability_at").
     requires_facts: tuple[str, ...] = ()
+    # What the notice must and must not say, resolved (``jurisdictions.engine.notice_content``);
+    # {} when nothing is recorded. The engine's deadlines never read it.
+    notice_content: dict = field(default_factory=dict, hash=False)
     extra: dict = field(default_factory=dict, hash=False, compare=False)
 
     @property

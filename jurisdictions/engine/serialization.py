@@ -28,6 +28,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .facts import CAUSES, DATA_CATEGORIES
+from .notice_content import NoticeContentError, check_notice_content, is_profiles_document
 from .rules import (
     AFTER_LIFT_MODES,
     ANCHORS,
@@ -57,7 +58,7 @@ ESTABLISHMENT_CALENDAR = "establishment"
 # Optional rule fields that may also be carried inside ``extra`` (see rule_from_dict).
 EXTRA_CARRIED = ("relief_not_for", "causes_any", "deadline_anchor", "applies_with")
 # Fields that have their own column; a store without it keeps them in ``extra`` (moved out on read).
-CARRIED_OUT = ("displaces", "delay", "requires_facts", "authorities")
+CARRIED_OUT = ("displaces", "delay", "requires_facts", "authorities", "notice_content")
 # An authorities key: a country ("DE"), a subdivision ("DE-BE"), either with "#label" for an entry
 # that applies only to organisations subject to one of its subject_to tokens ("DE#ssm").
 _AUTHORITY_KEY = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?(#[a-z0-9_]+)?$")
@@ -604,6 +605,10 @@ def rule_from_dict(d: Any) -> Rule:
     kw["delay"] = _delay(code, d.get("delay"))
     kw["requires_facts"] = _requires_facts(code, d.get("requires_facts"))
     kw["authorities"] = _authorities(code, d.get("authorities"))
+    try:
+        kw["notice_content"] = check_notice_content(d.get("notice_content"))
+    except NoticeContentError as error:
+        raise RulebookError(code, "notice_content", error.message) from None
     kw["applies_with"] = _str_tuple(code, "applies_with", d.get("applies_with"))
     if code in kw["applies_with"]:
         raise RulebookError(code, "applies_with", "a rule cannot be linked to itself")
@@ -848,6 +853,8 @@ def read_rulebook_file(path) -> RulebookData:
             raise RulebookError(None, str(file), f"not valid YAML/JSON: {exc}") from None
         if not isinstance(doc, dict):
             raise RulebookError(None, str(file), "a rule book file must be a map")
+        if is_profiles_document(doc):
+            continue  # notice_content.yaml beside the rule book: profiles, read on their own
         if not merged:
             merged = {
                 **doc,
