@@ -49,9 +49,14 @@ ROLES: dict[str, tuple[dict[str, tuple[str, ...]], list[str]]] = {
     ),
     PRIVACY_OFFICE: (
         {"incidents": READ, "reminders": READ, "jurisdictions": READ, "organisations": WORK},
-        ["incidents.view_all_incidents", "jurisdictions.view_changes_coming"],
+        [
+            "incidents.view_all_incidents",
+            "jurisdictions.view_changes_coming",
+            "register.view_register",
+        ],
     ),
-    AUDITOR: ({"audit": READ}, ["audit.export_auditevent"]),
+    # The register lists only the cases an auditor may see (put on a case's team to read it).
+    AUDITOR: ({"audit": READ}, ["audit.export_auditevent", "register.view_register"]),
 }
 
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("security/", include("security.urls")),
     path("api/v1/", include("incidents.api.urls")),
+    path("api/v1/", include("register.api_urls")),  # the breach register (register/api.py)
     path("feeds/", include("incidents.feed_urls")),
     path("rules/", include("jurisdictions.urls")),
     path("organisations/", include("organisations.urls")),
@@ -33,6 +34,8 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("accounts.urls")),
     path("", include("reminders.urls")),  # the snooze page (reminders/urls.py)
+    path("", include("register.urls")),  # the breach register and the numbers
+    path("", include("assessments.urls")),  # a case's risk-of-harm assessment
     path("", dashboard, name="dashboard"),
     path("", include("incidents.urls")),
 ]

@@ -162,3 +162,5 @@ class ActivityKind(models.TextChoices):
     CONFLICT_FOUND = "conflict_found", "Conflict between rules found"
     CONFLICT_GONE = "conflict_gone", "Conflict between rules no longer arises"
     CONFLICT_DECIDED = "conflict_decided", "Decision on a conflict recorded"
+    ASSESSMENT_RECORDED = "assessment_recorded", "Risk-of-harm assessment recorded"
+    REGISTER_CHANGED = "register_changed", "Register entry changed"

@@ -64,6 +64,12 @@ EVENT_FIELDS = [
     ),
     ("ransom_paid_at", "Ransom paid", "An extortion payment was made (e.g. NYDFS 500.17(c))."),
     (
+        "no_harm_determined_at",
+        "No-harm determination made",
+        "A written determination that the breach is not likely to cause harm (US harm tests, "
+        "e.g. Fla. Stat. 501.171(4)(c)); set by the case's risk-of-harm assessment.",
+    ),
+    (
         "exploited_vulnerability_at",
         "Exploited vulnerability known",
         "Became aware of an actively exploited vulnerability in a product with digital elements "

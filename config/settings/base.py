@@ -55,6 +55,8 @@ LOCAL_APPS = [
     "reminders",  # deadline reminder rows, dispatch and sending (reminders/)
     "security",
     "audit",
+    "assessments",  # documented risk-of-harm assessments, versioned (assessments/)
+    "register",  # the breach register and the team's numbers (register/)
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

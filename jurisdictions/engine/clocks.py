@@ -218,6 +218,23 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
                 f"from {threshold} upward"
             )
 
+    if rule.max_risk is not None:
+        ceiling = RISK_WORDS[rule.max_risk]
+        if facts.risk_of_harm is None:
+            why.append(
+                f"risk of harm not yet assessed: listed until it is (owed only up to {ceiling})"
+            )
+        elif RISK_LEVELS.index(facts.risk_of_harm) > RISK_LEVELS.index(rule.max_risk):
+            raise _NotApplicable(
+                f"risk of harm assessed as {RISK_WORDS[facts.risk_of_harm]}; the rule applies "
+                f"only up to {ceiling} (the no-harm path)"
+            )
+        else:
+            why.append(
+                f"risk of harm assessed as {RISK_WORDS[facts.risk_of_harm]}; the rule applies "
+                f"up to {ceiling}"
+            )
+
     if rule.encryption_safe_harbour and (facts.encrypted or facts.encryption_by_category):
         why.extend(_safe_harbour(rule, facts, view))
 

@@ -50,6 +50,11 @@ Vocabulary (see the facts format, ``breachclock.facts/1``):
 * min_risk: ``None`` = no harm test; otherwise the lowest ``risk_of_harm`` that triggers the rule,
   on the scale none < unlikely < risk < high (GDPR Art 33: ``risk``; Art 34: ``high``; a US state
   that excuses notice when there is no reasonable likelihood of harm: ``unlikely``).
+* max_risk: ``None`` = no ceiling; otherwise the highest ``risk_of_harm`` at which the rule still
+  applies: a duty owed only on the no-harm path (Florida 501.171(4)(c): the written determination
+  that the breach will not likely result in harm goes to the Department of Legal Affairs; Alaska
+  45.48.010(c): the attorney general is told before relying on the no-harm exception). A risk not
+  yet assessed keeps the rule listed (the choice is then made consciously).
 """
 
 from __future__ import annotations
@@ -82,6 +87,9 @@ EVENTS = (
     "classified_major_at",
     "assessed_notifiable_at",
     "ransom_paid_at",
+    # A written determination that the breach is not likely to cause harm was made (the US harm
+    # tests: Fla. Stat. 501.171(4)(c) and the like); duties to send or keep it count from here.
+    "no_harm_determined_at",
     # Cyber Resilience Act Art 14: awareness of an actively exploited vulnerability in a product
     # with digital elements, and the moment a corrective or mitigating measure is available.
     "exploited_vulnerability_at",
@@ -264,6 +272,7 @@ class Rule:
     requires_subject_to: tuple[str, ...] = ()  # any one suffices; "dora" matches "dora:credit_..."
     data_condition: Any = "*"
     min_risk: str | None = None
+    max_risk: str | None = None  # carried in ``extra`` by the database
     encryption_safe_harbour: bool = False
     key_compromise_defeats_safe_harbour: bool = True
     threshold: Threshold | None = None

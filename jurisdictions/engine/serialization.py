@@ -56,7 +56,7 @@ from .rules import (
 FORMAT = "breachclock.rulebook/1"
 ESTABLISHMENT_CALENDAR = "establishment"
 # Optional rule fields that may also be carried inside ``extra`` (see rule_from_dict).
-EXTRA_CARRIED = ("relief_not_for", "causes_any", "deadline_anchor", "applies_with")
+EXTRA_CARRIED = ("relief_not_for", "causes_any", "deadline_anchor", "applies_with", "max_risk")
 # Fields that have their own column; a store without it keeps them in ``extra`` (moved out on read).
 CARRIED_OUT = ("displaces", "delay", "requires_facts", "authorities", "notice_content")
 # An authorities key: a country ("DE"), a subdivision ("DE-BE"), either with "#label" for an entry
@@ -593,6 +593,10 @@ def rule_from_dict(d: Any) -> Rule:
             d = {**d, name: extra[name]}
     kw["relief_not_for"] = _str_tuple(code, "relief_not_for", d.get("relief_not_for"))
     kw["causes_any"] = _str_tuple(code, "causes_any", d.get("causes_any"))
+    kw["max_risk"] = _one_of(code, "max_risk", d.get("max_risk"), RISK_LEVELS, nullable=True)
+    if kw["max_risk"] and kw.get("min_risk"):
+        if RISK_LEVELS.index(kw["max_risk"]) < RISK_LEVELS.index(kw["min_risk"]):
+            raise RulebookError(code, "max_risk", "is below min_risk: the rule could never apply")
     # Fields a store without their column (a migration's older model) carries in ``extra``: they
     # are lifted out, so the rule reads the same wherever it was stored.
     if any(name in extra for name in CARRIED_OUT):

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "register"
+urlpatterns = [
+    path("register/", views.register_page, name="list"),
+    path("register.csv", views.register_csv, name="csv"),
+    path("numbers/", views.numbers_page, name="numbers"),
+    path("numbers.csv", views.numbers_csv, name="numbers_csv"),
+    path("incidents/<id:pk>/register-entry/", views.case_entry, name="entry"),
+]
