@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('incidents', '0014_assessment_choices'),
+        ('incidents', '0015_assessment_choices'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

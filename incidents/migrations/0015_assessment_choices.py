@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('incidents', '0013_product_security_incident'),
+        ('incidents', '0014_case_search_trigram_indexes'),
     ]
 
     operations = [
