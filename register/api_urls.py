@@ -7,5 +7,5 @@ from . import api
 app_name = "register_api"
 urlpatterns = [
     path("register", api.RegisterView.as_view(), name="register"),
-    path("register.csv", api.RegisterView.as_view(as_csv=True), name="register-csv"),
+    path("register.csv", api.RegisterCSVView.as_view(), name="register-csv"),
 ]

@@ -68,8 +68,13 @@ def test_rules_administrator_changes_the_rule_book_only():
     )
 
 
-def test_auditor_reads_and_exports_the_trail_and_nothing_else():
-    assert perms(roles.AUDITOR) == {"audit.view_auditevent", "audit.export_auditevent"}
+def test_auditor_reads_and_exports_the_trail_and_reads_the_register_and_nothing_else():
+    # The register lists only cases visible_to the auditor (register/access.py).
+    assert perms(roles.AUDITOR) == {
+        "audit.view_auditevent",
+        "audit.export_auditevent",
+        "register.view_register",
+    }
 
 
 def test_nobody_may_change_the_audit_trail():
