@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jurisdictions', '0007_changes_coming_permission'),
+        ('jurisdictions', '0008_notice_content'),
     ]
 
     operations = [
