@@ -229,6 +229,37 @@ ELEMENTS: dict[str, Term] = {
         "Whether the data was encrypted or otherwise protected",
         any_of=(r"\b(encrypt\w*|redact\w*|unreadable|unintelligible)\b",),
     ),
+    "discovery_circumstances": Term(
+        "How the incident was discovered",
+        any_of=(
+            r"\b(discovered|detected|identified|learned|became aware)\b.{0,80}"
+            r"\b(when|after|through|by|via)\b",
+        ),
+    ),
+    "data_recovery": Term(
+        "Whether the information has been recovered, and how",
+        any_of=(r"\b(recovered|retrieved|returned|deleted by|destroyed)\b",),
+    ),
+    "third_party_role": Term(
+        "The role of any third-party service provider in the incident",
+        any_of=(r"\b(vendor|service provider|third[- ]party|supplier|processor)\b",),
+    ),
+    "internal_review": Term(
+        "The results of the internal review (lapses in controls or procedures found, or none)",
+        any_of=(
+            r"\b(internal review|review (found|showed|confirmed)|lapse|controls were followed)\b",
+        ),
+    ),
+    "ransom_payment": Term(
+        "The ransom or extortion payment: amount, form, reasons and alternatives considered",
+        any_of=(r"\b(ransom|extortion|payment)\b",),
+    ),
+    "affected_systems": Term(
+        "The systems, services or products affected",
+        any_of=(
+            r"\b(system|server|network|application|service|product|device)s?\b.{0,60}\b(affected|impacted|compromised)\b",
+        ),
+    ),
     "right_to_complain": Term(
         "The right to complain to the authority or seek a remedy",
         any_of=(r"\b(complain\w*|lodge a complaint|remed(y|ies))\b",),
@@ -255,6 +286,12 @@ FORBIDDEN: dict[str, Term] = {
         ),
         help="Massachusetts: the resident notice must not describe the nature of the breach.",
     ),
+    "suspect_identity": Term(
+        "The identity of a person suspected of holding the information",
+        any_of=(r"\b(suspect|perpetrator|named individual|former employee)\b",),
+        help="New Zealand: the notice to individuals must not identify a person suspected of "
+        "holding the information unless that is necessary to prevent or lessen a serious threat.",
+    ),
 }
 
 ATTACHMENTS: dict[str, Term] = {
@@ -263,6 +300,11 @@ ATTACHMENTS: dict[str, Term] = {
     "list_of_affected_jurisdictions": Term("The list of other jurisdictions notified"),
     "supporting_documents": Term("Supporting documents the regulator asks for"),
     "report_of_investigation": Term("The report of the investigation or forensic findings"),
+    "list_of_affected_individuals": Term(
+        "The names (or identification) of the individuals affected"
+    ),
+    "privacy_policy": Term("A copy of the organisation's privacy policy"),
+    "police_report_copy": Term("A copy of the police report, incident report or forensic report"),
 }
 
 DELIVERY_METHODS: dict[str, str] = {

@@ -375,10 +375,11 @@ def normalise(value: dict) -> dict:
             "a silent law has no required elements, forbidden content, title or headings "
             "(set silent: false to list them)"
         )
-    if not silent and not (out["elements"] or out["forbidden"] or out["title"] or out["headings"]):
+    owed = out["elements"] or out["forbidden"] or out["title"] or out["headings"]
+    if not silent and not (owed or out["attachments"]):
         raise NoticeContentError(
-            "lists no required element, forbidden content, title or heading: if the law says "
-            "nothing about content, set silent: true with a note and the source"
+            "lists no required element, forbidden content, title, heading or attachment: if the "
+            "law says nothing about content, set silent: true with a note and the source"
         )
     return out
 

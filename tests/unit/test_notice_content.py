@@ -60,7 +60,7 @@ def test_every_profile_resolves_with_sources_and_known_keys(name):
     if block["silent"]:
         assert block["note"].strip() and not block["elements"]
     else:
-        assert block["elements"] or block["forbidden"] or block["title"] or block["headings"]
+        assert any(block[k] for k in ("elements", "forbidden", "title", "headings", "attachments"))
 
 
 def test_california_has_the_title_and_five_headings_in_order(book):
