@@ -71,6 +71,13 @@ class AssessmentForm(forms.Form):
         label="Mitigation", choices=_choices(scales.US_MITIGATION), required=False
     )
     mitigation_reason = _reason("Why (mitigation)")
+    determined_at = forms.DateTimeField(
+        label="Written determination made",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="When a no-harm determination was put in writing, in your time zone; blank: "
+        "now. The days some laws give to send it run from here.",
+    )
     # The conclusion
     risk_of_harm = forms.ChoiceField(
         label="Level settled on",
@@ -82,7 +89,7 @@ class AssessmentForm(forms.Form):
         label="Conclusion", widget=forms.Textarea(attrs={"rows": 3}), max_length=8000,
         help_text="The decision and its reasons, as a regulator or court should read them.",
     )  # fmt: skip
-    reason_for_change = _reason("Why the assessment changes (from the second version on)")
+    reason_for_change = _reason("Why the assessment changes")
 
     ENISA_FIELDS = ("dpc_base", "dpc_adjustments", "ei", "cb_confidentiality", "cb_integrity",
                     "cb_availability", "malicious")  # fmt: skip
@@ -92,6 +99,12 @@ class AssessmentForm(forms.Form):
                   "malicious"),
         "us_harm": US_FIELDS,
     }  # fmt: skip
+
+    def __init__(self, *args, revising: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.revising = revising
+        if revising:
+            self.fields["reason_for_change"].label = "Why the assessment changes"
 
     def answers(self) -> dict:
         d = self.cleaned_data
@@ -107,9 +120,29 @@ class AssessmentForm(forms.Form):
 
     def us_fields(self):
         names = [n for f in self.US_FIELDS for n in (f, f"{f}_reason")]
-        return [self[n] for n in names]
+        return [self[n] for n in [*names, "determined_at"]]
 
     def conclusion_fields(self):
         return [
             self[n] for n in ("risk_of_harm", "override_reason", "rationale", "reason_for_change")
         ]
+
+
+# Facts the assessment owns once a case has one: the facts form shows them but does not change
+# them (a change there would bypass the versioned record and its reasons).
+ASSESSED_FACTS = ("risk_of_harm", "risk_rationale", "no_harm_determined_at")
+
+
+def lock_assessed_facts(facts_form, incident) -> None:
+    """Make the facts form's assessed fields read-only when the case has an assessment."""
+    latest = incident.assessments.order_by("-version").first()
+    if latest is None:
+        return
+    for name in ASSESSED_FACTS:
+        field = facts_form.fields.get(name)
+        if field is not None:
+            field.disabled = True
+            field.help_text = (
+                f"Set by the risk-of-harm assessment (version {latest.version}): "
+                "revise the assessment to change it."
+            )

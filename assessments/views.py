@@ -29,7 +29,11 @@ def case_assessment(request, pk):
     incident = get_case(request, pk)  # 404 outside the case, through visible_to
     versions = list(incident.assessments.select_related("created_by").order_by("-version"))
     editable = can_edit(request.user, incident)
-    form = AssessmentForm(request.POST or None, initial=_initial(versions[0] if versions else None))
+    form = AssessmentForm(
+        request.POST or None,
+        initial=_initial(versions[0] if versions else None),
+        revising=bool(versions),
+    )
     if request.method == "POST":
         if not editable:
             messages.error(request, "Your role on this case is read-only.")
@@ -45,6 +49,11 @@ def case_assessment(request, pk):
                     override_reason=form.cleaned_data["override_reason"],
                     rationale=form.cleaned_data["rationale"],
                     reason_for_change=form.cleaned_data["reason_for_change"],
+                    determined_at=(
+                        form.cleaned_data["determined_at"]
+                        if form.cleaned_data["method"] == "us_harm"
+                        else None
+                    ),
                     acting_user=request.user,
                 )
             except actions.ActionError as exc:

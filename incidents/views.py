@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from assessments.forms import lock_assessed_facts
 from audit.recording import record_case_export, record_case_view
 from config.converters import parse_id
 from incidents import actions, timeline
@@ -438,6 +439,7 @@ def case_edit(request, pk):
     facts_initial["risk_rationale"] = incident.risk_rationale
     details = IncidentDetailsForm(request.POST or None, initial=details_initial, editing=True)
     facts = FactsForm(request.POST or None, initial=facts_initial)
+    lock_assessed_facts(facts, incident)  # the assessment's record owns them once there is one
     if request.method == "POST" and details.is_valid() & facts.is_valid():
         reason = details.cleaned_data.get("change_reason", "")
         changed_details = {

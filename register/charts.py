@@ -11,11 +11,15 @@ from django.utils.safestring import mark_safe
 
 WIDTH = 560
 ROW = 26
-LABEL_W = 200
+LABEL_W = 250
 
 
 def _fmt(value: float) -> str:
     return f"{value:,.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def bars(title: str, items: list[tuple[str, float]], *, unit: str = "") -> str:
@@ -34,7 +38,7 @@ def bars(title: str, items: list[tuple[str, float]], *, unit: str = "") -> str:
         w = max(1, round(plot * value / top)) if value else 0
         parts.append(
             f'<text class="chart-label" x="{LABEL_W - 8}" y="{y + 14}" text-anchor="end">'
-            f"{escape(label[:30])}</text>"
+            f"{escape(_short(label, 36))}</text>"
             f'<rect class="chart-bar" x="{LABEL_W}" y="{y + 2}" width="{w}" height="16" rx="2">'
             f"<title>{escape(label)}: {_fmt(value)}{escape(unit)}</title></rect>"
             f'<text class="chart-value" x="{LABEL_W + w + 6}" y="{y + 14}">'
@@ -50,6 +54,7 @@ def columns(title: str, items: list[tuple[str, float]]) -> str:
     n = max(1, len(items))
     slot = (WIDTH - 40) / n
     top = max((v for _, v in items), default=0) or 1
+    step = -(-n // 7)  # at most seven labels under the axis: more would overlap
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height + 40}" role="img" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
@@ -65,7 +70,7 @@ def columns(title: str, items: list[tuple[str, float]]) -> str:
             f'<text class="chart-value" x="{x + w / 2:.1f}" y="{height - h - 4}" '
             f'text-anchor="middle">{_fmt(value)}</text>'
         )
-        if n <= 14 or i % 2 == 0:
+        if i % step == 0:
             parts.append(
                 f'<text class="chart-label" x="{x + w / 2:.1f}" y="{height + 16}" '
                 f'text-anchor="middle">{escape(label)}</text>'

@@ -60,6 +60,54 @@ def register_csv(request):
     return response
 
 
+PDF_CSS = "@page { size: A4 landscape; } table { font-size: 8.5pt; }"
+
+
+def _period(filters) -> str:
+    if filters.start and filters.end:
+        return f"Discovered {filters.start:%d %b %Y} to {filters.end:%d %b %Y}"
+    if filters.start:
+        return f"Discovered from {filters.start:%d %b %Y}"
+    if filters.end:
+        return f"Discovered until {filters.end:%d %b %Y}"
+    return "All periods"
+
+
+@login_required
+def register_pdf(request):
+    """The register printed: the privilege banner on every page when any entry is privileged
+    (the shared renderer, incidents/pdf.py)."""
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from incidents.pdf import render_pdf
+
+    form, filters = _filters(request)
+    entries = selectors.entries(request.user, filters)
+    any_privileged = any(e.incident.privileged for e in entries)
+    body = render_to_string(
+        "register/register_pdf.html",
+        {
+            "entries": entries,
+            "period": _period(filters),
+            "printed": timezone.now(),
+            "printed_by": request.user.get_full_name() or request.user.get_username(),
+            "any_privileged": any_privileged,
+        },
+    )
+    pdf = render_pdf(
+        body,
+        reference="Breach register",
+        privileged=any_privileged,
+        title="Breach register",
+        extra_css=PDF_CSS,
+    )
+    record_export(request, f"breach register PDF ({len(entries)} cases)")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="breach-register.pdf"'
+    return response
+
+
 @login_required
 def numbers_page(request):
     form, filters = _filters(request)

@@ -135,11 +135,53 @@ def test_assessment_page(client, open_case, counsel, outsider):
     assert "is required" in response.content.decode()
     assert 'value="trusted" selected' in response.content.decode()
     assert not incident.assessments.exists()
+    future = client.post(
+        f"/incidents/{incident.pk}/assessment/",
+        {"method": "us_harm", **US_NO_HARM, "rationale": "Recipient deleted it.",
+         "determined_at": "2099-01-01T10:00"},
+    )  # fmt: skip
+    assert "cannot be in the future" in future.content.decode()
     response = client.post(
         f"/incidents/{incident.pk}/assessment/",
-        {"method": "us_harm", **US_NO_HARM, "rationale": "Recipient deleted it."},
+        {"method": "us_harm", **US_NO_HARM, "rationale": "Recipient deleted it.",
+         "determined_at": "2026-04-10T15:00"},
         follow=True,
-    )
+    )  # fmt: skip
     page = response.content.decode()
     assert "No reasonable likelihood of harm" in page and "Version 1" in page
     assert "Fla. Stat. 501.171(4)(c)" in page
+    # Typed in the person's zone (UTC here); Florida counts its 30 days in Tallahassee's.
+    assert incident.events.get(event="no_harm_determined_at").at == datetime(
+        2026, 4, 10, 15, 0, tzinfo=UTC
+    )
+    duty = incident.obligations.get(rule_code="US-FL-NOHARM")
+    assert duty.due_local == "2026-05-10T23:59:59-04:00"
+
+
+def test_facts_form_leaves_the_assessed_facts_to_the_assessment(client, open_case, counsel):
+    incident = open_case(counsel, FLORIDA)
+    actions.record_assessment(
+        incident, method="us_harm", answers=US_NO_HARM, rationale="Deleted by the recipient.",
+        acting_user=counsel,
+    )  # fmt: skip
+    client.force_login(counsel)
+    url = f"/incidents/{incident.pk}/edit/"
+    page = client.get(url)
+    assert "Set by the risk-of-harm assessment (version 1)" in page.content.decode()
+    form, details = page.context["facts"], page.context["details"]
+    data = {
+        **{k: v for k, v in form.initial.items() if v not in (None, "")},
+        **{k: v for k, v in details.initial.items() if v not in (None, "")},
+    }
+    for name in ("discovered_at", "occurred_at"):
+        if data.get(name):
+            data[name] = data[name].astimezone(UTC).strftime("%Y-%m-%dT%H:%M")
+    data.pop("no_harm_determined_at", None)
+    # A crafted post cannot change what the assessment decided (the fields are disabled).
+    data.update(times_zone="UTC", risk_of_harm="high", risk_rationale="typed over", title="Renamed")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    incident.refresh_from_db()
+    assert (incident.title, incident.risk_of_harm) == ("Renamed", "none")
+    assert incident.risk_rationale == "Deleted by the recipient."
+    assert incident.events.filter(event="no_harm_determined_at").exists()

@@ -137,3 +137,21 @@ def test_numbers_page_and_csv(client, florida_case, counsel, privacy_officer):
     text = client.get("/numbers.csv?start=2026-04-01&end=2026-12-31").content.decode()
     assert "Median hours from awareness to notification,State agencies" in text
     assert "Breaches by cause" in text
+
+
+def test_register_pdf_has_the_entries_and_the_banner_on_every_page(client, florida_case, counsel,
+                                                                   privacy_officer):  # fmt: skip
+    from incidents.actions import update_details
+    from incidents.pdf import PRIVILEGE_BANNER
+    from tests.drafting.test_pdf import pdf_pages
+
+    client.force_login(privacy_officer)
+    response = client.get("/register.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    pages = pdf_pages(response.content)
+    assert florida_case.reference in " ".join(pages)
+    assert "bank that deleted it" in " ".join(pages)
+    assert all("Breach register" in p and PRIVILEGE_BANNER not in p for p in pages)
+    update_details(florida_case, privileged=True, acting_user=counsel)
+    pages = pdf_pages(client.get("/register.pdf").content)
+    assert all(PRIVILEGE_BANNER in p and "of" in p for p in pages)
