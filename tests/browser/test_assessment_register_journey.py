@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from tests.browser.test_team_journey import PASSWORD, sign_in
 from tests.conftest import make_person
 from tests.factories import facts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery staple"
 SHOTS = Path("/tmp/shots-assessment")
 
 
@@ -33,14 +33,6 @@ def person(username, role, first, last):
     user.set_password(PASSWORD)
     user.save()
     return user
-
-
-def sign_in(page, username):
-    page.goto("/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.wait_for_url(re.compile(r"/$"))
 
 
 def test_assess_revise_register_and_numbers(page, chromium, live_server, rulebook):
