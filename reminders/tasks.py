@@ -272,6 +272,11 @@ def _deliver(reminder, mine, context: SendContext, now) -> str:
     if not needs_reminders(obligation) or obligation.deadline_version != reminder.deadline_version:
         _close(reminder, mine, ReminderStatus.CANCELLED, "obligation changed before sending")
         return "cancelled"
+    # Webhooks hear of each reminder time too (due soon / overdue), whatever happens to the
+    # email; keyed by the reminder row, so a retried row is announced once.
+    from webhooks.events import reminder_due
+
+    reminder_due(reminder)
     done = {d.lower() for d in reminder.delivered_to}
     try:
         recipients = recipients_for(reminder, obligation, incident, cache=context)

@@ -57,6 +57,7 @@ LOCAL_APPS = [
     "audit",
     "assessments",  # documented risk-of-harm assessments, versioned (assessments/)
     "register",  # the breach register and the team's numbers (register/)
+    "webhooks",  # outgoing webhooks to chat and SOAR tools (webhooks/)
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -372,6 +373,31 @@ CELERY_BEAT_SCHEDULE["dispatch-due-reminders"] = {
     "options": {"expires": REMINDER_DISPATCH_SECONDS},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# Webhooks (webhooks/tasks.py): deliveries are sent when the change commits; this sweep sends
+# retries whose time has come and anything a lost message or a killed worker left behind.
+WEBHOOK_DISPATCH_SECONDS = env.float("WEBHOOK_DISPATCH_SECONDS", default=15.0)
+CELERY_BEAT_SCHEDULE["dispatch-due-webhook-deliveries"] = {
+    "task": "webhooks.dispatch_due_deliveries",
+    "schedule": WEBHOOK_DISPATCH_SECONDS,
+    "options": {"expires": WEBHOOK_DISPATCH_SECONDS},
+}
+
+# --- Webhooks -----------------------------------------------------------------------------------
+# Hosts (names or addresses) a hook may call although they resolve to loopback, a private network
+# or link-local: by default none, so a hook cannot reach inside (webhooks/guard.py).
+WEBHOOK_ALLOWED_HOSTS = env.list("WEBHOOK_ALLOWED_HOSTS", default=[])
+# Short timeouts: a slow receiver is retried later rather than holding a worker.
+WEBHOOK_CONNECT_TIMEOUT_SECONDS = env.float("WEBHOOK_CONNECT_TIMEOUT_SECONDS", default=3.0)
+WEBHOOK_READ_TIMEOUT_SECONDS = env.float("WEBHOOK_READ_TIMEOUT_SECONDS", default=10.0)
+# Retries (5xx, 408, 429, timeouts, refused connections) after base * 2^(attempt-1) seconds,
+# capped; a delivery not through after WEBHOOK_GIVE_UP_AFTER_SECONDS is marked failed.
+WEBHOOK_RETRY_BASE_SECONDS = env.int("WEBHOOK_RETRY_BASE_SECONDS", default=30)
+WEBHOOK_RETRY_MAX_SECONDS = env.int("WEBHOOK_RETRY_MAX_SECONDS", default=3600)
+WEBHOOK_GIVE_UP_AFTER_SECONDS = env.int("WEBHOOK_GIVE_UP_AFTER_SECONDS", default=24 * 60 * 60)
+# How long a task holds a delivery it is sending; longer than the timeouts above.
+WEBHOOK_LEASE_SECONDS = env.int("WEBHOOK_LEASE_SECONDS", default=60)
+WEBHOOK_SEND_CHUNK = env.int("WEBHOOK_SEND_CHUNK", default=20)
 
 # --- Reminders ----------------------------------------------------------------------------------
 # How long a claimed reminder is reserved for the task sending it; a worker that dies frees its

@@ -22,3 +22,8 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
     "DEFAULT_THROTTLE_RATES": {"user": "1000000/minute", "anon": "1000000/minute"},
 }
+# The webhook tests post to a receiver on loopback (tests/webhooks/receiver.py); by default a
+# hook may only call public addresses, which tests/webhooks/test_guard.py checks with this empty.
+WEBHOOK_ALLOWED_HOSTS = ["127.0.0.1"]
+WEBHOOK_RETRY_BASE_SECONDS = 1
+WEBHOOK_RETRY_MAX_SECONDS = 2

@@ -22,8 +22,11 @@ def activity_written(activity: Activity) -> None:
     so the change and its audit record commit or roll back together.
     """
     from audit.recording import record_activity
+    from webhooks.events import from_activity
 
     record_activity(activity)
+    # Webhooks: a case opened, a notice recorded, a hold requested or lifted (webhooks/events.py).
+    from_activity(activity)
 
 
 def obligations_changed(changed_obligations: list[Obligation]) -> None:
@@ -35,5 +38,7 @@ def obligations_changed(changed_obligations: list[Obligation]) -> None:
     """
     # Reminders hook (reminders/schedule.py): the one call from cases into the reminder schedule.
     from reminders.schedule import sync_reminders
+    from webhooks.events import obligations_changed as tell_webhooks
 
     sync_reminders(changed_obligations)
+    tell_webhooks(changed_obligations)  # "obligations.changed", one per case (webhooks/events.py)

@@ -1,0 +1,69 @@
+"""Which addresses a hook may call: a table of internal addresses refused, public ones allowed,
+and the operator's list (``WEBHOOK_ALLOWED_HOSTS``) as the one way in."""
+
+from __future__ import annotations
+
+import pytest
+
+from webhooks.guard import UnsafeAddress, check_url
+
+REFUSED = [
+    ("http://127.0.0.1:9/", "loopback"),
+    ("http://localhost/hook", "loopback"),
+    ("http://[::1]/hook", "loopback"),
+    ("http://[::ffff:127.0.0.1]/hook", "loopback"),
+    ("http://10.1.2.3/hook", "private"),
+    ("http://192.168.0.10/hook", "private"),
+    ("http://172.16.5.4/hook", "private"),
+    ("http://[fd00::1]/hook", "private"),
+    ("http://169.254.169.254/latest/meta-data/", "link-local (cloud metadata)"),
+    ("http://[fe80::1]/hook", "link-local"),
+    ("http://100.100.100.200/", "not a public address"),  # carrier-grade NAT (Alibaba metadata)
+    ("http://0.0.0.0/hook", "unspecified address (this machine)"),  # noqa: S104 - the address under test
+]
+
+
+@pytest.fixture(autouse=True)
+def by_default(settings):
+    settings.WEBHOOK_ALLOWED_HOSTS = []  # the product's default, not the test suite's
+
+
+@pytest.mark.parametrize("url, why", REFUSED, ids=[u for u, _ in REFUSED])
+def test_internal_addresses_are_refused_with_the_reason(url, why):
+    with pytest.raises(UnsafeAddress) as refused:
+        check_url(url)
+    assert why in str(refused.value)
+    assert "WEBHOOK_ALLOWED_HOSTS" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("ftp://93.184.215.14/x", "http:// or https://"),
+        ("https://user:pw@93.184.215.14/x", "no user name or password"),
+        ("not a url", "http:// or https://"),
+        ("https://no-such-host.invalid/x", "could not be found"),
+    ],
+)
+def test_addresses_that_are_not_usable_say_why(url, message):
+    with pytest.raises(UnsafeAddress) as refused:
+        check_url(url)
+    assert message in str(refused.value)
+
+
+def test_a_public_address_is_the_one_connected_to():
+    target = check_url("https://93.184.215.14:8443/hooks/bc?x=1")
+    assert (target.scheme, target.host, target.port, target.path, target.address) == (
+        "https",
+        "93.184.215.14",
+        8443,
+        "/hooks/bc?x=1",
+        "93.184.215.14",
+    )
+
+
+def test_the_operator_may_allow_an_internal_host(settings):
+    settings.WEBHOOK_ALLOWED_HOSTS = ["127.0.0.1"]
+    assert check_url("http://127.0.0.1:9/").address == "127.0.0.1"
+    with pytest.raises(UnsafeAddress):
+        check_url("http://10.0.0.1/")  # only what is listed
