@@ -261,3 +261,160 @@ def test_every_vocabulary_term_has_a_label_and_compiles():
             assert re.fullmatch(r"[a-z_]+", key) and term.label
             for pattern in term.any_of + term.all_of:
                 re.compile(pattern, re.I)
+
+
+# ---------------------------------------------------------------- every rule, every family
+
+
+def test_every_rule_of_the_shipped_book_says_what_its_notice_must_contain(book):
+    for rule in book.rules:
+        block = rule.notice_content
+        assert block, f"{rule.code} v{rule.version} has no notice content"
+        assert block["source"].strip(), rule.code
+        assert block["silent"] or any(
+            block[k] for k in ("elements", "forbidden", "title", "headings", "attachments")
+        ), rule.code
+        if block["silent"]:
+            assert block["note"].strip(), rule.code
+        for name, table in (
+            ("elements", ELEMENTS),
+            ("forbidden", FORBIDDEN),
+            ("attachments", ATTACHMENTS),
+        ):
+            for item in block[name]:
+                assert item["key"] in table, (rule.code, item["key"])
+                assert item["source"].strip(), (rule.code, item["key"])
+        assert rule.last_reviewed.isoformat() == "2026-12-06", rule.code
+
+
+# (rule code, required keys, forbidden keys) - one or more per family, from the clauses cited.
+FAMILIES = [
+    (
+        "US-IL-IND",
+        {"credit_agencies_contact", "ftc_contact", "fraud_alert", "security_freeze"},
+        {"resident_count"},
+    ),
+    ("US-NY-IND", {"contact_point", "attorney_general_contact", "data_categories"}, set()),
+    (
+        "US-NC-IND",
+        {"remain_vigilant", "credit_agencies_contact", "ftc_contact", "attorney_general_contact"},
+        set(),
+    ),
+    (
+        "US-MD-IND",
+        {
+            "credit_agencies_contact",
+            "ftc_contact",
+            "attorney_general_contact",
+            "identity_theft_advice",
+        },
+        set(),
+    ),
+    (
+        "US-RI-IND",
+        {"police_report", "security_freeze", "discovery_date", "approx_subjects_count"},
+        set(),
+    ),
+    ("US-WY-IND", {"toll_free_number", "notice_delayed_by_law_enforcement"}, set()),
+    (
+        "US-TX-AG",
+        {
+            "breach_description",
+            "approx_subjects_count",
+            "measures_taken",
+            "law_enforcement_contacted",
+        },
+        set(),
+    ),
+    ("US-MD-AG", {"approx_subjects_count", "breach_description", "measures_taken"}, set()),
+    ("US-NY-CRA", {"notice_timing_distribution", "approx_subjects_count"}, set()),
+    (
+        "US-CT-INS",
+        {"discovery_circumstances", "data_recovery", "internal_review", "contact_point"},
+        set(),
+    ),
+    (
+        "US-HIPAA-404-IND",
+        {"breach_date", "discovery_date", "toll_free_number", "steps_individuals_can_take"},
+        set(),
+    ),
+    ("US-SEC-8K-105", {"breach_description", "impact_assessment"}, set()),
+    ("US-SEC-REGSP-IND", {"fraud_alert", "ftc_contact", "contact_point"}, set()),
+    (
+        "US-GLBA-SAFEGUARDS-FTC",
+        {"approx_subjects_count", "notice_delayed_by_law_enforcement"},
+        set(),
+    ),
+    (
+        "GB-UKGDPR-33-ICO",
+        {"breach_description", "contact_point", "likely_consequences", "measures_taken"},
+        set(),
+    ),
+    (
+        "EU-NIS2-23-FINAL",
+        {"impact_assessment", "root_cause", "measures_taken", "cross_border_details"},
+        set(),
+    ),
+    ("EU-EPRIVACY-611-SUBSCRIBERS", {"steps_individuals_can_take", "likely_consequences"}, set()),
+    ("CA-PIPEDA-IND", {"right_to_complain", "steps_individuals_can_take", "contact_point"}, set()),
+    ("CA-QC-LAW25-CAI", {"approx_subjects_count", "discovery_date", "likely_consequences"}, set()),
+    (
+        "AU-NDB-OAIC",
+        {
+            "organisation_name",
+            "breach_description",
+            "data_categories",
+            "steps_individuals_can_take",
+        },
+        set(),
+    ),
+    ("NZ-PA2020-IND", {"right_to_complain", "authority_contact"}, {"suspect_identity"}),
+    ("SG-PDPA-IND", {"likely_consequences", "steps_individuals_can_take"}, set()),
+    ("JP-APPI-PPC", {"root_cause", "approx_subjects_count", "measures_taken"}, set()),
+    ("KR-PIPA-IND", {"data_categories", "steps_individuals_can_take", "contact_point"}, set()),
+    ("BR-LGPD-ANPD", {"encryption_status", "reasons_for_delay", "approx_subjects_count"}, set()),
+    ("CN-PIPL-57", {"root_cause", "steps_individuals_can_take", "contact_point"}, set()),
+    ("ZA-POPIA-DS", {"likely_consequences", "steps_individuals_can_take"}, set()),
+    ("IN-DPDP-PRINCIPALS", {"likely_consequences", "contact_point"}, set()),
+]
+
+
+@pytest.mark.parametrize(("code", "required", "forbidden"), FAMILIES)
+def test_each_family_lists_what_its_clauses_require(book, code, required, forbidden):
+    block = _rule(book, code).notice_content
+    assert required <= set(_keys(block)), set(_keys(block))
+    assert set(_keys(block, "forbidden")) == forbidden
+
+
+@pytest.mark.parametrize(
+    ("code", "attachment"),
+    [
+        ("US-WA-AG", "copy_of_individual_notice"),
+        ("US-OR-AG", "copy_of_individual_notice"),
+        ("US-NY-AG-DOS-NYSP-DFS", "copy_of_individual_notice"),
+        ("US-LA-AG", "list_of_affected_individuals"),
+        ("US-HIPAA-410-BA", "list_of_affected_individuals"),
+        ("US-NY-AG-HIPAA", "regulator_form"),
+    ],
+)
+def test_attachments_owed(book, code, attachment):
+    assert attachment in _keys(_rule(book, code).notice_content, "attachments")
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["US-AR-IND", "US-GA-IND", "US-CA-VENDOR", "EU-GDPR-33-2-PROC", "US-BANK-36H", "AU-NDB-ASSESS"],
+)
+def test_laws_silent_on_content_say_so_with_their_source(book, code):
+    block = _rule(book, code).notice_content
+    assert block["silent"] and block["note"] and block["source"]
+    assert not block["elements"]
+
+
+def test_residents_notices_say_how_they_may_be_delivered(book):
+    for rule in book.rules:
+        if rule.code.startswith("US-") and rule.code.endswith("-IND") and len(rule.code) == 9:
+            methods = {d["method"] for d in rule.notice_content["delivery"]}
+            assert "mail" in methods or "other" in methods, rule.code
+            subs = [d for d in rule.notice_content["delivery"] if d["method"] == "substitute"]
+            assert all(d.get("condition") for d in subs), rule.code
