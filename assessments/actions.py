@@ -134,6 +134,8 @@ def record_assessment(
         event_basis={"no_harm_determined_at": f"assessment v{version}: {rationale}"},
         activity_kind=ActivityKind.ASSESSMENT_RECORDED,
         summary=summary,
+        # Each moved obligation names the assessment and why it changed, in words.
+        recompute_reason=f"risk-of-harm assessment v{version}: {label} ({why})",
     )
     if recompute is None:  # the level did not change: the version is still part of the record
         case_actions.log_activity(

@@ -8,8 +8,9 @@
       characteristics, vulnerable individuals, invalid or public data...) and kept within 1-4;
     - EI, ease of identification: negligible 0.25, limited 0.5, significant 0.75, maximum 1;
     - CB, circumstances of the breach: loss of confidentiality (0 / +0.25 known recipients /
-      +0.5 unknown recipients), of integrity (0 recoverable / +0.25 not recoverable), of
-      availability (0 / +0.25 temporary / +0.5 permanent) and malicious intent (+0.5).
+      +0.5 unknown recipients), of integrity (0 / +0.25 altered but recoverable / +0.5 not
+      recoverable), of availability (0 / +0.25 temporary / +0.5 permanent) and malicious
+      intent (+0.5).
   Bands: SE < 2 low, 2 <= SE < 3 medium, 3 <= SE < 4 high, SE >= 4 very high.
 * ``us_harm``: the factors US counsel weigh under a state harm test (type of data, encryption and
   its key, who acquired the data, evidence of misuse, mitigation), giving a determination.
@@ -66,8 +67,8 @@ CB_CONFIDENTIALITY = {
 }
 CB_INTEGRITY = {
     "none": (0.0, "No loss of integrity"),
-    "recoverable": (0.0, "Altered, possibly used as valid, but recoverable"),
-    "unrecoverable": (0.25, "Altered, possibly used as valid, and not recoverable"),
+    "recoverable": (0.25, "Altered, possibly used as valid, but recoverable"),
+    "unrecoverable": (0.5, "Altered, possibly used as valid, and not recoverable"),
 }
 CB_AVAILABILITY = {
     "none": (0.0, "No loss of availability (recoverable without difficulty)"),
@@ -303,26 +304,51 @@ def compute(method: str, answers: dict, reasons: dict | None = None) -> Result:
     raise AssessmentError("method", "choose ENISA severity or the US harm test")
 
 
-# States whose harm test requires the no-harm determination in writing, kept for years; where
-# the law also requires it sent, the rule book holds that duty with its clock (``US-FL-NOHARM``).
-# (state, years kept, sent to, citation)
+# States whose harm test wants the no-harm determination in writing (kept for years) or sent to
+# a regulator; where the law sets that sending as a duty, the rule book holds it with its clock
+# (``US-FL-NOHARM``, ``US-VT-NOHARM``; Alaska's attorney-general notice is ``US-AK-AG``).
+# state -> (years kept, or None where the text sets none; sent to whom and when; citation)
 WRITTEN_DETERMINATION = {
     "US-AK": (5, "the Attorney General, in writing, before relying on it", "AS 45.48.010(c)"),
+    "US-AR": (5, "", "Ark. Code 4-110-105(g)"),
     "US-FL": (5, "the Department of Legal Affairs within 30 days", "Fla. Stat. 501.171(4)(c)"),
     "US-IA": (5, "", "Iowa Code 715C.2(6)"),
+    "US-LA": (
+        5,
+        "the Attorney General within 30 days of a written request",
+        "La. Admin. Code tit. 16, pt. III, 701",
+    ),
+    "US-MO": (5, "", "Mo. Rev. Stat. 407.1500.2(5)"),
     "US-NJ": (5, "", "N.J.S.A. 56:8-163(a)"),
-    "US-OR": (5, "", "ORS 646A.604(7)"),
+    "US-OR": (5, "", "ORS 646A.604"),
+    "US-VT": (
+        None,
+        "the Attorney General (or the Department of Financial Regulation for its licensees), "
+        "with a detailed explanation",
+        "9 V.S.A. 2435(d)(1)",
+    ),
 }
 
 
 def written_determination_duties(jurisdictions) -> list[dict]:
-    """The written-determination duties of the states among ``jurisdictions`` (codes)."""
+    """What the states among ``jurisdictions`` (codes) ask of a no-harm determination."""
     out = []
     for code in sorted(set(jurisdictions)):
         entry = WRITTEN_DETERMINATION.get(code)
         if entry:
             years, sent_to, citation = entry
+            parts = []
+            if years:
+                parts.append(f"in writing and kept {years} years")
+            if sent_to:
+                parts.append(f"sent to {sent_to}")
             out.append(
-                {"jurisdiction": code, "years": years, "sent_to": sent_to, "citation": citation}
+                {
+                    "jurisdiction": code,
+                    "years": years,
+                    "sent_to": sent_to,
+                    "citation": citation,
+                    "text": f"a no-harm determination must be {', and '.join(parts)}",
+                }
             )
     return out

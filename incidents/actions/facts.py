@@ -134,12 +134,14 @@ def update_facts(
     event_basis: dict[str, str] | None = None,
     activity_kind: str = ActivityKind.FACTS_CHANGED,
     summary: str = "",
+    recompute_reason: str = "",
 ) -> RecomputeResult | None:
     """Change some facts (a partial facts document) and recompute the obligations.
 
     ``affected`` replaces the whole map (``set_affected`` is the per-jurisdiction door). Returns
     the recompute result, or None if nothing changed. ``activity_kind`` / ``summary`` name the
-    change in the timeline when a narrower door (``record_hold``) calls this one.
+    change in the timeline when a narrower door (``record_hold``, an assessment) calls this one;
+    ``recompute_reason`` is then what each moved obligation says it moved for.
     """
     _require_user(acting_user)
     incident = _lock(incident)
@@ -199,7 +201,7 @@ def update_facts(
     return recompute_obligations(
         incident,
         acting_user=acting_user,
-        reason=f"facts changed: {', '.join(_describe_keys(before, after))}",
+        reason=recompute_reason or f"facts changed: {', '.join(_describe_keys(before, after))}",
     )
 
 

@@ -57,7 +57,8 @@ def test_enisa_assessment_sets_risk_and_recomputes_with_the_reason(open_case, co
     assert "v2" in entry.summary and "card numbers were tokenised" in entry.summary
     assert entry.actor == counsel
     assert entry.before == {"risk_of_harm": "high"} and entry.after == {"risk_of_harm": "unlikely"}
-    assert incident.activity.filter(kind="obligation_no_longer_applies").exists()
+    moved = incident.activity.filter(kind="obligation_no_longer_applies").last()
+    assert "risk-of-harm assessment v2: harm unlikely (forensics" in moved.summary
     # The version in force at a time is part of the record.
     assert in_force_at(incident, first.created_at) == first
     assert in_force_at(incident, datetime(2000, 1, 1, tzinfo=UTC)) is None

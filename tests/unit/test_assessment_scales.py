@@ -27,7 +27,10 @@ ENISA_NONE = {"cb_confidentiality": "none", "cb_integrity": "none", "cb_availabi
           "cb_availability": "permanent"}, 3.5, "high", "high"),
         # simple data raised by a vulnerable group and the controller's nature: DPC 3
         ({"dpc_base": "simple", "dpc_adjustments": ["vulnerable", "controller"], "ei": "maximum",
-          **ENISA_NONE, "cb_integrity": "unrecoverable"}, 3.25, "high", "high"),
+          **ENISA_NONE, "cb_integrity": "unrecoverable"}, 3.5, "high", "high"),
+        # altered but recoverable: 2 x 0.75 + 0.25 = 1.75 (low)
+        ({"dpc_base": "behavioural", "ei": "significant", **ENISA_NONE,
+          "cb_integrity": "recoverable"}, 1.75, "low", "unlikely"),
         # adjustments never take DPC below 1: 1 - 2 -> 1, negligible identification
         ({"dpc_base": "simple", "dpc_adjustments": ["public", "invalid"], "ei": "negligible",
           **ENISA_NONE}, 0.25, "low", "unlikely"),
@@ -76,9 +79,11 @@ def test_us_harm_factors(changes, risk):
 
 
 def test_written_determination_duties_name_the_statute():
-    duties = scales.written_determination_duties(["US-FL", "DE", "US-CA"])
-    assert duties == [
-        {"jurisdiction": "US-FL", "years": 5,
-         "sent_to": "the Department of Legal Affairs within 30 days",
-         "citation": "Fla. Stat. 501.171(4)(c)"},
-    ]  # fmt: skip
+    duties = scales.written_determination_duties(["US-VT", "US-FL", "DE", "US-CA"])
+    assert [d["jurisdiction"] for d in duties] == ["US-FL", "US-VT"]
+    assert duties[0]["text"] == (
+        "a no-harm determination must be in writing and kept 5 years, and sent to the "
+        "Department of Legal Affairs within 30 days"
+    )
+    assert duties[0]["citation"] == "Fla. Stat. 501.171(4)(c)"
+    assert duties[1]["text"].startswith("a no-harm determination must be sent to the Attorney")

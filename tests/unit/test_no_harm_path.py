@@ -74,3 +74,18 @@ def test_max_risk_below_min_risk_is_refused():
     }
     with pytest.raises(RulebookError, match="max_risk"):
         rule_from_dict(entry)
+
+
+def test_vermont_determination_goes_to_the_attorney_general_with_no_fixed_deadline(clocks):
+    out = clocks(
+        facts("none", events={"no_harm_determined_at": DETERMINED}, affected={"US-VT": 30})
+    )
+    duty = out.owed["US-VT-NOHARM"]
+    assert duty["due_at"] is None and duty["deadline_kind"] == "no_fixed_deadline"
+    assert duty["clock_start"]["event"] == "no_harm_determined_at"
+    assert "US-VT-IND" in out.excluded
+    # "Harm unlikely" is not "misuse not reasonably possible": residents are told, no duty here.
+    unlikely = clocks(
+        facts("unlikely", events={"no_harm_determined_at": DETERMINED}, affected={"US-VT": 30})
+    )
+    assert "US-VT-NOHARM" not in unlikely.owed and "US-VT-IND" in unlikely.owed
