@@ -52,7 +52,11 @@ def seed(n: int):
     user, _ = get_user_model().objects.get_or_create(
         username=USERNAME, defaults={"first_name": "Bench", "last_name": "Counsel"}
     )
-    have = Incident.objects.filter(reference__startswith="BENCH-").count()
+    have = (
+        Incident.objects.unrestricted("bench set-up and checks")
+        .filter(reference__startswith="BENCH-")
+        .count()
+    )
     if have >= n:
         return user
     now = timezone.now()
@@ -101,7 +105,9 @@ def seed(n: int):
                 for j in range(3)
             )
             # As ``Obligation.save()`` would have kept it (bulk_create bypasses save()).
-            Incident.objects.filter(pk__in=[row.pk for row in rows]).refresh_next_due()
+            Incident.objects.unrestricted("bench set-up and checks").filter(
+                pk__in=[row.pk for row in rows]
+            ).refresh_next_due()
     return user
 
 

@@ -145,7 +145,9 @@ def _store_obligations():
 
     rulebook = current_rulebook()
     rows = []
-    for incident in Incident.objects.prefetch_related("events", "affected", "obligations"):
+    for incident in Incident.objects.unrestricted("bench set-up and checks").prefetch_related(
+        "events", "affected", "obligations"
+    ):
         for result in evaluate_facts(incident.facts_dict(), rulebook=rulebook).obligations:
             d = _result_dict(result)
             code, stage = _key(d["rule"], d.get("stage"))
@@ -155,7 +157,9 @@ def _store_obligations():
                 )
             )
     Obligation.objects.bulk_create(rows, batch_size=2000)
-    Incident.objects.refresh_next_due()  # what Obligation.save() keeps; bulk_create bypasses it
+    Incident.objects.unrestricted(
+        "bench set-up and checks"
+    ).refresh_next_due()  # what Obligation.save() keeps; bulk_create bypasses it
 
 
 def _analyze():
@@ -184,7 +188,9 @@ def _measure(n: int):
 
     # A rule change that moves 5% of the cases' deadlines: those are rewritten, logged and
     # their reminders rescheduled.
-    moved_cases = list(Incident.objects.values_list("pk", flat=True)[::20])
+    moved_cases = list(
+        Incident.objects.unrestricted("bench set-up and checks").values_list("pk", flat=True)[::20]
+    )
     for pk in moved_cases:
         first = Obligation.objects.filter(incident_id=pk, due_at__isnull=False).first()
         if first is not None:

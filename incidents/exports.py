@@ -116,7 +116,9 @@ def report_data(incident: Incident) -> dict:
     decided ones included, superseded ones flagged.
     """
     incident = (
-        Incident.objects.filter(pk=incident.pk)
+        # The caller read ``incident`` through visible_to (page, API, e-mail); this re-reads it.
+        Incident.objects.unrestricted("re-read of a case the caller may see")
+        .filter(pk=incident.pk)
         .select_related("owner")
         .prefetch_related(
             "events__determined_by",

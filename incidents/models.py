@@ -430,6 +430,11 @@ class Attachment(models.Model):
         return self.name
 
 
+# The reason for the one unrestricted write of a case by its obligation: the earliest open
+# deadline (``next_due_at``) kept on the case, whoever changed the obligation.
+NEXT_DUE = "keep the case's next deadline in step with its obligations"
+
+
 class Obligation(models.Model):
     """One notification owed (or once owed) for a case: to whom, by when, why, and what was done.
 
@@ -541,12 +546,12 @@ class Obligation(models.Model):
         super().save(*args, **kwargs)
         fields = kwargs.get("update_fields")
         if fields is None or self.NEXT_DUE_FIELDS.intersection(fields):
-            Incident.objects.filter(pk=self.incident_id).refresh_next_due()
+            Incident.objects.unrestricted(NEXT_DUE).filter(pk=self.incident_id).refresh_next_due()
 
     def delete(self, *args, **kwargs):
         incident_id = self.incident_id
         result = super().delete(*args, **kwargs)
-        Incident.objects.filter(pk=incident_id).refresh_next_due()
+        Incident.objects.unrestricted(NEXT_DUE).filter(pk=incident_id).refresh_next_due()
         return result
 
     @property

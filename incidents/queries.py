@@ -51,17 +51,89 @@ def _open_obligations(model):
     return model.objects.filter(status="open", superseded=False)
 
 
+class UnrestrictedReadError(RuntimeError):
+    """``Incident.objects`` was read without saying whose cases: a side door to every case."""
+
+
 class IncidentQuerySet(models.QuerySet):
+    """Cases, restricted by default: ``Incident.objects`` hands out no case until the read says
+    whose cases it wants - ``visible_to(user)`` (a person's) or ``unrestricted(why)`` (every case,
+    for a system job such as a worker, a beat task or a management command, with the reason).
+
+    Reading (iterating, ``get``, ``count``, ``exists``, ``update``...) a queryset that said
+    neither raises ``UnrestrictedReadError``, so a forgotten ``visible_to`` fails in the first
+    test that reaches it instead of showing someone cases they are not on. Writing a new case
+    (``create``, ``bulk_create``) and the empty queryset (``none()``) need neither.
+    ``tests/security/test_restricted_reads.py`` lists every ``unrestricted`` read in the code.
+    """
+
+    # None until the read is scoped; then "visible_to" or "unrestricted: <why>". Kept by _clone.
+    _scope: str | None = None
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._scope = self._scope
+        return clone
+
+    def _scoped(self, scope: str):
+        clone = self._chain()
+        clone._scope = scope
+        return clone
+
     def visible_to(self, user):
         """Cases ``user`` may see: all for the privacy office, else those whose team has them."""
         if user is None or not user.is_authenticated or not user.is_active:
-            return self.none()
+            return self._scoped("visible_to").none()
         if sees_all(user):
-            return self.all()
+            return self._scoped("visible_to")
         from .models import TeamMember
 
         # A subquery rather than a join: no duplicate rows, and other team filters stay separate.
-        return self.filter(pk__in=TeamMember.objects.filter(user_id=user.pk).values("incident_id"))
+        return self._scoped("visible_to").filter(
+            pk__in=TeamMember.objects.filter(user_id=user.pk).values("incident_id")
+        )
+
+    def unrestricted(self, why: str):
+        """Every case, for code that acts for no one person (workers, beat tasks, commands, the
+        case's own door locking its row). ``why`` says why no restriction applies."""
+        if not isinstance(why, str) or not why.strip():
+            raise ValueError("say why this read may see every case")
+        return self._scoped(f"unrestricted: {why.strip()}")
+
+    def _check_scope(self) -> None:
+        if self._scope is None and not self.query.is_empty():
+            raise UnrestrictedReadError(
+                "Incident.objects read without visible_to(user) or unrestricted(why)"
+            )
+
+    # Every way a queryset reaches the database for rows or counts goes through one of these.
+    def _fetch_all(self):
+        self._check_scope()
+        super()._fetch_all()
+
+    def _iterator(self, use_chunked_fetch, chunk_size):
+        self._check_scope()
+        return super()._iterator(use_chunked_fetch, chunk_size)
+
+    def count(self):
+        self._check_scope()
+        return super().count()
+
+    def exists(self):
+        self._check_scope()
+        return super().exists()
+
+    def aggregate(self, *args, **kwargs):
+        self._check_scope()
+        return super().aggregate(*args, **kwargs)
+
+    def update(self, **kwargs):
+        self._check_scope()
+        return super().update(**kwargs)
+
+    def delete(self):
+        self._check_scope()
+        return super().delete()
 
     def deadlines_running(self):
         """Cases whose deadlines still run: every case not closed, and a closed case while one of
@@ -420,5 +492,9 @@ def case_rows(page_ids, filters: CaseFilters):
 
     sort = filters.sort if filters.sort in SORTS else DEFAULT_SORT
     return list(
-        Incident.objects.filter(pk__in=list(page_ids)).with_list_data().order_by(*SORTS[sort])
+        # The ids come from case_ids (visible_to); this reads their list columns.
+        Incident.objects.unrestricted("a page of ids already restricted")
+        .filter(pk__in=list(page_ids))
+        .with_list_data()
+        .order_by(*SORTS[sort])
     )

@@ -34,7 +34,9 @@ def recompute_many(
     """
     from jurisdictions.loader import current_rulebook
 
-    qs = incidents if incidents is not None else Incident.objects.deadlines_running()
+    if incidents is None:  # a rule-book change: every case whose deadlines still run
+        incidents = Incident.objects.unrestricted("rule-book recompute").deadlines_running()
+    qs = incidents
     totals = {
         "cases": 0,
         "changed": 0,
@@ -66,7 +68,7 @@ def recompute_many(
         stored: dict[int, list[Obligation]] = defaultdict(list)
         for ob in Obligation.objects.filter(incident_id__in=chunk):
             stored[ob.incident_id].append(ob)
-        for incident in Incident.objects.filter(pk__in=chunk):
+        for incident in Incident.objects.unrestricted("the batch's cases").filter(pk__in=chunk):
             totals["cases"] += 1
             obligations = stored[incident.pk]
             notices = notices_sent_of(obligations)
@@ -85,7 +87,9 @@ def recompute_many(
             if not conflicts_moved and not _would_change(obligations, evaluation):
                 ruled_out = _not_applicable_list(evaluation)
                 if ruled_out != incident.not_applicable:  # only the "why not" list moved
-                    Incident.objects.filter(pk=incident.pk).update(not_applicable=ruled_out)
+                    Incident.objects.unrestricted("this case of the batch").filter(
+                        pk=incident.pk
+                    ).update(not_applicable=ruled_out)
                 continue
             result = recompute_obligations(incident, acting_user=acting_user, reason=reason)
             totals["changed"] += int(result.anything)

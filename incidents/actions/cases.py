@@ -32,7 +32,8 @@ def next_reference(year: int) -> str:
     seq.last += 1
     # A number already taken (a restored or imported case, a counter reset) is skipped rather
     # than failing the unique constraint with a 500.
-    while Incident.objects.filter(reference=f"INC-{year}-{seq.last:04d}").exists():
+    taken = Incident.objects.unrestricted("a reference is unique across every case")
+    while taken.filter(reference=f"INC-{year}-{seq.last:04d}").exists():
         seq.last += 1
     seq.save(update_fields=["last"])
     return f"INC-{year}-{seq.last:04d}"

@@ -76,8 +76,10 @@ def _fields_from_facts(parsed) -> dict:
 
 def _stored_facts(incident: Incident) -> dict:
     """The case's facts as the engine reads them, freshly from the database."""
-    incident = Incident.objects.prefetch_related("events", "affected", "obligations").get(
-        pk=incident.pk
+    incident = (
+        Incident.objects.unrestricted("re-read of the case being changed")
+        .prefetch_related("events", "affected", "obligations")
+        .get(pk=incident.pk)
     )
     return incident.facts_dict()
 
@@ -220,7 +222,8 @@ def record_hold(
     if key not in hold_facts.HOLD_KEYS:
         raise ActionError("key", f"must be one of: {', '.join(hold_facts.HOLD_KEYS)}")
     reason = _clean_text(reason, "reason", required=False, max_length=2000)
-    before = Incident.objects.get(pk=incident.pk).holds.get(key)
+    stored = Incident.objects.unrestricted("re-read of the case being changed")
+    before = stored.get(pk=incident.pk).holds.get(key)
     cleaned = hold_facts.clean(key, value)
     lifted = _is_lift(key, before, cleaned)
     kind = ActivityKind.HOLD_LIFTED if lifted else ActivityKind.HOLD_RECORDED
@@ -251,7 +254,8 @@ def _is_lift(key: str, before: dict | None, after: dict | None) -> bool:
 @transaction.atomic
 def lift_hold(incident: Incident, key: str, *, lifted_at: datetime, acting_user, reason: str = ""):
     """Record that the hold ended at ``lifted_at``: held duties are re-timed from the lift."""
-    current = Incident.objects.get(pk=incident.pk).holds.get(key)
+    stored = Incident.objects.unrestricted("re-read of the case being changed")
+    current = stored.get(pk=incident.pk).holds.get(key)
     if current is None:
         raise ActionError("lifted_at", "there is no hold on this case to lift")
     _, end, _ = hold_facts.SHAPES[key]

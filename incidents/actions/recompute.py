@@ -195,7 +195,8 @@ def recompute_obligations(
     """
     # Locked (see _lock) and read with what the facts need, in one go.
     incident = (
-        Incident.objects.select_for_update()
+        Incident.objects.unrestricted("lock of the case being recomputed")
+        .select_for_update()
         .prefetch_related("events", "affected", "obligations")
         .get(pk=incident.pk)
     )

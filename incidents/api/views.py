@@ -209,7 +209,11 @@ class IncidentDetailView(APIView):
                 actions.update_facts(incident, data, acting_user=request.user, reason=reason)
             for key, value in held.items():
                 # A hold merges with the stored one ({"lifted_at": ...} lifts it); null removes.
-                stored = Incident.objects.get(pk=incident.pk).holds.get(key)
+                stored = (
+                    Incident.objects.unrestricted("re-read of the case in hand")
+                    .get(pk=incident.pk)
+                    .holds.get(key)
+                )
                 if isinstance(value, dict) and stored:
                     value = {**stored, **value}
                 actions.record_hold(incident, key, value, acting_user=request.user, reason=reason)

@@ -51,7 +51,7 @@ def test_open_a_format_2_case_and_read_it_back_as_given(as_counsel):
     assert 'as controller for data set "customers\' admins"' in rules["US-CA-IND"]["why"]
     assert any("controller: Acme GmbH" in line for line in rules["EU-GDPR-33-2-PROC"]["why"])
     assert "DE-GDPR-33-SA" not in rules  # the Germans are the customer's data subjects
-    incident = Incident.objects.get(pk=response.json()["id"])
+    incident = Incident.objects.unrestricted("test").get(pk=response.json()["id"])
     stored = as_counsel.get(f"/api/v1/incidents/{incident.pk}").json()["facts"]
     assert stored["format"] == V2
     assert stored["data_sets"] == DATA_SETS

@@ -21,7 +21,7 @@ def test_post_opens_a_case_and_answers_201_with_obligations(as_counsel, counsel)
     response = as_counsel.post(LIST, facts(title="Skimmer", severity="high"), format="json")
     assert response.status_code == 201, response.content
     body = response.json()
-    incident = Incident.objects.get(pk=body["id"])
+    incident = Incident.objects.unrestricted("test").get(pk=body["id"])
     assert re.fullmatch(r"INC-\d{4}-\d{4}", body["reference"])
     assert body["reference"] == incident.reference
     assert body["url"] == f"http://testserver{incident.get_absolute_url()}"
@@ -40,7 +40,7 @@ def test_post_opens_a_case_and_answers_201_with_obligations(as_counsel, counsel)
 def test_post_keeps_the_facts_as_given(as_counsel):
     doc = facts(events={"aware_at": "2026-03-28T09:00:00+01:00"}, systems=["shop-web"])
     body = as_counsel.post(LIST, doc, format="json").json()
-    stored = Incident.objects.get(pk=body["id"]).facts_dict()
+    stored = Incident.objects.unrestricted("test").get(pk=body["id"]).facts_dict()
     assert stored["events"]["aware_at"] == "2026-03-28T08:00:00Z"
     assert stored["events"]["determined_at"] is None  # a default is not a statement
     assert stored["affected"] == {"DE": 9000, "FR": 3000, "US-CA": 600}
@@ -98,7 +98,7 @@ def test_post_bad_input_is_400_naming_the_field_and_stores_nothing(as_counsel, c
     body = response.json()
     assert list(body) == [field], body
     assert body[field] and isinstance(body[field][0], str)
-    assert not Incident.objects.exists()
+    assert not Incident.objects.unrestricted("test").exists()
     assert not Activity.objects.exists()
 
 
@@ -113,7 +113,7 @@ def test_post_bad_input_is_400_naming_the_field_and_stores_nothing(as_counsel, c
 def test_post_not_an_object_is_400(as_counsel, payload, content_type):
     response = as_counsel.generic("POST", LIST, payload, content_type=content_type)
     assert response.status_code == 400
-    assert not Incident.objects.exists()
+    assert not Incident.objects.unrestricted("test").exists()
 
 
 def test_viewer_may_not_open_cases(client_for, viewer):
@@ -245,7 +245,7 @@ def test_missing_case_is_404(as_counsel):
 @pytest.fixture
 def opened(as_counsel):
     body = as_counsel.post(LIST, facts(), format="json").json()
-    return Incident.objects.get(pk=body["id"])
+    return Incident.objects.unrestricted("test").get(pk=body["id"])
 
 
 def test_patch_facts_recomputes_and_shows_the_move(as_counsel, opened):
@@ -330,7 +330,7 @@ def test_clocks_what_if_creates_nothing(as_counsel):
     body = response.json()
     assert body["format"] == "breachclock.obligations/1"
     assert any(o["rule"] == "US-CA-IND" for o in body["obligations"])
-    assert not Incident.objects.exists() and not Obligation.objects.exists()
+    assert not Incident.objects.unrestricted("test").exists() and not Obligation.objects.exists()
 
 
 def test_clocks_bad_input(as_counsel):
@@ -369,7 +369,7 @@ def test_text_a_database_cannot_store_is_400(as_counsel, change, field):
     response = as_counsel.generic("POST", LIST, json.dumps(doc), content_type="application/json")
     assert response.status_code == 400, response.content
     assert field in response.json()
-    assert not Incident.objects.exists()
+    assert not Incident.objects.unrestricted("test").exists()
 
 
 @pytest.mark.parametrize(
@@ -395,5 +395,5 @@ def test_the_largest_count_allowed_is_stored(as_counsel):
     doc["affected"] = {"DE": MAX_AFFECTED, "FR": 3}
     response = as_counsel.post(LIST, doc, format="json")
     assert response.status_code == 201, response.content
-    incident = Incident.objects.get(pk=response.json()["id"])
+    incident = Incident.objects.unrestricted("test").get(pk=response.json()["id"])
     assert incident.affected.get(jurisdiction="DE").count == MAX_AFFECTED

@@ -37,7 +37,9 @@ def test_api_case_keeps_the_flag_and_its_clocks(as_counsel, counsel):
     assert duties["EU-CRA-14-4-EW"]["jurisdiction"] == "DE"
     url = f"/api/v1/incidents/{body['id']}"
     assert as_counsel.get(url).json()["facts"]["product_security_incident"] is True
-    assert Incident.objects.get(pk=body["id"]).product_security_incident is True
+    assert (
+        Incident.objects.unrestricted("test").get(pk=body["id"]).product_security_incident is True
+    )
 
     # Counsel concludes the product was not affected: the flag goes, and so do its clocks.
     response = as_counsel.patch(url, {"product_security_incident": False}, format="json")

@@ -59,7 +59,7 @@ def test_open_with_bad_facts_writes_nothing(counsel, doc, field):
     with pytest.raises((FactsError, ActionError)) as err:
         actions.open_incident(doc, acting_user=counsel)
     assert err.value.field == field
-    assert not Incident.objects.exists() and not Activity.objects.exists()
+    assert not Incident.objects.unrestricted("test").exists() and not Activity.objects.exists()
 
 
 def test_every_change_names_its_user(counsel):
@@ -306,7 +306,7 @@ def test_recompute_many_includes_closed_cases_only_while_a_deadline_runs(
     if not obligations_left_open:
         closed.obligations.exclude(rule_code="US-CA-IND").update(status="waived")
     closed.obligations.filter(rule_code="US-CA-IND").delete()
-    Incident.objects.filter(pk=closed.pk).update(status="closed")
+    Incident.objects.unrestricted("test").filter(pk=closed.pk).update(status="closed")
     totals = actions.recompute_many(reason="rule book updated")
     assert totals["cases"] == int(recomputed)
     assert closed.obligations.filter(rule_code="US-CA-IND").exists() is recomputed

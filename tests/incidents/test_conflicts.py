@@ -26,7 +26,9 @@ GDPR_KEEPS_RUNNING = {
 
 def recompute_with(incident, conflicts, reason="rule book changed"):
     """Recompute with the real engine's answer plus ``conflicts``."""
-    evaluation = evaluate_facts(Incident.objects.get(pk=incident.pk).facts_dict()).to_dict()
+    evaluation = evaluate_facts(
+        Incident.objects.unrestricted("test").get(pk=incident.pk).facts_dict()
+    ).to_dict()
     evaluation["conflicts"] = conflicts
     return actions.recompute_obligations(incident, reason=reason, evaluation=evaluation)
 
@@ -38,7 +40,7 @@ def opened(counsel, open_case):
 
 def test_a_recompute_stores_the_conflicts_and_logs_each_new_one(opened):
     recompute_with(opened, [GDPR_KEEPS_RUNNING])
-    stored = Incident.objects.get(pk=opened.pk).conflicts
+    stored = Incident.objects.unrestricted("test").get(pk=opened.pk).conflicts
     assert stored == [GDPR_KEEPS_RUNNING]
     found = Activity.objects.filter(incident=opened, kind=ActivityKind.CONFLICT_FOUND).get()
     assert "EU-GDPR-33-SA" in found.summary and found.after["key"] == GDPR_KEEPS_RUNNING["key"]
@@ -48,7 +50,10 @@ def test_a_recompute_stores_the_conflicts_and_logs_each_new_one(opened):
 
 def test_a_conflict_without_a_key_gets_one_from_its_kind_and_rules(opened):
     recompute_with(opened, [{"kind": "displacement", "rules": ["B-2", "A-1"], "why": "lex"}])
-    assert Incident.objects.get(pk=opened.pk).conflicts[0]["key"] == "displacement:A-1+B-2"
+    assert (
+        Incident.objects.unrestricted("test").get(pk=opened.pk).conflicts[0]["key"]
+        == "displacement:A-1+B-2"
+    )
 
 
 def test_decision_is_attributed_logged_and_audited(opened, counsel):
@@ -70,7 +75,11 @@ def test_decision_is_attributed_logged_and_audited(opened, counsel):
     )
     second = Activity.objects.filter(incident=opened, kind=ActivityKind.CONFLICT_DECIDED).last()
     assert second.before == {"decision": "Notify the BfDI within 72 hours; tell the FBI we must."}
-    [current] = [r for r in conflict_rows(Incident.objects.get(pk=opened.pk)) if r.current]
+    [current] = [
+        r
+        for r in conflict_rows(Incident.objects.unrestricted("test").get(pk=opened.pk))
+        if r.current
+    ]
     assert current.decision.decision == "Revised: notify now." and len(current.earlier) == 1
 
 
@@ -95,11 +104,11 @@ def test_a_decision_survives_recomputes_and_stays_when_the_conflict_goes(opened,
         opened, GDPR_KEEPS_RUNNING["key"], decision="Notify anyway.", acting_user=counsel
     )
     recompute_with(opened, [GDPR_KEEPS_RUNNING], reason="again")
-    [row] = conflict_rows(Incident.objects.get(pk=opened.pk))
+    [row] = conflict_rows(Incident.objects.unrestricted("test").get(pk=opened.pk))
     assert row.current and row.decision.decision == "Notify anyway."
 
     recompute_with(opened, [], reason="hold withdrawn")
-    incident = Incident.objects.get(pk=opened.pk)
+    incident = Incident.objects.unrestricted("test").get(pk=opened.pk)
     assert incident.conflicts == []
     gone = Activity.objects.get(incident=opened, kind=ActivityKind.CONFLICT_GONE)
     assert "hold withdrawn" in gone.summary and gone.before["key"] == GDPR_KEEPS_RUNNING["key"]
@@ -126,6 +135,8 @@ def test_bulk_recompute_stores_new_conflicts_too(opened, monkeypatch):
         return result
 
     monkeypatch.setattr(hooks, "evaluate", with_conflict)
-    actions.recompute_many(Incident.objects.filter(pk=opened.pk), reason="rule book 2")
-    assert Incident.objects.get(pk=opened.pk).conflicts == [GDPR_KEEPS_RUNNING]
+    actions.recompute_many(
+        Incident.objects.unrestricted("test").filter(pk=opened.pk), reason="rule book 2"
+    )
+    assert Incident.objects.unrestricted("test").get(pk=opened.pk).conflicts == [GDPR_KEEPS_RUNNING]
     assert Activity.objects.filter(incident=opened, kind=ActivityKind.CONFLICT_FOUND).exists()

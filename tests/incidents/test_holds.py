@@ -98,7 +98,7 @@ def test_hold_holds_texas_keeps_gdpr_and_lift_retimes(texas_case, counsel):
          "agency": "FBI Houston"},
         acting_user=counsel,
     )  # fmt: skip
-    incident = Incident.objects.get(pk=texas_case.pk)
+    incident = Incident.objects.unrestricted("test").get(pk=texas_case.pk)
     texas = obligation(incident, "US-TX-IND")
     gdpr = obligation(incident, "DE-GDPR-33-SA")
     assert texas.due_at is None and texas.waiting_for == "law_enforcement_hold"
@@ -114,7 +114,7 @@ def test_hold_holds_texas_keeps_gdpr_and_lift_retimes(texas_case, counsel):
 
     lifted = DISCOVERED + timedelta(days=5)
     actions.lift_hold(incident, holds.LAW_ENFORCEMENT_HOLD, lifted_at=lifted, acting_user=counsel)
-    incident = Incident.objects.get(pk=texas_case.pk)
+    incident = Incident.objects.unrestricted("test").get(pk=texas_case.pk)
     texas = obligation(incident, "US-TX-IND")
     assert texas.waiting_for == "" and texas.clock_start_at == lifted
     lift_entry = Activity.objects.get(incident=incident, kind=ActivityKind.HOLD_LIFTED)
@@ -126,7 +126,7 @@ def test_hold_holds_texas_keeps_gdpr_and_lift_retimes(texas_case, counsel):
 
 
 def test_no_hold_no_conflicts(texas_case):
-    assert Incident.objects.get(pk=texas_case.pk).conflicts == []
+    assert Incident.objects.unrestricted("test").get(pk=texas_case.pk).conflicts == []
 
 
 def test_removing_the_hold_restores_the_deadline(texas_case, counsel):
@@ -137,7 +137,7 @@ def test_removing_the_hold_restores_the_deadline(texas_case, counsel):
         acting_user=counsel,
     )  # fmt: skip
     actions.record_hold(texas_case, holds.LAW_ENFORCEMENT_HOLD, None, acting_user=counsel)
-    incident = Incident.objects.get(pk=texas_case.pk)
+    incident = Incident.objects.unrestricted("test").get(pk=texas_case.pk)
     assert incident.holds == {} and "law_enforcement_hold" not in incident.facts_dict()
     texas = obligation(incident, "US-TX-IND")
     assert texas.due_at == before and pending_reminders(texas) > 0
@@ -152,7 +152,7 @@ def test_a_hold_in_the_future_is_refused_with_nothing_changed(texas_case, counse
             acting_user=counsel,
         )
     assert caught.value.field == "law_enforcement_hold.requested_at"
-    assert Incident.objects.get(pk=texas_case.pk).holds == {}
+    assert Incident.objects.unrestricted("test").get(pk=texas_case.pk).holds == {}
 
 
 def test_lifting_without_a_hold_is_refused(texas_case, counsel):

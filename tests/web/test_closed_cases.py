@@ -32,7 +32,7 @@ def list_overdue(client):
 def test_dashboard_and_case_list_agree_whatever_the_case_status(
     login, counsel, responder, case, clocks, status
 ):
-    Incident.objects.filter(pk=case.pk).update(status=status)
+    Incident.objects.unrestricted("test").filter(pk=case.pk).update(status=status)
     client = login(responder)
     response = client.get(reverse("dashboard"))
     totals, groups = response.context["totals"], response.context["groups"]
@@ -88,7 +88,7 @@ def test_case_page_warns_before_closing_with_open_obligations(
     for name in waive:
         clocks[name].status = "waived"
         clocks[name].save()
-    Incident.objects.filter(pk=case.pk).update(status=status)
+    Incident.objects.unrestricted("test").filter(pk=case.pk).update(status=status)
     body = login(counsel).get(reverse("incidents:detail", args=[case.pk])).content.decode()
     assert ('id="status_close_warning"' in body) is (warning is not None)
     if warning:
