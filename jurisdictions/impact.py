@@ -75,7 +75,8 @@ def _open_incidents():
     # so a rule change moves them (and may add what the new rule owes). A closed case with
     # nothing open is settled and left as it was decided.
     return (
-        Incident.objects.deadlines_running()
+        Incident.objects.unrestricted("a rule change moves every running deadline")
+        .deadlines_running()
         .prefetch_related("events", "affected", "obligations")
         .order_by("pk")
     )
@@ -179,11 +180,20 @@ def affected_case_ids(old: Rulebook, new: Rulebook) -> list[int]:
 
 def recompute_case(incident_id: int, *, user, reason: str) -> bool:
     """Recompute one case through the cases' own door; False if it no longer exists."""
+    from django.db import transaction
+
     from incidents import actions
     from incidents.models import Incident
+    from reminders.moved_earlier import earlier_deadlines, tell_team
 
-    incident = Incident.objects.filter(pk=incident_id).first()
+    # A worker acting for the rule change, not for a person: see _open_incidents.
+    incident = Incident.objects.unrestricted("rule-change recompute").filter(pk=incident_id).first()
     if incident is None:
         return False
-    actions.recompute_obligations(incident, acting_user=user, reason=reason)
+    result = actions.recompute_obligations(incident, acting_user=user, reason=reason)
+    # A deadline the team works to that moved earlier: they are told at once, once the new
+    # deadline is committed (reminders.moved_earlier).
+    moves = earlier_deadlines(result)
+    if moves:
+        transaction.on_commit(lambda: tell_team(incident, moves, reason=reason, actor=user))
     return True
