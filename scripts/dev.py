@@ -2,6 +2,7 @@
 """Set up and run Breachclock on a fresh machine that has only Python 3.11.
 
     python3 scripts/dev.py run    # install, migrate, load rules + demo, start web + worker + beat
+    python3 scripts/dev.py run --port 8080   # the same on another port (--host to listen elsewhere)
     python3 scripts/dev.py test   # install with test extras (and Debian's Chromium), run the tests
 
 Standard library only: this runs before the virtual environment exists. Extra arguments after
@@ -168,8 +169,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     run_parser = sub.add_parser("run", help="install and run web, worker and beat with demo data")
-    run_parser.add_argument("--host", default=os.environ.get("BREACHCLOCK_HOST", "127.0.0.1"))
-    run_parser.add_argument("--port", default=os.environ.get("BREACHCLOCK_PORT", "8000"))
+    run_parser.add_argument(
+        "--host",
+        default=os.environ.get("BREACHCLOCK_HOST", "127.0.0.1"),
+        help="address the web server listens on (default 127.0.0.1, or BREACHCLOCK_HOST)",
+    )
+    run_parser.add_argument(
+        "--port",
+        default=os.environ.get("BREACHCLOCK_PORT", "8000"),
+        help="port of the web server (default 8000, or BREACHCLOCK_PORT)",
+    )
     sub.add_parser("test", help="install test extras and run the test suite (args go to pytest)")
     args, extra = parser.parse_known_args()
     if args.command == "run":

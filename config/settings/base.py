@@ -333,8 +333,9 @@ CELERY_BROKER_USES_SERVER = bool(_broker_url)
 if _broker_url:
     CELERY_BROKER_URL = _broker_url
 else:
-    # kombu's filesystem transport: a broker that needs no server, for a laptop or a demo.
-    CELERY_BROKER_URL = "filesystem://"
+    # kombu's filesystem transport: a broker that needs no server, for a laptop or a demo. The
+    # host is never used; naming one keeps kombu from warning "No hostname was supplied".
+    CELERY_BROKER_URL = "filesystem://localhost//"
     _broker_dir = VAR_DIR / "broker"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir / "queue"),

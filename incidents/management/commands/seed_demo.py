@@ -1,6 +1,7 @@
 """``manage.py seed_demo``: a demo login and three realistic cases, safe to run again.
 
-Creates (once) the ``demo`` login (counsel), a responder and a privacy officer, and three cases
+Creates (once) the ``demo`` login (counsel), a responder, a privacy officer and a rules
+administrator (staff, so the rules console at ``/admin/`` opens for them), and three cases
 whose clocks run relative to now so the dashboard shows live deadlines: a web skimmer at a German
 retailer with French and Californian customers, ransomware at a US health-care business
 associate, and an intrusion at an SEC registrant. Every case is opened and worked through
@@ -28,6 +29,17 @@ PEOPLE = [
     ("demo", "Dana", "Demo", "Counsel", "Europe/Berlin"),
     ("sam.responder", "Sam", "Okafor", "Responder", "America/New_York"),
     ("pat.privacy", "Pat", "Lindqvist", "Privacy office", "Europe/London"),
+    ("rita.rules", "Rita", "Moreau", "Rules administrator", "Europe/Paris"),
+]
+# The rules console is the Django admin: its users must be staff (their group says what they may
+# do there). Nobody else gets into /admin/.
+STAFF = {"rita.rules"}
+# What each demo login is for, as printed after seeding (and in the README).
+LOGINS = [
+    ("demo", "counsel: opens and works cases, records notices"),
+    ("sam.responder", "responder: opens and works cases"),
+    ("pat.privacy", "privacy office: sees every case (read-only), keeps organisation profiles"),
+    ("rita.rules", "rules administrator: edits and publishes rules at /admin/"),
 ]
 
 
@@ -64,10 +76,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo cases opened: {', '.join(created)}")
         else:
             self.stdout.write("Demo cases already present.")
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo login: username demo, password {password}")
-            + "\n  (also sam.responder and pat.privacy with the same password)"
-        )
+        self.stdout.write(self.style.SUCCESS(f"Demo logins (password {password}):"))
+        for username, what in LOGINS:
+            self.stdout.write(f"  {username:<14} {what}")
 
     # --- people --------------------------------------------------------------------------------
     def _person(self, username, first, last, group_name, zone, password):
@@ -78,6 +89,7 @@ class Command(BaseCommand):
         )
         user.set_password(password)
         user.is_active = True
+        user.is_staff = username in STAFF
         user.save()
         group = Group.objects.filter(name=group_name).first()
         if group is not None:
@@ -120,7 +132,7 @@ class Command(BaseCommand):
         )
 
     def _exists(self, title):
-        return Incident.objects.filter(title=title).exists()
+        return Incident.objects.unrestricted("the demo seeds once").filter(title=title).exists()
 
     # --- cases ---------------------------------------------------------------------------------
     @transaction.atomic
