@@ -72,7 +72,12 @@ def record_assessment(
         override_reason, "override_reason", required=final != result.risk_of_harm
     )
     rationale = _text(rationale, "rationale", required=True)
-    incident = Incident.objects.select_for_update().get(pk=incident.pk)
+    # The caller decided who may change it; this locks the row.
+    incident = (
+        Incident.objects.unrestricted("lock of the case being changed")
+        .select_for_update()
+        .get(pk=incident.pk)
+    )
     previous = incident.assessments.order_by("-version").first()
     reason_for_change = _text(reason_for_change, "reason_for_change", required=previous is not None)
     now = timezone.now()
@@ -145,5 +150,7 @@ def record_assessment(
             actor=acting_user,
             after={"assessment": version, "risk_of_harm": final},
         )
-    Incident.objects.filter(pk=incident.pk).update(risk_rationale=rationale)
+    Incident.objects.unrestricted("the case being changed").filter(pk=incident.pk).update(
+        risk_rationale=rationale
+    )
     return assessment

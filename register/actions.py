@@ -29,7 +29,12 @@ def update_entry(incident: Incident, *, acting_user, **changes) -> RegisterEntry
     unknown = set(changes) - set(FIELDS)
     if unknown:
         raise ActionError(sorted(unknown)[0], "is not a register field")
-    incident = Incident.objects.select_for_update().get(pk=incident.pk)
+    # can_edit above decided who may change it; this locks the row.
+    incident = (
+        Incident.objects.unrestricted("lock of the case being changed")
+        .select_for_update()
+        .get(pk=incident.pk)
+    )
     entry, _ = RegisterEntry.objects.get_or_create(incident=incident)
     values = {name: getattr(entry, name) for name in FIELDS}
     for name, value in changes.items():

@@ -212,8 +212,14 @@ class Reminder(models.Model):
 
     @property
     def is_overdue_notice(self) -> bool:
-        return self.offset_minutes > 0 or (
-            self.kind == ReminderKind.CATCH_UP and self.due_at >= self.deadline_at
+        """After the deadline: it goes to the escalation contact too and starts the daily
+        series. Any row due after its deadline is one (the planned overdue notices, and a notice
+        written in place of moments that passed unsent), so that the first "overdue" email
+        escalates and a second a minute later can be folded (reminders.overdue_once)."""
+        return (
+            self.offset_minutes > 0
+            or self.due_at > self.deadline_at
+            or (self.kind == ReminderKind.CATCH_UP and self.due_at >= self.deadline_at)
         )
 
 

@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from .choices import ReminderKind, ReminderStatus
 from .models import DispatchHeartbeat, Reminder
+from .overdue_once import already_told
 from .schedule import PolicyBook, active_snoozes, catch_up_row, next_daily_overdue, stale_after
 
 logger = logging.getLogger(__name__)
@@ -152,7 +153,27 @@ def fold_claimed(token: str, ids: list[int], now: datetime) -> list[int]:
             # minute and wrote the catch-up first: that one goes, this one is not needed.
             continue
         send.append(row.pk)
-    return send
+    return _fold_second_overdue(token, [r for r in rows if r.pk in send] + catch_ups, send, now)
+
+
+def _fold_second_overdue(token: str, rows: list, send: list[int], now: datetime) -> list[int]:
+    """Readers already told "overdue" for this deadline a moment ago are not told again
+    (reminders.overdue_once); the daily series goes on."""
+    told = already_told([r for r in rows if r.pk in send], now)
+    for row in rows:
+        at = told.get(row.pk)
+        if at is None:
+            continue
+        Reminder.objects.filter(pk=row.pk, lease_token=token).update(
+            status=ReminderStatus.FOLDED,
+            closed_at=now,
+            closed_reason=f"not sent: an overdue notice for this deadline went out at "
+            f"{at:%Y-%m-%d %H:%M} UTC",
+            lease_token=None,
+        )
+        if row.is_overdue_notice:
+            _write_next_overdue(row, now)
+    return [pk for pk in send if pk not in told]
 
 
 @shared_task(name="reminders.dispatch_due_reminders", ignore_result=True)

@@ -96,7 +96,7 @@ def test_search_uses_the_trigram_indexes_on_postgresql(counsel):
     for i in range(30):
         IncidentFactory(owner=counsel, title=f"Phishing wave {i}", description="Mailbox access")
     IncidentFactory(owner=counsel, title="Ransomware on the file server")
-    qs = CaseFilters(q="ransomware").apply(Incident.objects.all())
+    qs = CaseFilters(q="ransomware").apply(Incident.objects.unrestricted("test"))
     with transaction.atomic(), connection.cursor() as cursor:
         # A table this small is cheaper to scan: forbid that to show the indexes match the
         # expressions the search compiles to (``UPPER(column::text) LIKE``).
