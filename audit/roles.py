@@ -36,7 +36,8 @@ ROLES: dict[str, tuple[dict[str, tuple[str, ...]], list[str]]] = {
     ),
     COUNSEL: (
         {"incidents": WORK, "reminders": WORK, "jurisdictions": READ, "organisations": READ},
-        ["jurisdictions.view_changes_coming"],
+        # Counsel approves the version of a notice that may be sent (incidents/drafting).
+        ["jurisdictions.view_changes_coming", "drafting.approve_noticedraft"],
     ),
     VIEWER: (
         {"incidents": READ, "reminders": READ, "jurisdictions": READ, "organisations": READ},
@@ -45,7 +46,15 @@ ROLES: dict[str, tuple[dict[str, tuple[str, ...]], list[str]]] = {
     RULES_ADMINISTRATOR: (
         {"jurisdictions": ALL, "incidents": READ},
         # Drafts are model changes; making one the law in force is a permission of its own.
-        ["jurisdictions.publish_rule", "jurisdictions.view_changes_coming"],
+        [
+            "jurisdictions.publish_rule",
+            "jurisdictions.view_changes_coming",
+            # Notice templates are rule data too: the wording each recipient kind gets.
+            "drafting.view_noticetemplate",
+            "drafting.add_noticetemplate",
+            "drafting.change_noticetemplate",
+            "drafting.view_noticetemplatechange",
+        ],
     ),
     PRIVACY_OFFICE: (
         {"incidents": READ, "reminders": READ, "jurisdictions": READ, "organisations": WORK},

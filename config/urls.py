@@ -40,4 +40,5 @@ urlpatterns = [
     path("", include("assessments.urls")),  # a case's risk-of-harm assessment
     path("", dashboard, name="dashboard"),
     path("", include("incidents.urls")),
+    path("", include("incidents.drafting.urls")),  # notice drafts of a case
 ]

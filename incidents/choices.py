@@ -164,3 +164,7 @@ class ActivityKind(models.TextChoices):
     CONFLICT_DECIDED = "conflict_decided", "Decision on a conflict recorded"
     ASSESSMENT_RECORDED = "assessment_recorded", "Risk-of-harm assessment recorded"
     REGISTER_CHANGED = "register_changed", "Register entry changed"
+    DRAFT_CREATED = "draft_created", "Notice draft started"
+    DRAFT_EDITED = "draft_edited", "Notice draft edited"
+    DRAFT_APPROVED = "draft_approved", "Notice draft approved"
+    NOTICE_PHASE = "notice_phase", "Phase of a notice recorded"

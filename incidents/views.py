@@ -190,7 +190,13 @@ def case_with_everything(request):
             Prefetch("team", TeamMember.objects.select_related("user").order_by("role", "id")),
             "affected",
             Prefetch("events", IncidentEvent.objects.select_related("determined_by")),
-            Prefetch("obligations", Obligation.objects.select_related("evidence")),
+            Prefetch(
+                "obligations",
+                # Notice drafts and phases are listed on each obligation row (two queries).
+                Obligation.objects.select_related("evidence").prefetch_related(
+                    "notice_drafts", "notice_phases"
+                ),
+            ),
             Prefetch("notes", Note.objects.select_related("author")),
             Prefetch("attachments", Attachment.objects.select_related("uploaded_by")),
         )

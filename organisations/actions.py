@@ -30,6 +30,10 @@ FIELDS = (
     "default_roles",
     "contract_clauses",
     "notes",
+    "address",
+    "contact_point",
+    "toll_free_number",
+    "signatory",
     "active",
 )
 
@@ -102,8 +106,9 @@ def _clean(values: dict) -> dict:
         if not roles or any(r not in ROLES for r in roles):
             raise ActionError("default_roles", "must be controller, processor or both")
         out["default_roles"] = [r for r in ROLES if r in roles]
-    if "notes" in out and not isinstance(out["notes"], str):
-        raise ActionError("notes", "must be text")
+    for field in ("notes", "address", "contact_point", "toll_free_number", "signatory"):
+        if field in out and not isinstance(out[field], str):
+            raise ActionError(field, "must be text")
     if "active" in out and not isinstance(out["active"], bool):
         raise ActionError("active", "must be true or false")
     return out

@@ -56,6 +56,32 @@ class ProfileForm(forms.Form):
     notes = forms.CharField(
         label="Notes", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
+    address = forms.CharField(
+        label="Postal address",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    contact_point = forms.CharField(
+        label="Contact point for notices",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The DPO or office that answers questions about a breach: name, telephone, "
+        "email. Notices quote it.",
+    )
+    toll_free_number = forms.CharField(
+        label="Toll-free number",
+        required=False,
+        max_length=40,
+        help_text="For US notices to individuals.",
+    )
+    signatory = forms.CharField(
+        label="Signatory",
+        required=False,
+        max_length=200,
+        help_text="Name and title of the person who signs notices.",
+    )
     active = forms.BooleanField(label="Can be picked for new cases", required=False, initial=True)
 
     def __init__(self, *args, **kwargs):
@@ -86,6 +112,10 @@ class ProfileForm(forms.Form):
             "default_roles": ["controller", "processor"] if roles == "both" else [roles],
             "contract_clauses": list(data["contract_clauses"]),
             "notes": data["notes"],
+            "address": data["address"].strip(),
+            "contact_point": data["contact_point"].strip(),
+            "toll_free_number": data["toll_free_number"].strip(),
+            "signatory": data["signatory"].strip(),
             "active": bool(data["active"]),
         }
 
@@ -104,5 +134,9 @@ class ProfileForm(forms.Form):
             "roles": "both" if len(roles) > 1 else roles[0],
             "contract_clauses": list(profile.contract_clauses.all()),
             "notes": profile.notes,
+            "address": profile.address,
+            "contact_point": profile.contact_point,
+            "toll_free_number": profile.toll_free_number,
+            "signatory": profile.signatory,
             "active": profile.active,
         }

@@ -42,6 +42,19 @@ class OrganisationProfile(models.Model):
         help_text="Contract clauses (rules of kind 'contract') this organisation has agreed to.",
     )
     notes = models.TextField(blank=True)
+    # What notices say about who is writing and how to reach them (notice drafting prefills
+    # these; a notice whose law asks for a contact point shows a gap while they are empty).
+    address = models.TextField(blank=True, help_text="Postal address of the legal entity.")
+    contact_point = models.TextField(
+        blank=True,
+        help_text="Who answers questions about a breach (DPO or office): name, telephone, email.",
+    )
+    toll_free_number = models.CharField(
+        max_length=40, blank=True, help_text="A toll-free number for people affected (US notices)."
+    )
+    signatory = models.CharField(
+        max_length=200, blank=True, help_text="Name and title of the person who signs notices."
+    )
     active = models.BooleanField(
         default=True, help_text="Only active profiles can be picked for a new case."
     )
@@ -99,6 +112,10 @@ class OrganisationProfile(models.Model):
             if self.pk
             else [],
             "notes": self.notes,
+            "address": self.address,
+            "contact_point": self.contact_point,
+            "toll_free_number": self.toll_free_number,
+            "signatory": self.signatory,
             "active": self.active,
         }
 

@@ -51,6 +51,7 @@ LOCAL_APPS = [
     "accounts",
     "jurisdictions",
     "incidents",
+    "incidents.drafting",  # notice templates, drafts, versions, approval, phases
     "organisations",  # organisation profiles that cases start from (organisations/)
     "reminders",  # deadline reminder rows, dispatch and sending (reminders/)
     "security",

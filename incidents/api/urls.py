@@ -8,6 +8,7 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
+from ..drafting import api as drafting_api
 from . import views
 
 app_name = "api"
@@ -66,6 +67,14 @@ urlpatterns = [
         views.ObligationTargetView.as_view(),
         name="obligation-target",
     ),
+    path(
+        "obligations/<id:pk>/drafts",
+        drafting_api.ObligationDraftsView.as_view(),
+        name="obligation-drafts",
+    ),
+    path("drafts/<id:pk>", drafting_api.DraftView.as_view(), name="draft"),
+    path("drafts/<id:pk>/approve", drafting_api.DraftApproveView.as_view(), name="draft-approve"),
+    path("drafts/<id:pk>/sent", drafting_api.DraftSentView.as_view(), name="draft-sent"),
     path("clocks", views.ClocksView.as_view(), name="clocks"),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

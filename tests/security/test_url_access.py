@@ -114,6 +114,20 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "api:obligation-not-required": (CASE, {"pk": "obligation"}),
     "api:obligation-waived": (CASE, {"pk": "obligation"}),
     "api:obligation-target": (CASE, {"pk": "obligation"}),
+    "api:obligation-drafts": (CASE, {"pk": "obligation"}),
+    "api:draft": (CASE, {"pk": "draft"}),
+    "api:draft-approve": (CASE, {"pk": "draft"}),
+    "api:draft-sent": (CASE, {"pk": "draft"}),
+    "drafting:start": (CASE, {"pk": "case", "ob_pk": "obligation"}),
+    "drafting:start_letter": (CASE, {"pk": "case"}),
+    "drafting:letter": (CASE, {"pk": "case", "letter_pk": "letter"}),
+    "drafting:draft": (CASE, {"pk": "case", "draft_pk": "draft"}),
+    "drafting:check": (CASE, {"pk": "case", "draft_pk": "draft"}),
+    "drafting:approve": (CASE, {"pk": "case", "draft_pk": "draft"}),
+    "drafting:sent": (CASE, {"pk": "case", "draft_pk": "draft"}),
+    "drafting:pdf": (CASE, {"pk": "case", "draft_pk": "draft"}),
+    "drafting:docx": (CASE, {"pk": "case", "draft_pk": "draft"}),
+    "drafting:filing": (CASE, {"pk": "case", "draft_pk": "draft"}),
     "audit:list": (AUDITOR, {}),
     "audit:export_csv": (AUDITOR, {}),
     "audit:export_json": (AUDITOR, {}),
@@ -178,6 +192,11 @@ def world(db, counsel, responder, viewer, settings, tmp_path):
         SimpleUploadedFile("letter.pdf", b"%PDF-1.7\n%%EOF\n", content_type="application/pdf"),
         acting_user=counsel,
     )
+    from incidents.drafting.actions import start_draft
+    from incidents.drafting.models import NoticeLetter
+
+    draft = start_draft(obligation, acting_user=counsel)
+    letter = NoticeLetter.objects.create(incident=case, created_by=counsel)
     feed = FeedToken.objects.create(user=counsel, incident=case)
     Token.objects.create(user=counsel)
     from jurisdictions.models import Rule
@@ -204,6 +223,8 @@ def world(db, counsel, responder, viewer, settings, tmp_path):
         "outbox_key": outbox_message.key,
         "profile": profile.pk,
         "hold_key": "law_enforcement_hold",
+        "draft": draft.pk,
+        "letter": letter.pk,
     }
 
 
