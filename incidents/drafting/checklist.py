@@ -10,8 +10,8 @@ vocabulary's detection hints (``jurisdictions.notice_vocabulary``) and a few fac
 Output: one item per requirement, ``{"element", "key", "required", "satisfied", "source",
 "note"}``:
 - the required title and each required heading: present as a line of its own;
-- each required element: its detection hints match the text (gaps left out) and no unresolved
-  gap marker ``[[...]]`` remains in a section where it is said, nor names it;
+- each required element: its detection hints match the text (gaps left out) in a section where
+  no unresolved gap marker ``[[...]]`` remains;
 - each forbidden item: ``"Must not state: <label>"``, unsatisfied when the text states it (the
   number of the jurisdiction's residents is also recognised from the case's own count);
 - no gap left anywhere, and plain language where the law asks for it.
@@ -30,6 +30,8 @@ _HEADING_RE = re.compile(r"^(#{1,3})\s+(.*\S)\s*$")
 _PEOPLE = (
     r"(?:residents?|individuals?|people|persons?|consumers?|customers?|data\s+subjects?|"
     r"patients?|employees?|members?|users?|account\s*holders?|citizens?)"
+    # "three consumer reporting agencies" counts agencies, not people.
+    r"(?!\s+(?:reporting|protection|credit|agenc|affairs|services?\b))"
 )
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -254,20 +256,20 @@ def element_item(element: Mapping, text: str, parts: list[Section], vocabulary: 
             source=source,
             note=f"{condition}Missing.",
         )
-    open_gaps = [(s.heading, g) for s in where for g in s.gaps]
-    open_gaps += [(None, g) for g in gaps(text) if says(g, any_of, all_of)]
-    if open_gaps:
-        heading, gap = open_gaps[0]
-        place = f" under {heading}" if heading else ""
-        return _item(
-            label,
-            key,
-            required=required,
-            satisfied=False,
-            source=source,
-            note=f"{condition}A gap remains{place}: [[{_short(gap)}]]",
-        )
-    return _item(label, key, required=required, satisfied=True, source=source, note=condition)
+    # Said in a section with nothing left to fill: done. Said only where gaps remain: the
+    # text around it is not final yet.
+    if any(not s.gaps for s in where):
+        return _item(label, key, required=required, satisfied=True, source=source, note=condition)
+    heading, gap = next((s.heading, s.gaps[0]) for s in where)
+    place = f" under {heading}" if heading else ""
+    return _item(
+        label,
+        key,
+        required=required,
+        satisfied=False,
+        source=source,
+        note=f"{condition}A gap remains{place}: [[{_short(gap)}]]",
+    )
 
 
 def check(

@@ -29,7 +29,6 @@ INSERT_ORDER = (
     "identity_theft_advice",
     "credit_monitoring_offer",
     "toll_free_number",
-    "reasons_for_delay",
 )
 
 
@@ -210,8 +209,9 @@ def values_for(obligation, *, now: datetime | None = None) -> tuple[dict, dict]:
         late = obligation.due_at is not None and now > obligation.due_at
         timing = f"We became aware of the breach on {wording.time_text(aware, zone, us=us)}."
         if late:
-            timing += " This notification is made after the deadline. " + render.gap(
-                "reasons_for_delay"
+            timing += (
+                " This notification is made after the deadline. The reason for the delay: "
+                + render.gap("reasons_for_delay")
             )
     individuals = _other_obligation(incident, obligation.jurisdiction, "individuals")
     ag = _other_obligation(incident, obligation.jurisdiction, "attorney_general")

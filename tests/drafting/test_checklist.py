@@ -175,6 +175,7 @@ def test_the_checklist_is_satisfied_once_gaps_are_filled():
         ("You have 60 days to enrol.", None),
         ("Call us within 3 business days.", None),
         ("In 2026 we wrote to you.", None),
+        ("Contact the three nationwide consumer reporting agencies.", None),
     ],
 )
 def test_resident_count_found(sentence, found):
