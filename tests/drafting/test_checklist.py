@@ -218,7 +218,7 @@ def test_stated_counts_lists_every_phrase():
     assert stated_counts("10 people and 20 customers") == ["10 people", "20 customers"]
 
 
-# --- plain language and parsing --------------------------------------------------------------------
+# --- plain language and parsing ---------------------------------------------------------------
 def test_plain_language_flags_a_long_sentence():
     long = " ".join(["word"] * 45) + "."
     items = check(CA_TEXT + "\n" + long + "\n", CA, VOCAB)

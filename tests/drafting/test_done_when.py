@@ -140,9 +140,8 @@ def test_every_content_requirement_in_the_rule_book_can_be_checked():
 
 
 def test_every_recipient_kind_has_an_english_template_and_only_known_placeholders():
-    from jurisdictions.engine.rules import RECIPIENTS
-
     from incidents.drafting.render import GAP_WORDS
+    from jurisdictions.engine.rules import RECIPIENTS
 
     letters = {t.recipient for t in NoticeTemplate.objects.filter(kind="letter", language="en")}
     assert set(RECIPIENTS) <= letters
