@@ -21,6 +21,7 @@ urlpatterns = [
     path("security/", include("security.urls")),
     path("api/v1/", include("incidents.api.urls")),
     path("api/v1/", include("register.api_urls")),  # the breach register (register/api.py)
+    path("api/v1/", include("assessments.api_urls")),  # a case's assessments (assessments/api.py)
     path("api/v1/", include("webhooks.api_urls")),  # outgoing webhooks
     path("settings/webhooks/", include("webhooks.urls")),
     path("feeds/", include("incidents.feed_urls")),

@@ -155,3 +155,21 @@ def test_register_pdf_has_the_entries_and_the_banner_on_every_page(client, flori
     update_details(florida_case, privileged=True, acting_user=counsel)
     pages = pdf_pages(client.get("/register.pdf").content)
     assert all(PRIVILEGE_BANNER in p and "of" in p for p in pages)
+
+
+def test_register_reads_in_a_constant_number_of_queries(
+    api_client, open_case, counsel, privacy_officer, django_assert_max_num_queries
+):
+    from tests.factories import facts
+
+    for i in range(6):
+        incident = open_case(counsel, facts(title=f"Case {i}"))
+        register_actions.update_entry(incident, effects=f"effects {i}", acting_user=counsel)
+        assessment_actions.record_assessment(
+            incident, method="us_harm", answers=US_NO_HARM, rationale="r", acting_user=counsel
+        )
+    api_client.force_authenticate(privacy_officer)
+    # Session/permission checks, the cases, and one query per prefetched relation.
+    with django_assert_max_num_queries(10):
+        rows = api_client.get("/api/v1/register").json()
+    assert len(rows) == 6
