@@ -114,3 +114,14 @@ def rulebook(transactional_db):
 
     shipped = os.path.join(os.path.dirname(migrations_path[0]), "rulebook", "rulebook.yaml")
     call_command("import_rules", shipped, "--yes", "--quiet")
+
+
+@pytest.fixture
+def receiver():
+    """A webhook receiver on loopback that checks signatures and drops repeated deliveries
+    (tests/webhooks/receiver.py); the webhook and fault tests post to it."""
+    from tests.webhooks.receiver import Receiver
+
+    server = Receiver()
+    yield server
+    server.stop()

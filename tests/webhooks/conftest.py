@@ -1,4 +1,4 @@
-"""Fixtures for the webhook tests: a receiver on loopback and a hook to it."""
+"""Fixtures for the webhook tests: a hook to the loopback receiver (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,6 @@ from tests.reminders.conftest import (  # noqa: F401 - cases and obligations bui
     make_incident,
     make_obligation,
 )
-
-from .receiver import Receiver
-
-
-@pytest.fixture
-def receiver():
-    server = Receiver()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
