@@ -85,11 +85,6 @@ def read_profiles(path) -> dict[str, dict]:
     return profiles
 
 
-def is_profiles_document(doc: Any) -> bool:
-    """Whether a YAML document read beside the rule book is the profiles file."""
-    return isinstance(doc, dict) and doc.get("format") == PROFILES_FORMAT
-
-
 def empty_block() -> dict:
     return {
         "profile": None,

@@ -28,7 +28,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .facts import CAUSES, DATA_CATEGORIES
-from .notice_content import NoticeContentError, check_notice_content, is_profiles_document
+from .notice_content import PROFILES_FORMAT, NoticeContentError, check_notice_content
 from .rules import (
     AFTER_LIFT_MODES,
     ANCHORS,
@@ -54,6 +54,8 @@ from .rules import (
 )
 
 FORMAT = "breachclock.rulebook/1"
+# Files kept beside the rule book that are not rules: notice-content profiles, contract templates.
+SIDE_FORMATS = (PROFILES_FORMAT, "breachclock.contract-templates/1")
 ESTABLISHMENT_CALENDAR = "establishment"
 # Optional rule fields that may also be carried inside ``extra`` (see rule_from_dict).
 EXTRA_CARRIED = ("relief_not_for", "causes_any", "deadline_anchor", "applies_with", "max_risk")
@@ -857,8 +859,8 @@ def read_rulebook_file(path) -> RulebookData:
             raise RulebookError(None, str(file), f"not valid YAML/JSON: {exc}") from None
         if not isinstance(doc, dict):
             raise RulebookError(None, str(file), "a rule book file must be a map")
-        if is_profiles_document(doc):
-            continue  # notice_content.yaml beside the rule book: profiles, read on their own
+        if doc.get("format") in SIDE_FORMATS:
+            continue  # profiles and templates beside the rule book are read on their own
         if not merged:
             merged = {
                 **doc,
