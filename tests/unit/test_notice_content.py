@@ -269,7 +269,9 @@ def test_every_vocabulary_term_has_a_label_and_compiles():
 def test_every_rule_of_the_shipped_book_says_what_its_notice_must_contain(book):
     for rule in book.rules:
         block = rule.notice_content
-        assert block, f"{rule.code} v{rule.version} has no notice content"
+        assert block, (
+            f"{rule.code} v{rule.version}: no notice content (add a profile, notice_content.yaml)"
+        )
         assert block["source"].strip(), rule.code
         assert block["silent"] or any(
             block[k] for k in ("elements", "forbidden", "title", "headings", "attachments")
