@@ -47,7 +47,7 @@ def update_entry(incident: Incident, *, acting_user, **changes) -> RegisterEntry
         values["classification"] in (Classification.NOT_PERSONAL, Classification.NEAR_MISS)
         and not (values["classification_reason"])
     ):
-        raise ActionError("classification_reason", "say why this is not a personal-data breach")
+        raise ActionError("classification_reason", "Say why it was not a personal-data breach.")
     before = {n: getattr(entry, n) for n in FIELDS if getattr(entry, n) != values[n]}
     if not before:
         return entry

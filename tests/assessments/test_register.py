@@ -102,7 +102,7 @@ def test_a_security_event_is_registered_with_why(api_client, client, open_case, 
         f"/incidents/{incident.pk}/register-entry/",
         {"classification": "security_event", "classification_reason": "", "effects": "None"},
     )
-    assert "say why" in response.content.decode()  # kept, nothing stored
+    assert "Say why" in response.content.decode()  # kept, nothing stored
     assert not hasattr(incident, "register_entry") or incident.register_entry is None
     register_actions.update_entry(
         incident, classification="security_event",

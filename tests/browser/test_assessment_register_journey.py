@@ -118,6 +118,18 @@ def test_assess_revise_register_and_numbers(page, chromium, live_server, ruleboo
     assert "deletion attestation arrived" in activity
     page.screenshot(path=str(SHOTS / "3-case.png"), full_page=True)
 
+    # The register entry: what it was, its effects and the remedial action.
+    page.click("#facts a:has-text('Register entry')")
+    page.select_option("#id_classification", "security_event")
+    page.click("button:has-text('Save the register entry')")
+    assert "Say why" in page.locator(".field-error").first.inner_text()  # kept, nothing saved
+    page.select_option("#id_classification", "personal_data_breach")
+    page.fill("#id_effects", "No misuse seen; employees offered credit monitoring.")
+    page.fill("#id_remedial_action", "Bank deleted the file; payroll export now encrypted.")
+    page.screenshot(path=str(SHOTS / "3b-register-entry.png"), full_page=True)
+    page.click("button:has-text('Save the register entry')")
+    page.wait_for_selector("text=Register entry saved")
+
     # The privacy office reads the register and the numbers.
     context = chromium.new_context(
         base_url=live_server.url, viewport={"width": 1366, "height": 900},
@@ -132,6 +144,7 @@ def test_assess_revise_register_and_numbers(page, chromium, live_server, ruleboo
     assert "risk of harm: no reasonable likelihood of harm (us harm test" in text.lower()
     assert "No reasonable likelihood of identity theft" in text
     assert "NY" in text  # the notification made, and when
+    assert "payroll export now encrypted" in text and "Personal data breach" in text
     office.screenshot(path=str(SHOTS / "4-register.png"), full_page=True)
     with office.expect_download() as download:
         office.click("#register-csv")
