@@ -86,16 +86,31 @@ def _queue(ids: list[int]) -> None:
 
 
 def _opened_now() -> set:
-    if not hasattr(_opened, "ids"):
+    if not hasattr(_opened, "ids") or len(_opened.ids) > 1000:  # rolled-back opens pile up
         _opened.ids = set()
     return _opened.ids
+
+
+def _scope() -> tuple[str, ...]:
+    """Where in the transaction we are: the savepoints open now. The case's opening and its
+    first recompute share its outermost one; a later change in the same test transaction (or a
+    request after a rollback) does not."""
+    return tuple(transaction.get_connection().savepoint_ids)
+
+
+def _opened_in_this_change(incident) -> bool:
+    here = _scope()
+    return any(
+        (pk, created) == (incident.pk, incident.created_at) and here[: len(scope)] == scope
+        for pk, created, scope in _opened_now()
+    )
 
 
 def from_activity(activity) -> None:
     """Events that one timeline entry stands for (``hooks.activity_written``)."""
     incident = activity.incident
     if activity.kind == ActivityKind.OPENED:
-        marker = (incident.pk, incident.created_at)
+        marker = (incident.pk, incident.created_at, _scope())
         _opened_now().add(marker)
         transaction.on_commit(lambda: _opened_now().discard(marker))
         emit(EventName.CASE_OPENED, incident, key=f"case.opened.{incident.pk}")
@@ -126,7 +141,7 @@ def obligations_changed(changed) -> None:
         by_case.setdefault(obligation.incident_id, []).append(obligation)
     for obligations in by_case.values():
         incident = obligations[0].incident
-        if (incident.pk, incident.created_at) in _opened_now():
+        if _opened_in_this_change(incident):
             continue
         emit(
             EventName.OBLIGATIONS_CHANGED,

@@ -40,4 +40,4 @@ def webhook_delete(request, pk):
     hook = get_object_or_404(actions.hooks_of(request.user), pk=pk)
     actions.delete_webhook(hook)
     messages.success(request, f"The hook to {hook.host} was removed.")
-    return redirect("webhooks:list")
+    return redirect("webhooks:settings")

@@ -19,7 +19,7 @@ def by_default(settings):
 
 def add(client, url=PUBLIC, **extra):
     data = {"url": url, "format": "slack", "events": ["obligation.due_soon"], **extra}
-    return client.post(reverse("webhooks:list"), data)
+    return client.post(reverse("webhooks:settings"), data)
 
 
 def test_add_shows_the_secret_once(client, counsel):
@@ -28,7 +28,7 @@ def test_add_shows_the_secret_once(client, counsel):
     hook = Webhook.objects.get()
     assert response.status_code == 200
     assert hook.secret in response.content.decode()
-    page = client.get(reverse("webhooks:list")).content.decode()
+    page = client.get(reverse("webhooks:settings")).content.decode()
     assert "93.184.215.14" in page and hook.secret not in page
 
 
@@ -58,12 +58,12 @@ def test_the_delivery_log_and_removal(client, counsel, case, outsider):
         last_error="answered 404 (refused; not retried)",
     )
     client.force_login(counsel)
-    page = client.get(reverse("webhooks:detail", args=[hook.pk])).content.decode()
+    page = client.get(reverse("webhooks:deliveries", args=[hook.pk])).content.decode()
     for shown in (case.reference, "Failed", "answered 404 (refused; not retried)", "12 ms"):
         assert shown in page
 
     client.force_login(outsider)
-    assert client.get(reverse("webhooks:detail", args=[hook.pk])).status_code == 404
+    assert client.get(reverse("webhooks:deliveries", args=[hook.pk])).status_code == 404
     assert client.post(reverse("webhooks:delete", args=[hook.pk])).status_code == 404
 
     client.force_login(counsel)
@@ -73,7 +73,7 @@ def test_the_delivery_log_and_removal(client, counsel, case, outsider):
 
 def test_a_viewer_may_not_add_hooks(client, viewer):
     client.force_login(viewer)
-    page = client.get(reverse("webhooks:list")).content.decode()
+    page = client.get(reverse("webhooks:settings")).content.decode()
     assert "Only people whose role may open cases can add webhooks." in page
     add(client)
     assert not Webhook.objects.exists()
