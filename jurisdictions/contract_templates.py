@@ -91,14 +91,19 @@ def prompted(data_categories) -> list[Template]:
 
 
 @transaction.atomic
-def enable(key: str, *, user) -> str:
-    """Load the template's clause into the rule book as a published contract rule; its code.
+def enable(key: str, *, user):
+    """Load the template's clause into the rule book as a published contract rule.
 
     Goes through the importer, so the rule is validated against the whole rule book and the
-    history records who enabled it. Refused (ValidationError) if unknown or already enabled.
+    history records who enabled it; the open cases it changes are recomputed after commit, as
+    for a published edit (``PublishJob``). Refused (ValidationError) if unknown or already
+    enabled. Returns the ``PublishJob``.
     """
+    from jurisdictions import impact
     from jurisdictions.importer import apply_import, plan_import
-    from jurisdictions.models import RulebookState
+    from jurisdictions.loader import Rulebook, current_rulebook
+    from jurisdictions.models import PublishJob, RulebookState
+    from jurisdictions.tasks import recompute_after_publish
 
     chosen = template(key)
     if chosen is None:
@@ -107,7 +112,26 @@ def enable(key: str, *, user) -> str:
         raise ValidationError(f"{chosen.title} is already enabled ({chosen.rule.code}).")
     today = timezone.localdate().isoformat()
     plan = plan_import(RulebookData(version=today, jurisdictions=(), rules=(chosen.rule,)))
+    old = current_rulebook()
+    new = Rulebook(
+        version=today,
+        rules=plan.rules_after,
+        jurisdictions={j.code: j for j in plan.jurisdictions_after},
+    )
+    affected = impact.affected_case_ids(old, new)
     apply_import(plan, user=user, note=f"ready-made clause enabled: {chosen.title}")
     # The console's own label (date and revision), as for any other change made here.
     RulebookState.bump()
-    return chosen.rule.code
+    job = PublishJob.objects.create(
+        user=user,
+        summary=f"Enabled {chosen.rule.code}: {chosen.title}",
+        incident_ids=affected,
+        total=len(affected),
+    )
+    if affected:
+        transaction.on_commit(lambda: recompute_after_publish.delay(job.pk))
+    else:
+        PublishJob.objects.filter(pk=job.pk).update(
+            state=PublishJob.State.DONE, finished_at=timezone.now()
+        )
+    return job

@@ -26,7 +26,7 @@ NOTICE_CONTENT_FIELD = {
 
 def _sourced(text: str, source: str | None):
     if source:
-        return format_html("{} <small class='rule-note'>({})</small>", text, source)
+        return format_html("{} <small class='muted'>({})</small>", text, source)
     return format_html("{}", text)
 
 

@@ -37,13 +37,15 @@ def contract_template_list(request):
             raise PermissionDenied
         key = request.POST.get("template", "")
         try:
-            code = contract_templates.enable(key, user=request.user)
+            job = contract_templates.enable(key, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
+            n = job.total
             messages.success(
                 request,
-                f"Enabled: {code} now applies to cases whose data includes payment card numbers.",
+                f"{job.summary}. It applies to cases whose data includes payment card numbers; "
+                f"{n} open case{'s' if n != 1 else ''} will be recomputed.",
             )
         return redirect("rules:contract_templates")
     enabled = contract_templates.enabled_codes()

@@ -123,3 +123,15 @@ def test_templates_file_refuses_a_clause_that_is_not_a_contract(tmp_path):
     with pytest.raises(RulebookError, match="contract clause"):
         contract_templates.read_templates(path)
     assert dataclasses.is_dataclass(contract_templates.templates()[0])
+
+
+def test_enabling_recomputes_the_open_cases_with_card_data(counsel, rules_admin, open_case):
+    from jurisdictions.tasks import recompute_after_publish
+
+    incident = open_case(counsel)  # a web skimmer: payment card numbers affected
+    assert not incident.obligations.filter(rule_code="PCI-MASTERCARD").exists()
+    job = contract_templates.enable("mastercard", user=rules_admin)
+    assert job.incident_ids == [incident.pk]
+    recompute_after_publish(job.pk)  # what the worker runs after commit
+    ob = incident.obligations.get(rule_code="PCI-MASTERCARD")
+    assert ob.kind == "contract" and ob.counterparty.startswith("Mastercard")
