@@ -65,7 +65,7 @@ def page_css(*, reference: str, privileged: bool, min_type_pt: float = 10.5) -> 
     )
     banner = (
         f"@top-center {{ content: {_css_string(PRIVILEGE_BANNER)}; font-weight: bold; "
-        "font-size: 8pt; border: 1pt solid #000; padding: 2pt 6pt; }"
+        "font-size: 8pt; border-bottom: 1pt solid #000; width: 100%; }"
         if privileged
         else ""
     )
@@ -75,8 +75,8 @@ def page_css(*, reference: str, privileged: bool, min_type_pt: float = 10.5) -> 
   size: A4;
   margin: 22mm 18mm 20mm 18mm;
   {banner}
-  @top-right {{ content: {_css_string(reference)}; font-size: 8pt; }}
-  @bottom-center {{ content: "Page " counter(page) " of " counter(pages); font-size: 8pt; }}
+  @bottom-left {{ content: {_css_string(reference)}; font-size: 8pt; }}
+  @bottom-right {{ content: "Page " counter(page) " of " counter(pages); font-size: 8pt; }}
 }}
 @page {{ font-family: '{FONT_FAMILY}'; }}
 html {{ font-family: '{FONT_FAMILY}'; font-size: {max(min_type_pt, 10)}pt; line-height: 1.4; }}
@@ -84,6 +84,7 @@ h1 {{ font-size: 1.5em; margin: 0 0 0.8em; }}
 h2 {{ font-size: 1.15em; margin: 1.2em 0 0.4em; page-break-after: avoid; }}
 p {{ margin: 0 0 0.6em; }}
 table {{ border-collapse: collapse; width: 100%; }}
+tr {{ page-break-inside: avoid; }}
 th, td {{ border: 0.5pt solid #666; padding: 3pt 5pt; vertical-align: top; text-align: left; }}
 .gap {{ background: #ffe9a8; font-weight: bold; }}
 .meta {{ font-size: 0.85em; color: #333; }}

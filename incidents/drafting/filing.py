@@ -112,7 +112,10 @@ def _art33_rows(draft, values: dict) -> list[Row]:
         ),
         Row(
             "Approximate number of data subjects",
-            f"{total:,}" if total else render.gap("subjects_count"),
+            "; ".join(f"{code}: {n:,}" for code, n in sorted(affected.items()))
+            + f" ({total:,} in all)"
+            if total
+            else render.gap("subjects_count"),
             "GDPR Art 33(3)(a)",
         ),
         Row(

@@ -32,6 +32,9 @@ INSERT_ORDER = (
 )
 
 
+PEOPLE_FACING = ("individuals", "public", "media")
+
+
 def vocabulary() -> dict:
     """The shared element vocabulary's detection hints (required and forbidden keys)."""
     try:
@@ -279,7 +282,9 @@ def prefill(obligation, *, language: str = "en", now: datetime | None = None) ->
     requirements = requirements_for(obligation)
     template = choose_template(obligation.recipient, obligation.jurisdiction, language)
     values, context = values_for(obligation, now=now)
-    keys = _insert_keys(requirements)
+    # Inserts speak to the people affected (your credit report, your freeze): letters to an
+    # authority or an agency carry their own wording in the template instead.
+    keys = _insert_keys(requirements) if obligation.recipient in PEOPLE_FACING else []
     found = insert_templates(keys, obligation.jurisdiction, language)
     inserts = "\n\n".join(render.fill(found[k].body, values).strip() for k in keys if k in found)
     body = template.body if template else "# Notice\n\n{{ what_happened }}\n\n{{ inserts }}\n"

@@ -168,6 +168,8 @@ Personal information involved: {{ data_categories }}.
 
 Residents were (or will be) notified on {{ notice_to_individuals_date }}. A sample copy of the notice to residents, without any personal information, is enclosed.
 
+Credit monitoring or identity theft protection offered to residents: {{ credit_monitoring }}.
+
 {{ law_enforcement_delay }}
 
 {{ inserts }}

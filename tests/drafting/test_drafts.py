@@ -162,7 +162,7 @@ def test_privileged_case_drafts_are_privileged_until_sent(three_places, counsel)
     assert PRIVILEGE_BANNER not in sent_pdf.pages[0].extract_text()
 
 
-def test_phased_notice_tracks_the_follow_up_until_the_final_phase(three_places, counsel):
+def test_phased_notice_tracks_the_follow_up_until_the_final_phase(client, three_places, counsel):
     ob = obligation(three_places, "DE-GDPR-33-SA")
     first = actions.start_draft(ob, acting_user=counsel)
     actions.approve(first, acting_user=counsel)
@@ -173,6 +173,10 @@ def test_phased_notice_tracks_the_follow_up_until_the_final_phase(three_places, 
     assert ob.status == ObligationStatus.NOTIFIED
     assert actions.follow_up_owed(ob) == initial
     assert initial.follow_up_target_at > initial.sent_at
+    # The case page shows the further information owed and offers to draft it.
+    client.force_login(counsel)
+    page = client.get(f"/incidents/{three_places.pk}/").content.decode()
+    assert "further information owed" in page and "Draft further information" in page
     # Further information: a new draft on the same obligation, recorded as the final phase.
     second = actions.start_draft(ob, acting_user=counsel)
     actions.approve(second, acting_user=counsel)
