@@ -25,26 +25,18 @@ from incidents.drafting.checklist import GAP_RE
 from incidents.drafting.models import NoticeTemplate, NoticeTemplateChange
 from incidents.drafting.seed import seed_templates
 from organisations.models import OrganisationProfile
+from tests.browser.test_team_journey import PASSWORD, sign_in
 from tests.conftest import make_person
 from tests.factories import facts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery staple"
 SHOTS = Path(tempfile.gettempdir())
 WHAT_WE_DO = (
     "We closed the account that was misused, reset every staff password and engaged forensic "
     "investigators."
 )
 MONITORING = "24 months of credit monitoring (enrol at www.example.com/enrol, code ABC123)"
-
-
-def sign_in(page, username):
-    page.goto("/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.wait_for_url(re.compile(r"/$"))
 
 
 def fill_gaps(text: str) -> str:
