@@ -23,3 +23,5 @@ class Action(models.TextChoices):
     AUDIT_EXPORTED = "audit_exported", "Audit trail exported"
     TOKEN_CREATED = "token_created", "API token created"
     RULE_CHANGED = "rule_changed", "Rule book changed"
+    LEGAL_HOLD = "legal_hold", "Legal hold set or lifted"
+    PERSONAL_DATA_PURGED = "personal_data_purged", "Personal data removed (retention ended)"

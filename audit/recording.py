@@ -110,6 +110,9 @@ _ACTIVITY_ACTIONS = {
     "team_role_changed": Action.TEAM_CHANGED,
     "reminder_sent": Action.REMINDER_SENT,
     "exported": Action.CASE_EXPORTED,
+    "legal_hold_set": Action.LEGAL_HOLD,
+    "legal_hold_lifted": Action.LEGAL_HOLD,
+    "personal_data_purged": Action.PERSONAL_DATA_PURGED,
 }
 
 

@@ -36,8 +36,13 @@ ROLES: dict[str, tuple[dict[str, tuple[str, ...]], list[str]]] = {
     ),
     COUNSEL: (
         {"incidents": WORK, "reminders": WORK, "jurisdictions": READ, "organisations": READ},
-        # Counsel approves the version of a notice that may be sent (incidents/drafting).
-        ["jurisdictions.view_changes_coming", "drafting.approve_noticedraft"],
+        # Counsel approves the version of a notice that may be sent (incidents/drafting), and
+        # sets and lifts legal holds (retention.actions).
+        [
+            "jurisdictions.view_changes_coming",
+            "drafting.approve_noticedraft",
+            "retention.manage_legal_hold",
+        ],
     ),
     VIEWER: (
         {"incidents": READ, "reminders": READ, "jurisdictions": READ, "organisations": READ},
@@ -56,12 +61,18 @@ ROLES: dict[str, tuple[dict[str, tuple[str, ...]], list[str]]] = {
             "drafting.view_noticetemplatechange",
         ],
     ),
+    # The privacy office also keeps the retention policies and sees the purge preview.
     PRIVACY_OFFICE: (
         {"incidents": READ, "reminders": READ, "jurisdictions": READ, "organisations": WORK},
         [
             "incidents.view_all_incidents",
             "jurisdictions.view_changes_coming",
             "register.view_register",
+            "retention.manage_legal_hold",
+            "retention.view_retentionpolicy",
+            "retention.add_retentionpolicy",
+            "retention.change_retentionpolicy",
+            "retention.view_casepurge",
         ],
     ),
     # The register lists only the cases an auditor may see (put on a case's team to read it).

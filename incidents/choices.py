@@ -123,6 +123,7 @@ class AttachmentKind(models.TextChoices):
     NOTIFICATION = "notification", "Notification letter or filing"
     REPORT = "report", "Report"
     CORRESPONDENCE = "correspondence", "Correspondence"
+    AFFECTED_LIST = "affected_list", "List of affected people"
     OTHER = "other", "Other"
 
 
@@ -168,3 +169,8 @@ class ActivityKind(models.TextChoices):
     DRAFT_EDITED = "draft_edited", "Notice draft edited"
     DRAFT_APPROVED = "draft_approved", "Notice draft approved"
     NOTICE_PHASE = "notice_phase", "Phase of a notice recorded"
+    # Retention (retention.actions): a legal hold stops every deletion; the purge removes
+    # personal data once the retention period has run.
+    LEGAL_HOLD_SET = "legal_hold_set", "Legal hold set"
+    LEGAL_HOLD_LIFTED = "legal_hold_lifted", "Legal hold lifted"
+    PERSONAL_DATA_PURGED = "personal_data_purged", "Personal data removed (retention ended)"

@@ -388,6 +388,11 @@ class Note(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField()
     privileged = models.BooleanField(default=False)
+    # Names, contact details or other data about people: removed by the retention purge once
+    # the case's retention period has run (retention.actions.purge_case).
+    personal = models.BooleanField(
+        default=False, help_text="Contains personal data (removed when retention ends)."
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

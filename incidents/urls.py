@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from incidents import conflict_views, views
+from incidents import conflict_views, evidence_views, views
 
 app_name = "incidents"
 urlpatterns = [
@@ -19,6 +19,7 @@ urlpatterns = [
     path("incidents/<id:pk>/leave/", views.case_leave, name="leave"),
     path("incidents/<id:pk>/notes/", views.case_note, name="note"),
     path("incidents/<id:pk>/report/", views.case_report, name="report"),
+    path("incidents/<id:pk>/evidence-pack/", evidence_views.evidence_pack, name="evidence_pack"),
     path("incidents/<id:pk>/calendar/", views.case_calendar, name="case_calendar"),
     path(
         "cases/<id:pk>/files/<id:attachment_pk>/",

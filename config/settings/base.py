@@ -54,6 +54,7 @@ LOCAL_APPS = [
     "incidents.drafting",  # notice templates, drafts, versions, approval, phases
     "organisations",  # organisation profiles that cases start from (organisations/)
     "reminders",  # deadline reminder rows, dispatch and sending (reminders/)
+    "retention",  # retention periods, legal holds and the purge of expired personal data
     "security",
     "audit",
     "assessments",  # documented risk-of-harm assessments, versioned (assessments/)
@@ -373,6 +374,14 @@ CELERY_BEAT_SCHEDULE["dispatch-due-reminders"] = {
     "schedule": REMINDER_DISPATCH_SECONDS,
     # A run that could not start within one interval is superseded by the next one.
     "options": {"expires": REMINDER_DISPATCH_SECONDS},
+}
+# Retention (retention/tasks.py): once a day the purge removes the personal data of closed cases
+# whose retention period has run, skipping every case on legal hold.
+RETENTION_PURGE_SECONDS = env.float("RETENTION_PURGE_SECONDS", default=24 * 60 * 60.0)
+CELERY_BEAT_SCHEDULE["purge-expired-personal-data"] = {
+    "task": "retention.purge_expired",
+    "schedule": RETENTION_PURGE_SECONDS,
+    "options": {"expires": RETENTION_PURGE_SECONDS},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

@@ -8,8 +8,11 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
+from retention.api import LegalHoldView
+
 from ..drafting import api as drafting_api
 from . import views
+from .evidence_pack import EvidencePackView
 
 app_name = "api"
 urlpatterns = [
@@ -46,6 +49,12 @@ urlpatterns = [
         "incidents/<id:pk>/team",
         views.IncidentTeamView.as_view(),
         name="incident-team",
+    ),
+    path("incidents/<id:pk>/legal-hold", LegalHoldView.as_view(), name="incident-legal-hold"),
+    path(
+        "incidents/<id:pk>/evidence-pack",
+        EvidencePackView.as_view(),
+        name="incident-evidence-pack",
     ),
     path(
         "obligations/<id:pk>/notified",
