@@ -39,6 +39,7 @@ urlpatterns = [
     path("", include("reminders.urls")),  # the snooze page (reminders/urls.py)
     path("", include("register.urls")),  # the breach register and the numbers
     path("", include("assessments.urls")),  # a case's risk-of-harm assessment
+    path("", include("retention.urls")),  # legal holds, the purge preview, retention policies
     path("", dashboard, name="dashboard"),
     path("", include("incidents.urls")),
     path("", include("incidents.drafting.urls")),  # notice drafts of a case

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -40,13 +40,6 @@ HoldSerializer = inline_serializer(
 )
 
 
-class CanManageHolds(BasePermission):
-    message = "Only counsel or the privacy office may set or lift a legal hold."
-
-    def has_permission(self, request, view):
-        return request.method in SAFE_METHODS or actions.may_manage_holds(request.user)
-
-
 def hold_body(incident, hold) -> dict:
     lifted = hold is not None and hold.lifted_at is not None
     return {
@@ -63,7 +56,7 @@ def hold_body(incident, hold) -> dict:
 
 
 class LegalHoldView(APIView):
-    permission_classes = [IsAuthenticated, CanManageHolds]
+    permission_classes = [IsAuthenticated]
     parser_classes = [BoundedJSONParser]
 
     def _incident(self, request, pk):
@@ -102,6 +95,11 @@ class LegalHoldView(APIView):
         return self._act(actions.lift_legal_hold, incident, request, status.HTTP_200_OK)
 
     def _act(self, action, incident, request, ok_status):
+        # Checked after the case is found: someone outside the case gets 404, not 403.
+        if not actions.may_manage_holds(request.user):
+            self.permission_denied(
+                request, message="Only counsel or the privacy office may set or lift a legal hold."
+            )
         try:
             hold = action(incident, reason=self._reason(request), acting_user=request.user)
         except ActionError as exc:

@@ -70,8 +70,10 @@ CREATE TRIGGER {table}_legal_hold BEFORE {events} ON {table}
 def install(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return  # elsewhere the pre_delete receivers above are the guard
-    for table, (column, guarded) in HELD_TABLES.items():
-        schema_editor.execute(_trigger_sql(table, column, guarded))
+    # A plain cursor, no parameters: the "%" of RAISE must reach PL/pgSQL as written.
+    with schema_editor.connection.cursor() as cursor:
+        for table, (column, guarded) in HELD_TABLES.items():
+            cursor.execute(_trigger_sql(table, column, guarded))
 
 
 def uninstall(apps, schema_editor):

@@ -52,3 +52,13 @@ def redis_url() -> str:
 def require_postgresql(connection) -> None:
     if connection.vendor != "postgresql":
         missing("PostgreSQL (DATABASE_URL=postgres://...)")
+
+
+def database_url(connection) -> str:
+    """The URL of the (test) database ``connection`` uses: for worker processes sharing it."""
+    s = connection.settings_dict
+    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
+    return (
+        f"postgres://{s['USER']}{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}"
+        f"/{s['NAME']}"
+    )

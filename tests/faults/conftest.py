@@ -20,7 +20,7 @@ from tests.reminders.conftest import (  # noqa: F401 - shared fixtures: people, 
     make_user,
     responder,
 )
-from tests.services import missing, redis_url, require_postgresql
+from tests.services import database_url, missing, redis_url, require_postgresql
 
 from .harness import PrivateRedis, SMTPServer, Worker
 
@@ -38,12 +38,7 @@ def fault_db(transactional_db, settings):
     require_postgresql(connection)
     settings.SITE_URL = SITE_URL  # as the workers have it: Message-IDs are computed from it
     settings.ESCALATION_EMAIL = ESCALATION
-    s = connection.settings_dict
-    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
-    return (
-        f"postgres://{s['USER']}{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}"
-        f"/{s['NAME']}"
-    )
+    return database_url(connection)
 
 
 @pytest.fixture

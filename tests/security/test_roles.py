@@ -39,10 +39,13 @@ def test_privacy_office_sees_every_case_but_changes_none():
     granted = perms(roles.PRIVACY_OFFICE)
     assert "incidents.view_all_incidents" in granted
     changes = {p for p in granted if p.split(".")[1].startswith(("add_", "change_", "delete_"))}
-    # ... except the organisation profiles, which it keeps (never deletes: cases refer to them).
+    # ... except the organisation profiles and their retention policies, which it keeps (never
+    # deletes: cases refer to them).
     assert changes == {
         "organisations.add_organisationprofile",
         "organisations.change_organisationprofile",
+        "retention.add_retentionpolicy",
+        "retention.change_retentionpolicy",
     }
 
 
