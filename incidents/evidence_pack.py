@@ -93,16 +93,45 @@ def register_section(name: str, builder: SectionBuilder) -> None:
 
 
 def _assessment_section(incident: Incident) -> Section | None:
-    """The risk-of-harm rationale as recorded on the case, until a fuller assessment registers
-    its own section (``register_section("assessments", ...)``) and replaces this one."""
-    if not incident.risk_of_harm and not incident.risk_rationale:
-        return None
-    body = {
-        "risk_of_harm": incident.risk_of_harm or None,
-        "risk_of_harm_label": incident.get_risk_of_harm_display() or "not yet assessed",
-        "rationale": incident.risk_rationale,
-    }
-    return Section(files={"risk_of_harm.json": _json(body)})
+    """Every version of the case's risk-of-harm assessment (``assessments`` app: the newest is
+    in force), or the bare rationale on the case when none was recorded."""
+    versions = list(
+        incident.assessments.select_related("created_by").order_by("version")
+        if hasattr(incident, "assessments")
+        else []
+    )
+    if not versions:
+        if not incident.risk_of_harm and not incident.risk_rationale:
+            return None
+        body = {
+            "risk_of_harm": incident.risk_of_harm or None,
+            "risk_of_harm_label": incident.get_risk_of_harm_display() or "not yet assessed",
+            "rationale": incident.risk_rationale,
+            "versions": [],
+        }
+        return Section(files={"assessments.json": _json(body)})
+    rows = [
+        {
+            "version": a.version,
+            "method": a.get_method_display(),
+            "recorded_at": a.created_at,
+            "recorded_by": a.created_by.get_username(),
+            "computed_risk": a.get_computed_risk_display(),
+            "score": a.score,
+            "risk_of_harm": a.get_risk_of_harm_display(),
+            "override_reason": a.override_reason,
+            "rationale": a.rationale,
+            "determined_at": a.determined_at,
+            "reason_for_change": a.reason_for_change,
+            "factors": (a.result or {}).get("factors", []),
+            "why": (a.result or {}).get("why", []),
+            "answers": a.answers,
+            "reasons": a.reasons,
+        }
+        for a in versions
+    ]
+    html = render_to_string("incidents/_evidence_assessments.html", {"versions": rows})
+    return Section(files={"assessments.json": _json({"versions": rows})}, report_html=html)
 
 
 register_section("assessments", _assessment_section)

@@ -34,11 +34,12 @@ def on_hold(incident_id: int) -> bool:
 def _rule_versions(incident) -> dict[str, int | None]:
     """The rules in play on the case: every obligation's rule (whatever became of it) and the
     rules the facts did not trigger whose law reached the case's people (see ``in_play``)."""
+    # .all(): the case page has these prefetched (no query); elsewhere one query each.
     rules: dict[str, int | None] = {}
-    for code, version in incident.obligations.values_list("rule_code", "rule_version"):
-        rules[code] = version
+    for ob in incident.obligations.all():
+        rules[ob.rule_code] = ob.rule_version
     places = [
-        *incident.affected.values_list("jurisdiction", flat=True),
+        *(a.jurisdiction for a in incident.affected.all()),
         *(incident.established_in or []),
     ]
     for entry in incident.not_applicable or []:

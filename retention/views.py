@@ -20,7 +20,7 @@ from organisations.models import OrganisationProfile
 from . import actions
 from .forms import AsOfForm, PolicyForm, ReasonForm
 from .models import CasePurge
-from .selectors import active_hold, case_retention, due_for_purge, personal_data_left
+from .selectors import active_hold, case_retention, due_for_purge
 
 
 def _hold_page(request, pk, *, lift: bool):
@@ -122,7 +122,9 @@ def case_panel(incident, user) -> dict:
         "incident": incident,
         "hold": active_hold(incident),
         "retention": retention,
-        "personal_left": incident.pk in personal_data_left([incident.pk]),
+        # From the case page's prefetched files and notes: no query.
+        "personal_left": any(a.file for a in incident.attachments.all())
+        or any(n.personal and n.text for n in incident.notes.all()),
         "purges": list(incident.purges.all()),
         "may_manage": actions.may_manage_holds(user),
     }

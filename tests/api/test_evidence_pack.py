@@ -16,11 +16,17 @@ from django.core.management import call_command
 from django.utils import timezone
 from pypdf import PdfReader
 
+from assessments.actions import record_assessment
 from incidents import actions
 from incidents.models import Incident, Obligation
 from incidents.pdf import PRIVILEGE_BANNER
 
 pytestmark = pytest.mark.django_db
+
+ENISA_HIGH = {"dpc_base": "financial", "ei": "maximum", "cb_confidentiality": "unknown",
+              "cb_integrity": "none", "cb_availability": "none", "malicious": True}  # fmt: skip
+ENISA_LOW = {**ENISA_HIGH, "dpc_base": "simple", "ei": "limited",
+             "cb_confidentiality": "exposed", "malicious": False}  # fmt: skip
 
 
 @pytest.fixture
@@ -31,6 +37,10 @@ def demo_case(settings, tmp_path):
     demo = get_user_model().objects.get(username="demo")
     case = Incident.objects.get(title="Web skimmer on the checkout page")
     actions.update_details(case, acting_user=demo, privileged=True)
+    record_assessment(
+        case, method="enisa", answers=ENISA_HIGH, rationale="Card data taken by an attacker.",
+        acting_user=demo,
+    )  # fmt: skip
     proof = actions.add_attachment(
         case,
         SimpleUploadedFile(
@@ -89,6 +99,10 @@ def test_pack_unzips_and_every_hash_verifies(demo_case, client_for):
     assert [d["kind"] for d in decisions].count("notification_recorded") == 2
     assert all(d["facts"]["risk_of_harm"] == "high" for d in decisions)
     assert json.loads(files["audit_trail.json"])  # the case's audit trail is in the pack
+    versions = json.loads(files["assessments/assessments.json"])["versions"]
+    assert [v["version"] for v in versions] == [1]
+    assert versions[0]["method"].startswith("ENISA") and versions[0]["factors"]
+    assert "assessment_recorded" in [d["kind"] for d in decisions]
     # A changed byte no longer matches its digest: the manifest shows tampering.
     tampered = files["case.json"].replace(b"Web skimmer", b"Web skimmex")
     assert hashlib.sha256(tampered).hexdigest() != manifest["case.json"]
@@ -111,6 +125,7 @@ def test_report_pages_carry_banner_reference_and_page_numbers(demo_case, client_
         "Obligations, and how each date was computed",
         "Notifications made",
         "Reminders sent",
+        "Version 1 (in force): ENISA severity",
         "Timeline of the case",
     ):
         assert heading in whole
@@ -118,14 +133,17 @@ def test_report_pages_carry_banner_reference_and_page_numbers(demo_case, client_
 
 def test_facts_at_each_decision_are_those_of_that_moment(demo_case, client_for):
     case, demo, _ = demo_case
-    actions.update_facts(case, {"risk_of_harm": "risk"}, acting_user=demo, reason="re-assessed")
+    record_assessment(
+        case, method="enisa", answers=ENISA_LOW, rationale="Only tokens were exposed.",
+        reason_for_change="Forensics: card numbers were tokenised", acting_user=demo,
+    )  # fmt: skip
     ob = Obligation.objects.filter(incident=case, status="open").first()
     actions.waive(ob, reason="counsel's decision", acting_user=demo)
     files = unzip(client_for(demo).get(f"/api/v1/incidents/{case.pk}/evidence-pack"))
     decisions = json.loads(files["facts_at_decisions.json"])
     waived = [d for d in decisions if d["kind"] == "waived"][-1]
     filed = [d for d in decisions if d["kind"] == "notification_recorded"][-1]
-    assert waived["facts"]["risk_of_harm"] == "risk"
+    assert waived["facts"]["risk_of_harm"] == "unlikely"
     assert filed["facts"]["risk_of_harm"] == "high"  # as it stood before the re-assessment
 
 

@@ -51,7 +51,12 @@ def worker_env(db_url, broker, var_dir) -> dict:
 
 
 def test_beat_purges_expired_cases_only(
-    pg_db, redis, tmp_path, settings, counsel, responder  # noqa: F811 - the fixture
+    pg_db,
+    redis,  # noqa: F811 - the fixture imported above
+    tmp_path,
+    settings,
+    counsel,
+    responder,  # noqa: F811 - the fixture
 ):
     from retention.models import LegalHold
 
