@@ -107,7 +107,8 @@ def due_for_purge(as_of: date) -> list[tuple[Incident, CaseRetention]]:
     privacy office's preview page, which needs ``incidents.view_all_incidents``.
     """
     closed = (
-        Incident.objects.filter(closed_at__isnull=False, closed_at__date__lt=as_of)  # unrestricted
+        Incident.objects.unrestricted("the purge acts on every closed case")
+        .filter(closed_at__isnull=False, closed_at__date__lt=as_of)
         .exclude(pk__in=LegalHold.objects.filter(lifted_at__isnull=True).values("incident_id"))
         .select_related("organisation_profile")
         .order_by("reference")

@@ -105,6 +105,8 @@ UNRESTRICTED = {
     ("jurisdictions/impact.py", "a rule change moves every running deadline"): 1,
     ("jurisdictions/impact.py", "rule-change recompute"): 1,
     ("register/actions.py", "lock of the case being changed"): 1,
+    ("retention/actions.py", "lock of the case being changed"): 1,
+    ("retention/selectors.py", "the purge acts on every closed case"): 1,
 }
 # What may follow ``Incident.objects`` directly (besides the two that say whose cases).
 WRITES_AND_EMPTY = {"create", "bulk_create", "none"}
