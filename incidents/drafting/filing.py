@@ -75,7 +75,7 @@ def _art33_rows(draft, values: dict) -> list[Row]:
     categories = list(incident.data_categories or [])
     affected = {a.jurisdiction: a.count for a in incident.affected.all()}
     total = sum(affected.values())
-    countries = sorted({code.split("-")[0] for code in affected})
+    countries = sorted({prefill.jurisdiction_info(code.split("-")[0])[0] for code in affected})
     late = draft.obligation.due_at is not None and timezone.now() > draft.obligation.due_at
     return [
         *_common(draft, values),
@@ -112,7 +112,10 @@ def _art33_rows(draft, values: dict) -> list[Row]:
         ),
         Row(
             "Approximate number of data subjects",
-            "; ".join(f"{code}: {n:,}" for code, n in sorted(affected.items()))
+            "; ".join(
+                f"{prefill.jurisdiction_info(code)[0]}: {n:,}"
+                for code, n in sorted(affected.items())
+            )
             + f" ({total:,} in all)"
             if total
             else render.gap("subjects_count"),

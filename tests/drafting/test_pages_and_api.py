@@ -167,6 +167,7 @@ def test_outputs_pdf_word_and_filing_sheet(client, counsel, three_places):
     sheet = client.get(reverse("drafting:filing", args=[three_places.pk, de.pk]))
     html = sheet.content.decode()
     assert "GDPR Art 33" in html and "Acme Retail GmbH" in html and "to complete" in html
+    assert "Germany: 1,000" in html and "Germany, United States" in html
     sheet_pdf = client.get(
         reverse("drafting:filing", args=[three_places.pk, de.pk]) + "?format=pdf"
     )
@@ -180,3 +181,12 @@ def test_case_page_offers_draft_notice_on_obligation_rows(client, counsel, viewe
     client.force_login(viewer)
     page = client.get(reverse("incidents:detail", args=[draft.incident_id])).content.decode()
     assert "Draft notice" not in page and f"/drafts/{draft.pk}/" in page
+
+
+def test_letter_page_lists_each_variant_with_its_checklist(client, counsel, three_places):
+    client.force_login(counsel)
+    response = client.post(reverse("drafting:start_letter", args=[three_places.pk]))
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "US-CA · US-CA-IND" in page and "US-MA · US-MA-IND" in page
+    assert "M.G.L. c. 93H § 3(b)" in page and "required item" in page
