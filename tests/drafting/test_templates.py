@@ -4,27 +4,15 @@ version (who, when, before, after), drafts pick the most specific template and l
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 
-from audit import roles
 from incidents.drafting import actions
 from incidents.drafting.models import NoticeTemplate, NoticeTemplateChange
 from incidents.drafting.prefill import choose_template
-from tests.conftest import make_person
+from tests.jurisdictions.conftest import rules_admin  # noqa: F401, F811 - Rita, rules admin
 
 from .conftest import obligation
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def rules_admin(db):
-    roles.sync_roles(Group, Permission)
-    user = make_person("rita.rules", "responder", first_name="Rita", last_name="Rules")
-    user.groups.set([Group.objects.get(name=roles.RULES_ADMINISTRATOR)])
-    user.is_staff = True
-    user.save()
-    return user
 
 
 def _form(template, **changes):
@@ -46,7 +34,10 @@ def _form(template, **changes):
     return data
 
 
-def test_rules_administrator_edits_a_template_and_the_change_is_versioned(client, rules_admin):
+def test_rules_administrator_edits_a_template_and_the_change_is_versioned(
+    client,
+    rules_admin,  # noqa: F811 - the fixture imported above
+):
     template = NoticeTemplate.objects.get(kind="letter", recipient="media", jurisdiction="")
     client.force_login(rules_admin)
     url = f"/admin/drafting/noticetemplate/{template.pk}/change/"
