@@ -137,7 +137,7 @@ def test_assess_revise_register_and_numbers(page, chromium, live_server, ruleboo
     )  # fmt: skip
     office = context.new_page()
     sign_in(office, "priya.privacy")
-    office.click("nav a:has-text('Register')")
+    office.click(".actions a:has-text('Breach register')")
     office.wait_for_url(re.compile(r"/register/"))
     entry = office.locator(f"tr.register-row[data-reference='{incident.reference}']")
     text = entry.inner_text()
