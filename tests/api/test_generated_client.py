@@ -109,7 +109,7 @@ def test_a_case_walked_with_the_generated_client(generated_client, live_server, 
     from breachclock_client.api.obligations import obligations_notified
     from breachclock_client.models import (
         IncidentCreateRequest,
-        MethodEnum,
+        NotificationMethodEnum,
         NotifiedWithEvidenceRequest,
     )
     from breachclock_client.types import File
@@ -128,7 +128,7 @@ def test_a_case_walked_with_the_generated_client(generated_client, live_server, 
         letter = File(io.BytesIO(b"%PDF-1.4 notice"), "notice.pdf", "application/pdf")
         notice = NotifiedWithEvidenceRequest(
             sent_at=datetime(2026, 3, 29, 9, 0, tzinfo=UTC),
-            method=MethodEnum("portal"),
+            method=NotificationMethodEnum("portal"),
             sent_to="Berlin DPA portal",
             reference="BlnBDI-2026-17",
             evidence=letter,
