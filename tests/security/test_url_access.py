@@ -76,6 +76,7 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "retention:purge_preview": (SIGNED_IN, {}),
     "retention:policy": (SIGNED_IN, {"pk": "profile"}),
     "rules:changes_coming": (SIGNED_IN, {}),
+    "rules:contract_templates": (SIGNED_IN, {}),  # lists templates; enabling needs publish_rule
     "security:otp_setup": (SIGNED_IN, {}),
     "security:otp_verify": (SIGNED_IN, {}),
     "security:tokens": (SIGNED_IN, {}),
