@@ -893,6 +893,12 @@ class NoteForm(forms.Form):
         required=False,
         help_text="Attorney–client privileged: never quoted in reminders or feeds.",
     )
+    personal = forms.BooleanField(
+        label="Contains personal data",
+        required=False,
+        help_text="Names, contact details or other data about people: the note's text is removed "
+        "when the case's retention period ends (unless the case is on legal hold).",
+    )
 
     def clean(self):
         cleaned = super().clean()

@@ -796,7 +796,7 @@ def case_note(request, pk):
                 if data["text"].strip():
                     actions.add_note(
                         incident, data["text"], acting_user=request.user,
-                        privileged=data["privileged"],
+                        privileged=data["privileged"], personal=data["personal"],
                     )  # fmt: skip
                 if data.get("file"):
                     actions.add_attachment(

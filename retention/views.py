@@ -122,6 +122,7 @@ def case_panel(incident, user) -> dict:
         "incident": incident,
         "hold": active_hold(incident),
         "retention": retention,
+        "expired": retention.expired_on(timezone.localdate()),
         # From the case page's prefetched files and notes: no query.
         "personal_left": any(a.file for a in incident.attachments.all())
         or any(n.personal and n.text for n in incident.notes.all()),

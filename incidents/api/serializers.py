@@ -264,6 +264,11 @@ class NoteCreateSerializer(serializers.Serializer):
     privileged = serializers.BooleanField(
         required=False, default=False, help_text="Attorney-client privileged."
     )
+    personal = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Contains personal data: the text is removed when the retention period ends.",
+    )
 
 
 # --- output ------------------------------------------------------------------------------------
@@ -384,6 +389,7 @@ class NoteOutSerializer(serializers.Serializer):
     author = serializers.CharField(source="author.get_username")
     text = serializers.CharField()
     privileged = serializers.BooleanField()
+    personal = serializers.BooleanField()
     created_at = serializers.DateTimeField()
 
 

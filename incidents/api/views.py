@@ -440,12 +440,13 @@ class IncidentNotesView(generics.GenericAPIView):
     def post(self, request, pk):
         incident = self.get_incident(request, pk)
         data = _json_object(request.data)
-        _only_keys(data, ("text", "privileged"))
+        _only_keys(data, ("text", "privileged", "personal"))
         note = actions.add_note(
             incident,
             data.get("text"),
             acting_user=request.user,
             privileged=data.get("privileged", False),
+            personal=data.get("personal", False),
         )
         return Response(NoteOutSerializer(note).data, status=status.HTTP_201_CREATED)
 

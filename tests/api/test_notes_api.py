@@ -79,6 +79,7 @@ def test_post_adds_the_note_and_answers_201(as_counsel, case, counsel):
         "author": "carla.counsel",
         "text": FINDING["text"],
         "privileged": False,
+        "personal": False,
         "created_at": note.created_at.isoformat().replace("+00:00", "Z"),
     }
     assert note.author == counsel

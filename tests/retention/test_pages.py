@@ -83,3 +83,32 @@ def test_privacy_office_sets_the_policy_and_it_lengthens_retention(
     # A policy shorter than the law's five years does not shorten it.
     client.post(f"/organisations/{org.pk}/retention/", {"years": "2"})
     assert str(case_retention(expired).until) == "2030-01-10"
+
+
+def test_a_note_marked_personal_keeps_its_text_out_of_the_timeline(
+    client, counsel, case, client_for
+):
+    from incidents.models import Activity, Note
+
+    client.force_login(counsel)
+    response = client.post(
+        f"/incidents/{case.pk}/notes/", {"text": "Ada Lovelace, +1 305 555 0100", "personal": "on"}
+    )
+    assert response.status_code == 302
+    note = Note.objects.get(incident=case)
+    assert note.personal and note.text.startswith("Ada")
+    entry = Activity.objects.filter(incident=case, kind="note_added").get()
+    assert "Ada" not in str(entry.after) and entry.after["personal"] is True
+    assert "Personal data" in client.get(f"/incidents/{case.pk}/").content.decode()
+
+    api = client_for(counsel)
+    made = api.post(
+        f"/api/v1/incidents/{case.pk}/notes",
+        {"text": "Bob's address", "personal": True},
+        format="json",
+    )
+    assert made.status_code == 201 and made.json()["personal"] is True
+    bad = api.post(
+        f"/api/v1/incidents/{case.pk}/notes", {"text": "x", "personal": "yes"}, format="json"
+    )
+    assert bad.status_code == 400 and "personal" in bad.json()
