@@ -149,7 +149,6 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "register:numbers_csv": (AUDITOR, {}),
     "register_api:register": (AUDITOR, {}),
     "register_api:register-csv": (AUDITOR, {}),
-    "rules:contract_templates": (SIGNED_IN, {}),
     # Outgoing hooks belong to their creator; another user's hook is a 404.
     "webhooks:list": (SIGNED_IN, {}),
     "webhooks:detail": (OWNER, {"pk": "webhook"}),
