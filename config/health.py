@@ -9,7 +9,7 @@ dotted paths to callables returning ``(name, ok, details_dict)``.
 """
 
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
@@ -40,6 +40,16 @@ def check_broker():
     return "broker", True, {"transport": str(transport)}
 
 
+def _staff(request) -> bool:
+    # The signed-in user comes from the database: while it is away, everyone is anonymous here
+    # (and gets the short answer) rather than the check itself failing.
+    user = getattr(request, "user", None)
+    try:
+        return bool(user is not None and user.is_authenticated and user.is_active and user.is_staff)
+    except DatabaseError:
+        return False
+
+
 @never_cache
 @require_GET
 def health(request):
@@ -53,8 +63,7 @@ def health(request):
         body[name] = {"ok": ok, **details}
         healthy = healthy and ok
     status = 200 if healthy else 503
-    user = getattr(request, "user", None)
-    if not (user is not None and user.is_authenticated and user.is_active and user.is_staff):
+    if not _staff(request):
         return JsonResponse({"status": "ok" if healthy else "not ok"}, status=status)
     body["status"] = "ok" if healthy else "degraded"
     return JsonResponse(body, status=status)

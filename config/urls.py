@@ -7,6 +7,9 @@ from accounts.password_reset import RateLimitedPasswordResetView
 from config.health import health
 from incidents.views import dashboard
 
+# A lost database answers 503 "try again" rather than a bare 500 (config/errors.py).
+handler500 = "config.errors.server_error"
+
 
 def favicon(request):
     """Browsers ask for /favicon.ico on pages that name no icon (JSON, CSV, calendar files)."""

@@ -20,8 +20,10 @@ busy; the token is every slot's value. SQLite serialises writers anyway and uses
 Not cached: reads inside a transaction (they may see their own uncommitted writes) and the
 "deadline within" filter (its answer changes with the clock, not with the data).
 
-After restoring a database from a backup, restart the web processes: their pages were kept
-under tokens that the restored data may bring back.
+Restoring a backup brings an older token back with the older data. That is safe because a page
+is kept only under the token its own rows query saw (``token_in_query``): whatever a page kept
+under a token shows, the database showed under that token, so the restored state's pages are
+the restored state's. No restart is needed (README, "Restore").
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ import logging
 
 from django.core.cache import caches
 from django.db import DatabaseError, connection
+from django.db.models import TextField, Value
+from django.db.models.expressions import RawSQL
 
 logger = logging.getLogger(__name__)
 
@@ -142,14 +146,33 @@ def version_token() -> str | None:
     return ",".join(tokens) or None
 
 
+def token_in_query():
+    """The token as the statement it is part of sees it (an annotation for the page's rows query):
+    a page is kept only under the token of the snapshot its rows came from."""
+    if connection.vendor == "postgresql":
+        sql = f"SELECT string_agg(token, ',' ORDER BY id) FROM {TABLE}"  # noqa: S608 - a constant
+    elif connection.vendor == "sqlite":
+        sql = f"SELECT group_concat(token, ',') FROM (SELECT token FROM {TABLE} ORDER BY id)"  # noqa: S608
+    else:
+        return Value(None, output_field=TextField())
+    return RawSQL(sql, [], output_field=TextField())  # noqa: S611 - constant SQL, no input
+
+
 def cached_page(user, filters, number, compute):
-    """``compute()`` (the page's plain data), or the copy kept for the same person, filters,
-    page and version token."""
+    """``compute()`` (the page's plain data and the token its rows query saw), or the copy kept
+    for the same person, filters, page and version token.
+
+    A page is kept only when its rows were read under the token read first: a write committed in
+    between (a new token) means the rows may be newer than that token, and keeping them under it
+    would serve them again if the token came back - which is what restoring a backup does (the
+    token is restored with the data). So a restored database never gets a page from after its
+    backup, without restarting anything.
+    """
     if filters.due_within is not None:
-        return compute()
+        return compute()[0]
     token = version_token()
     if token is None:
-        return compute()
+        return compute()[0]
     key = (
         "case-list:"
         + hashlib.sha256(repr((token, user.pk, filters, str(number))).encode()).hexdigest()
@@ -157,6 +180,7 @@ def cached_page(user, filters, number, compute):
     cache = caches[CACHE_ALIAS]
     page = cache.get(key)
     if page is None:
-        page = compute()
-        cache.set(key, page)
+        page, seen = compute()
+        if seen == token:
+            cache.set(key, page)
     return page

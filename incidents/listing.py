@@ -102,15 +102,16 @@ def _compute(user, filters: CaseFilters, number):
     sort = filters.sort if filters.sort in SORTS else DEFAULT_SORT
     # One query for the page: its cases with their open deadlines and places alongside.
     # The page ids come from case_ids (visible_to); this reads their columns.
-    rows = (
+    rows = list(
         Incident.objects.unrestricted("a page of ids already restricted")
         .filter(pk__in=page.object_list)
         .order_by(*SORTS[sort])
         .annotate(
             open_dues=_listed(Obligation.objects.open(), "due_at"),
             places=_listed(AffectedPopulation.objects.all(), "jurisdiction"),
+            list_token=list_cache.token_in_query(),
         )
-        .values_list(*COLUMNS, "open_dues", "places")
+        .values_list(*COLUMNS, "open_dues", "places", "list_token")
     )
     listed = tuple(
         ListedCase(
@@ -127,6 +128,8 @@ def _compute(user, filters: CaseFilters, number):
             jurisdictions=tuple(sorted(places or ())),
         )
         for (pk, reference, title, privileged, status, severity, created_at, next_due_at,
-             username, first, last, dues, places) in rows
+             username, first, last, dues, places, _) in rows
     )  # fmt: skip
-    return page.paginator.count, page.number, listed
+    # The token the rows were read under (none for an empty page, which is then not kept).
+    seen = rows[0][-1] if rows else None
+    return (page.paginator.count, page.number, listed), seen

@@ -10,12 +10,18 @@ sends with a stable Message-ID per reader, and marks the row sent with another c
 Guarantee: at least once, with duplicates recognisable. The only window for a second copy is a
 worker dying after the SMTP server accepted a message and before the row recorded it; the copy
 then carries the same Message-ID.
+
+The database going away (a restart, a fail-over, a killed connection) does not open that window:
+what the SMTP server accepted is written once the database answers again, retried for as long as
+the worker holds the lease (``_written_through_outage``). Both tasks are retried by Celery on a
+lost connection (``DB_LOST``); the beat itself runs again every minute.
 """
 
 from __future__ import annotations
 
 import logging
 import smtplib
+import time
 import uuid
 from collections import defaultdict
 from datetime import datetime, timedelta
@@ -23,7 +29,7 @@ from datetime import datetime, timedelta
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db import connection as db_connection
 from django.db.models import F, Q
 from django.utils import timezone
@@ -36,6 +42,17 @@ from .schedule import PolicyBook, active_snoozes, catch_up_row, next_daily_overd
 logger = logging.getLogger(__name__)
 
 HEARTBEAT_NAME = "dispatch_due_reminders"
+
+# A lost or refused database connection: PostgreSQL restarting or unreachable, a terminated
+# backend. Celery retries a task that met one; Django opens a new connection for the retry.
+DB_LOST = (OperationalError, InterfaceError)
+RETRY_ON_DB_LOST = {
+    "autoretry_for": DB_LOST,
+    "retry_backoff": 2,
+    "retry_backoff_max": 30,
+    "retry_jitter": True,
+    "max_retries": 20,
+}
 
 
 def _setting(name: str, default):
@@ -176,7 +193,7 @@ def _fold_second_overdue(token: str, rows: list, send: list[int], now: datetime)
     return [pk for pk in send if pk not in told]
 
 
-@shared_task(name="reminders.dispatch_due_reminders", ignore_result=True)
+@shared_task(name="reminders.dispatch_due_reminders", ignore_result=True, **RETRY_ON_DB_LOST)
 def dispatch_due_reminders(batch_size: int | None = None, max_batches: int = 50) -> int:
     """Beat, every minute: claim due rows batch by batch and queue their sending after commit,
     in chunks of REMINDER_SEND_CHUNK rows per task (one SMTP connection per chunk)."""
@@ -228,11 +245,38 @@ def backoff(attempt: int) -> timedelta:
     return timedelta(seconds=min(cap, base * 2 ** max(0, attempt - 1)))
 
 
-class SendContext:
-    """What the reminders of one chunk share: one SMTP connection (re-opened after an error) and
-    the lookups every reminder of a case repeats (team, distribution lists, readers' zones)."""
+def _written_through_outage(write, *, until: datetime):
+    """``write()``, a database write recording what the SMTP server already accepted, retried
+    while the database is away until the lease ends (``until``).
 
-    def __init__(self):
+    Given up too early, the row would be claimed again once its lease ran out and its reader
+    would get a second copy. While this worker holds the lease nobody else claims the row, so
+    writing late is safe; past the lease the error goes up and the at-least-once rule applies.
+    """
+    pause = 0.5
+    while True:
+        try:
+            return write()
+        except DB_LOST:
+            if db_connection.in_atomic_block:
+                raise
+            db_connection.close()  # the broken connection: the next try opens a new one
+            if timezone.now() + timedelta(seconds=pause) >= until:
+                raise
+            logger.warning(
+                "database unavailable after an SMTP acceptance; retrying in %.1fs", pause
+            )
+            time.sleep(pause)
+            pause = min(pause * 2, 5.0)
+
+
+class SendContext:
+    """What the reminders of one chunk share: one SMTP connection (re-opened after an error),
+    the end of the chunk's lease, and the lookups every reminder of a case repeats (team,
+    distribution lists, readers' zones)."""
+
+    def __init__(self, lease_until: datetime | None = None):
+        self.lease_until = lease_until or timezone.now() + lease_length()
         self._smtp = None
         self.team: dict[int, list] = {}
         self.lists: dict[tuple[int, str], list] = {}
@@ -253,23 +297,24 @@ class SendContext:
             self._smtp = None
 
 
-@shared_task(name="reminders.send_reminders", ignore_result=True)
+@shared_task(name="reminders.send_reminders", ignore_result=True, **RETRY_ON_DB_LOST)
 def send_reminders(reminder_ids: list[int], token: str) -> dict[int, str]:
     """Send claimed reminders if, and only if, this task still holds their lease."""
     now = timezone.now()
     mine = uuid.uuid4()
+    lease_until = now + lease_length()
     # Take the leases over: rows whose lease ran out and were claimed again (another token), or
     # that a duplicate of this task already sent, match nothing here and are not sent.
     Reminder.objects.filter(
         pk__in=reminder_ids, lease_token=token, status=ReminderStatus.PENDING
-    ).update(lease_token=mine, leased_until=now + lease_length(), attempts=F("attempts") + 1)
+    ).update(lease_token=mine, leased_until=lease_until, attempts=F("attempts") + 1)
     rows = list(
         Reminder.objects.filter(pk__in=reminder_ids, lease_token=mine)
         .select_related("obligation__incident__owner")
         .order_by("due_at", "id")
     )
     outcome = {pk: "not mine" for pk in reminder_ids}
-    context = SendContext()
+    context = SendContext(lease_until)
     try:
         for reminder in rows:
             outcome[reminder.pk] = _deliver(reminder, mine, context, now)
@@ -326,15 +371,20 @@ def _deliver(reminder, mine, context: SendContext, now) -> str:
             delivered.append(address)
         if index < len(messages) - 1:
             # Record progress between readers so a retry does not resend what was accepted.
-            still_mine = Reminder.objects.filter(pk=reminder.pk, lease_token=mine).update(
-                delivered_to=delivered, failed_recipients=failed
+            still_mine = _written_through_outage(
+                lambda: Reminder.objects.filter(pk=reminder.pk, lease_token=mine).update(
+                    delivered_to=delivered, failed_recipients=failed
+                ),
+                until=context.lease_until,
             )
             if not still_mine:
                 return "lease lost mid-send"
     if failed and not delivered:
         _fail(reminder, mine, failed, "no reader could be reached")
         return "failed"
-    _mark_sent(reminder, mine, delivered, failed, now)
+    _written_through_outage(
+        lambda: _mark_sent(reminder, mine, delivered, failed, now), until=context.lease_until
+    )
     if failed:
         _alert(reminder, failed)
     return "sent"
