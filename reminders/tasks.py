@@ -415,16 +415,9 @@ def _mark_sent(reminder, token, delivered, failed, now):
     from incidents.choices import ActivityKind
 
     obligation = reminder.obligation
+    # Committed durably (the server's synchronous_commit): a "sent" mark that a PostgreSQL crash
+    # or fail-over could forget would send the reminder again after recovery.
     with transaction.atomic():
-        if db_connection.vendor == "postgresql":
-            # Not waiting for the WAL flush makes this commit ~10x cheaper (it dominates the
-            # cost of a send). It is still visible to every other session at once, so a worker
-            # crash is unaffected; only a PostgreSQL crash could forget the last fraction of a
-            # second of "sent" marks, and those reminders would go again with the same
-            # Message-ID: the same at-least-once guarantee as a worker dying after the SMTP
-            # server accepted.
-            with db_connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
         marked = Reminder.objects.filter(pk=reminder.pk, lease_token=token).update(
             status=ReminderStatus.SENT,
             sent_at=timezone.now(),

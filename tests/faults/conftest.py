@@ -60,11 +60,7 @@ def redis(tmp_path):
     server.stop()
 
 
-@pytest.fixture
-def workers(fault_db, smtp, redis, tmp_path, request):
-    """Start workers with ``workers.start(**env_overrides)``; all are stopped at the end."""
-    started: list[Worker] = []
-
+def worker_pool(db_url, smtp, redis, tmp_path, started: list[Worker]):
     class Pool:
         def env(self, **overrides):
             env = {
@@ -72,7 +68,7 @@ def workers(fault_db, smtp, redis, tmp_path, request):
                 "DJANGO_SETTINGS_MODULE": "config.settings.local",
                 "DJANGO_SECRET_KEY": "fault-tests-not-secret",
                 "DJANGO_DEBUG": "false",
-                "DATABASE_URL": fault_db,
+                "DATABASE_URL": db_url,
                 "DJANGO_CONN_MAX_AGE": "0",
                 "CELERY_BROKER_URL": redis.url,
                 "EMAIL_URL": smtp.url,
@@ -94,7 +90,14 @@ def workers(fault_db, smtp, redis, tmp_path, request):
             started.append(worker)
             return worker
 
-    yield Pool()
+    return Pool()
+
+
+@pytest.fixture
+def workers(fault_db, smtp, redis, tmp_path, request):
+    """Start workers with ``workers.start(**env_overrides)``; all are stopped at the end."""
+    started: list[Worker] = []
+    yield worker_pool(fault_db, smtp, redis, tmp_path, started)
     for worker in started:
         worker.stop()
     if request.node.rep_call.failed if hasattr(request.node, "rep_call") else False:
@@ -144,3 +147,95 @@ def assert_each_once(smtp, expected: dict[str, str]):
     assert not twice, f"delivered more than once: {twice}"
     assert not missing_ids, f"{len(missing_ids)} of {len(expected)} never delivered"
     return len(expected)
+
+
+# --- A PostgreSQL of the fault tests' own (tests/faults/pg_cluster.py) --------------------------
+
+
+@pytest.fixture(scope="session")
+def own_postgres(django_db_setup, django_db_blocker):
+    """A throw-away cluster with a template database copied from the migrated test database
+    (``pg_dump`` / ``pg_restore``), for the tests that stop, crash and cut off PostgreSQL."""
+    import subprocess
+
+    from .pg_cluster import ThrowawayPostgres, server_binaries
+
+    with django_db_blocker.unblock():
+        require_postgresql(connection)
+        if server_binaries() is None or not shutil.which("pg_dump"):
+            missing("the PostgreSQL server programs (initdb, pg_ctl, pg_dump)")
+        shared = database_url(connection)
+    cluster = ThrowawayPostgres().init()
+    cluster.start()
+    try:
+        dump = cluster.dir / "template.dump"
+        subprocess.run(["pg_dump", "-Fc", "-f", str(dump), shared], check=True, timeout=120)
+        cluster.execute("CREATE DATABASE breachclock_template")
+        subprocess.run(
+            ["pg_restore", "--no-owner", "-d", cluster.url("breachclock_template"), str(dump)],
+            check=True,
+            timeout=120,
+        )
+        yield cluster
+    finally:
+        cluster.destroy()
+
+
+_own_dbs = iter(range(1, 10_000))
+
+
+@pytest.fixture
+def own_db(own_postgres, transactional_db, settings):
+    """A fresh database on the throw-away cluster; this process's Django connection uses it for
+    the test (then goes back to the shared test database). Returns its name."""
+    name = f"faults_{next(_own_dbs)}"
+    own_postgres.execute(f"CREATE DATABASE {name} TEMPLATE breachclock_template")
+    settings.SITE_URL = SITE_URL
+    settings.ESCALATION_EMAIL = ESCALATION
+    connection.close()
+    saved = dict(connection.settings_dict)
+    connection.settings_dict.update(
+        NAME=name, HOST="127.0.0.1", PORT=own_postgres.port, USER="postgres", PASSWORD=""
+    )
+    try:
+        yield name
+    finally:
+        connection.close()
+        connection.settings_dict.clear()
+        connection.settings_dict.update(saved)
+
+
+@pytest.fixture
+def own_db_workers(own_postgres, own_db, smtp, redis, tmp_path, request):
+    """Workers (``own_db_workers.start(**env)``) on the throw-away cluster's database, their
+    connections named ``breachclock-worker`` (so a test can find and cut them)."""
+    started: list[Worker] = []
+    url = own_postgres.url(own_db, application_name="breachclock-worker")
+    yield worker_pool(url, smtp, redis, tmp_path, started)
+    for worker in started:
+        worker.stop()
+    if request.node.rep_call.failed if hasattr(request.node, "rep_call") else False:
+        for worker in started:
+            print(f"--- {worker.name} log ---\n{worker.tail()}")
+
+
+@pytest.fixture
+def own_db_web(own_postgres, own_db, redis, tmp_path, settings):
+    """Gunicorn serving the product from the throw-away cluster's database (with this process's
+    secret key, so a session signed in here is valid there)."""
+    from .harness import WebServer
+
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "DJANGO_SECRET_KEY": settings.SECRET_KEY,
+        "DJANGO_DEBUG": "false",
+        "DATABASE_URL": own_postgres.url(own_db, application_name="breachclock-web"),
+        "CELERY_BROKER_URL": redis.url,
+        "BREACHCLOCK_VAR_DIR": str(tmp_path / "var"),
+        "BREACHCLOCK_SITE_URL": SITE_URL,
+        "LOG_LEVEL": "WARNING",
+    }
+    server = WebServer(env, tmp_path).start()
+    yield server
+    server.stop()

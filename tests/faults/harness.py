@@ -261,3 +261,47 @@ class Worker:
             return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return ""
+
+
+# --- Web ----------------------------------------------------------------------------------------
+
+
+class WebServer:
+    """The product under gunicorn on a free loopback port (production settings' server)."""
+
+    def __init__(self, env: dict, workdir: Path):
+        self.env = env
+        self.port = free_port()
+        self.log = workdir / "web.log"
+        self.process = None
+
+    def start(self):
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        self.process = subprocess.Popen(
+            [str(gunicorn), "config.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
+             "--workers", "1", "--threads", "2", "--timeout", "30"],
+            cwd=ROOT, env=self.env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        wait_for(lambda: self.get("/health/")[0] in (200, 503), 60, "gunicorn to answer")
+        return self
+
+    def get(self, path: str, cookie: str = "") -> tuple[int, str]:
+        import http.client
+
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            conn.request("GET", path, headers={"Host": "localhost", "Cookie": cookie})
+            response = conn.getresponse()
+            return response.status, response.read().decode(errors="replace")
+        except OSError:
+            return 0, ""
+
+    def stop(self):
+        if self.process is not None:
+            try:
+                os.killpg(self.process.pid, signal.SIGTERM)
+                self.process.wait(15)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process = None
