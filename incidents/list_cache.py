@@ -158,6 +158,24 @@ def token_in_query():
     return RawSQL(sql, [], output_field=TextField())  # noqa: S611 - constant SQL, no input
 
 
+def remember_permissions(user, token: str) -> None:
+    """Give ``user`` the permissions kept under ``token``, or keep the ones read now.
+
+    The page needs them (who sees every case; which links the menu shows) and they cannot change
+    without changing the token: users, their groups and permissions are watched tables. Set as
+    Django's backends keep them for a request (``_perm_cache``), so no check asks again.
+    """
+    if not getattr(user, "is_authenticated", False) or hasattr(user, "_perm_cache"):
+        return
+    cache = caches[CACHE_ALIAS]
+    key = "case-list-perms:" + hashlib.sha256(repr((token, user.pk)).encode()).hexdigest()
+    perms = cache.get(key)
+    if perms is None:
+        cache.set(key, user.get_all_permissions())
+    else:
+        user._perm_cache = perms
+
+
 def cached_page(user, filters, number, compute):
     """``compute()`` (the page's plain data and the token its rows query saw), or the copy kept
     for the same person, filters, page and version token.
@@ -168,10 +186,10 @@ def cached_page(user, filters, number, compute):
     token is restored with the data). So a restored database never gets a page from after its
     backup, without restarting anything.
     """
-    if filters.due_within is not None:
-        return compute()[0]
     token = version_token()
-    if token is None:
+    if token is not None:
+        remember_permissions(user, token)
+    if filters.due_within is not None or token is None:
         return compute()[0]
     key = (
         "case-list:"
