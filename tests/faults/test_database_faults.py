@@ -27,6 +27,7 @@ from reminders.tasks import DB_LOST
 
 from .conftest import assert_each_once, expected_ids
 from .harness import wait_for
+from .test_delivery_faults import expected_ids_for_rows
 
 pytestmark = [pytest.mark.services]
 
@@ -64,6 +65,10 @@ def assert_no_stranded_claims():
         status="pending", lease_token__isnull=False, leased_until__lt=timezone.now()
     )
     assert not stale.exists(), list(stale.values("pk", "leased_until"))
+
+
+def due_rows(obligations):
+    return Reminder.objects.filter(obligation__in=obligations, due_at__lte=timezone.now())
 
 
 def leased_but_unsent(obligations):
@@ -150,10 +155,16 @@ def test_postgresql_unreachable_for_a_while(
     own_postgres.start()
     outage = time.monotonic() - stopped
 
-    wait_for(through_outage(lambda: expected_ids(during)), 30, "the rows due during the outage")
-    expected = {**first, **expected_ids(during)}
-    wait_for(delivered(smtp, len(expected)), 120, "the reminders due during the outage")
-    wait_for(all_sent([*before, *during]), 30, "every row marked sent")
+    wait_for(
+        through_outage(lambda: due_rows(during).filter(offset_minutes=-60).count() == len(during)),
+        30,
+        "the 1 hour reminder of each obligation to be due",
+    )
+    wait_for(all_sent([*before, *during]), 120, "every due row sent (or folded into a later one)")
+    sent = due_rows(during).filter(status="sent").select_related("obligation__incident__owner")
+    assert sent.filter(offset_minutes=-60).count() == len(during)
+    expected = {**first, **expected_ids_for_rows(sent)}
+    wait_for(delivered(smtp, len(expected)), 60, "the reminders due during the outage")
     time.sleep(2)
     n = assert_each_once(smtp, expected)
     assert_no_stranded_claims()
