@@ -14,18 +14,28 @@ from datetime import UTC, datetime
 
 from django import forms
 from django.forms.boundfield import BoundField
+from django.urls import reverse_lazy
 from django.utils import timezone
 
 from accounts import timezones
 from incidents.choices import DATA_CATEGORY_LABELS
-from jurisdictions.engine.facts import MAX_AFFECTED, YEARS, FactsError, check_jurisdiction
+from incidents.counts_text import (  # noqa: F401 - re-exported for the organisation forms
+    JURISDICTION_RE,
+    clean_jurisdiction,
+    clean_jurisdictions,
+    parse_counts_text,
+    rulebook_codes,
+    sentence,
+    split_codes,
+)
+from jurisdictions.engine import places
+from jurisdictions.engine.facts import YEARS, FactsError, check_jurisdiction
 from security import json_limits
 from security.uploads import validate_attachment, validate_csv_upload
 
 FACTS_FORMAT = "breachclock.facts/1"
 FACTS_FORMAT_2 = "breachclock.facts/2"
 BOTH_ROLES = "both"
-JURISDICTION_RE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
 
 EVENT_FIELDS = [
     ("discovered_at", "Discovered", "First knowledge of a security incident. Required."),
@@ -141,25 +151,12 @@ ROLE_CHOICES = [
     ("processor", "Processor"),
     (BOTH_ROLES, "Both controller and processor"),
 ]
+# Fields whose codes the page names as they are typed (static/js/place_names.js).
+PLACE_NAMES = {"data-place-names": reverse_lazy("rules:places")}
 DATA_SETS_PLACEHOLDER = (
     '[{"name": "end users of customers", "role": "processor", "data": ["name", "contact"],\n'
     '  "affected": {"DE": 9000}, "controller": "Acme Ltd"}]'
 )
-
-
-def split_codes(text: str) -> list[str]:
-    return [part for part in re.split(r"[\s,;]+", (text or "").strip()) if part]
-
-
-def clean_jurisdiction(code: str) -> str:
-    typed = code.strip()
-    code = typed.upper()
-    if not JURISDICTION_RE.match(code):
-        # Quote what the person typed: the field shows it as typed, so must the message.
-        raise forms.ValidationError(
-            f"“{typed}” is not a jurisdiction code: use ISO 3166 such as DE, FR or US-CA."
-        )
-    return code
 
 
 class FileBoundField(BoundField):
@@ -182,34 +179,6 @@ class UploadField(forms.FileField):
     """A file input whose page says so when a form with errors drops the chosen file."""
 
     bound_field_class = FileBoundField
-
-
-def parse_counts_text(text: str) -> dict[str, int]:
-    """``"DE 9000\\nUS-CA 600"`` -> ``{"DE": 9000, "US-CA": 600}``; a bad line is named."""
-    counts: dict[str, int] = {}
-    for number, line in enumerate((text or "").splitlines(), start=1):
-        parts = split_codes(line)
-        if not parts:
-            continue
-        if len(parts) != 2:
-            raise forms.ValidationError(
-                f"Line {number}: write a jurisdiction code and a count, e.g. “DE 9000”."
-            )
-        code, count = parts
-        try:
-            code = clean_jurisdiction(code)
-        except forms.ValidationError as exc:
-            raise forms.ValidationError(f"Line {number}: {exc.messages[0]}") from None
-        # ASCII only: str.isdigit() also accepts digits int() cannot read ("²").
-        if not (count.isascii() and count.isdigit()):
-            raise forms.ValidationError(f"Line {number}: “{count}” is not a whole number.")
-        total = counts.get(code, 0) + (int(count) if len(count) <= 20 else MAX_AFFECTED + 1)
-        if total > MAX_AFFECTED:
-            raise forms.ValidationError(
-                f"Line {number}: the count for {code} must be at most {MAX_AFFECTED:,} people."
-            )
-        counts[code] = total
-    return counts
 
 
 class WallClockDateTimeField(forms.DateTimeField):
@@ -283,6 +252,7 @@ class FactsForm(forms.Form):
         label="EU/EEA main establishment",
         required=False,
         max_length=6,
+        widget=forms.TextInput(attrs=PLACE_NAMES),
         help_text="Country code such as IE; blank if none (each authority where people live "
         "is then notified).",
     )
@@ -290,6 +260,7 @@ class FactsForm(forms.Form):
         label="Established in",
         required=False,
         max_length=200,
+        widget=forms.TextInput(attrs=PLACE_NAMES),
         help_text="Country or state codes, separated by commas: DE, US-NY.",
     )
     subject_to = forms.MultipleChoiceField(
@@ -302,7 +273,8 @@ class FactsForm(forms.Form):
         label="Other regimes",
         required=False,
         max_length=200,
-        help_text="More regime keys, separated by commas, e.g. dora:credit_institution.",
+        help_text="More regimes by their key, separated by commas; a DORA entity's type may "
+        "follow a colon after “dora”.",
     )
     sectors = forms.CharField(
         label="Sectors",
@@ -372,7 +344,9 @@ class FactsForm(forms.Form):
     affected = forms.CharField(
         label="People affected, by where they live",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4, "placeholder": "DE 9000\nFR 3000\nUS-CA 600"}),
+        widget=forms.Textarea(
+            attrs={"rows": 4, "placeholder": "DE 9000\nFR 3000\nUS-CA 600", **PLACE_NAMES}
+        ),
         help_text="One jurisdiction per line: a code and a count, e.g. “US-CA 600”.",
     )
     rules_as_of = forms.DateField(
@@ -431,18 +405,24 @@ class FactsForm(forms.Form):
         return clean_jurisdiction(value) if value else None
 
     def clean_established_in(self):
-        return [
-            clean_jurisdiction(code) for code in split_codes(self.cleaned_data["established_in"])
-        ]
+        return clean_jurisdictions(self.cleaned_data["established_in"])
 
     def clean_subject_to_other(self):
+        from incidents.facts_review import known_regimes
+        from jurisdictions.engine.vocabulary import regime_problem
+
         keys = split_codes(self.cleaned_data["subject_to_other"])
+        errors, known = [], known_regimes()
         for key in keys:
             if not re.match(r"^[a-z0-9_]+(:[a-z0-9_]+)?$", key):
-                raise forms.ValidationError(
+                errors.append(
                     f"“{key}” is not a regime key: lower case letters, digits and _, "
                     "e.g. dora:credit_institution."
                 )
+            elif why_not := regime_problem(key, known):
+                errors.append(sentence(why_not))
+        if errors:
+            raise forms.ValidationError(errors)
         return keys
 
     def clean_sectors(self):
@@ -524,7 +504,7 @@ class FactsForm(forms.Form):
                 try:
                     check_jurisdiction(code, name, known)
                 except FactsError as exc:
-                    self.add_error(name, exc.message[:1].upper() + exc.message[1:] + ".")
+                    self.add_error(name, sentence(exc.message))
 
     # -- conversion -----------------------------------------------------------------------------
     def facts(self) -> dict:
@@ -690,7 +670,9 @@ class AffectedForm(forms.Form):
     counts = forms.CharField(
         label="People affected, by where they live",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 8, "placeholder": "DE 9000\nFR 3000\nUS-CA 600"}),
+        widget=forms.Textarea(
+            attrs={"rows": 8, "placeholder": "DE 9000\nFR 3000\nUS-CA 600", **PLACE_NAMES}
+        ),
         help_text="One jurisdiction per line: an ISO code and a count, e.g. “US-CA 600”. "
         "Remove a line to remove that jurisdiction.",
     )
@@ -725,8 +707,16 @@ class AffectedCsvForm(forms.Form):
             self.counts = parse_affected_csv(upload)
         except AffectedCSVError as exc:
             raise forms.ValidationError(
-                [f"Line {n}: {msg}" if n else msg for n, msg in exc.errors][:20]
+                [f"Line {n}: {msg}" if n else msg for n, msg in exc.errors][:50]
             ) from None
+        # Codes of the right shape that ISO 3166 does not have: every one, with the code meant.
+        unknown = [
+            sentence(f"{code}: {places.problem(code)}")
+            for code in self.counts
+            if places.problem(code) and code not in rulebook_codes()
+        ]
+        if unknown:
+            raise forms.ValidationError(unknown[:50])
         return upload
 
 

@@ -330,6 +330,7 @@ def what_if(request):
                 obligations=result.get("obligations", []),
                 not_applicable=result.get("not_applicable", []),
                 rulebook=result.get("rulebook"),
+                data_given=form.cleaned_data.get("data") or form.cleaned_data.get("data_sets"),
             )
     return render(request, "incidents/what_if.html", context)
 

@@ -56,8 +56,15 @@ def readable(message: str, form) -> str:
         return local_text(value) if value is not None else match.group()
 
     def event(match) -> str:
+        # The label of the form's own field, else the facts form's name for that event: a
+        # notification form has no "occurred_at" field, but its errors may name the event.
+        from incidents.forms import EVENT_FIELDS
+
         field = form.fields.get(match.group())
-        return f"“{field.label}”" if field is not None and field.label else match.group()
+        if field is not None and field.label:
+            return f"“{field.label}”"
+        labels = {name: text for name, text, _help in EVENT_FIELDS}
+        return f"“{labels[match.group()]}”" if match.group() in labels else match.group()
 
     # The zone the times were typed in, where the form has one; else the viewer's own.
     typed_in = (getattr(form, "cleaned_data", None) or {}).get("times_zone")

@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "security.middleware.NoStoreMiddleware",  # Cache-Control: no-store on NO_STORE_PATHS
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A form post over DATA_UPLOAD_MAX_MEMORY_SIZE gets its page back with a message (it reads
+    # the form before the NUL guard and CSRF do, which would answer a bare 400).
+    "security.too_large.OversizedFormMiddleware",
     # PostgreSQL cannot hold a NUL character: refuse it with a 400 instead of a 500.
     "security.middleware.NulByteGuardMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -29,7 +29,9 @@ def exception_handler(exc, context):
             {"file": [f"line {n}: {m}" if n else m for n, m in exc.errors]},
             status=status.HTTP_400_BAD_REQUEST,
         )
-    if isinstance(exc, (FactsError, ActionError)):
+    if isinstance(exc, FactsError):  # every bad path, each with its messages
+        return Response(exc.errors, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, ActionError):
         return Response({exc.field: [exc.message]}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):

@@ -21,11 +21,12 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jurisdictions.engine.facts import FactsError, parse_time
+from jurisdictions.engine.facts import FactsError, Problems, parse_time
 from security.json_limits import BoundedJSONParser
 
 from .. import actions, exports
 from ..choices import IncidentStatus
+from ..facts_review import review_changes, review_facts
 from ..forms import JURISDICTION_RE
 from ..holds import HOLD_KEYS
 from ..models import Incident, Note, Obligation, TeamMember
@@ -156,6 +157,14 @@ class IncidentListView(generics.GenericAPIView):
         if "privileged" in details and not isinstance(details["privileged"], bool):
             raise field_error("privileged", "must be true or false")
         profile = data.pop("organisation_profile", None)
+        # Every mistake in one answer (the action would stop at its first).
+        problems = Problems()
+        with problems:
+            review_facts(data)
+        title = data.get("title")
+        if not isinstance(title, str) or not title.strip():
+            problems.add(FactsError("title", "is required"))
+        problems.raise_any()
         incident = actions.open_incident(
             data,
             acting_user=request.user,
@@ -204,6 +213,7 @@ class IncidentDetailView(APIView):
         new_status = data.pop("status", None)
         reason = data.pop("reason", "")
         held = {key: data.pop(key) for key in HOLD_KEYS if key in data}
+        review_changes(data)
         with transaction.atomic():  # all of the PATCH or none of it
             if data:
                 actions.update_facts(incident, data, acting_user=request.user, reason=reason)

@@ -56,6 +56,7 @@ adds (a format-1 document using one of these is refused, naming the key):
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -63,6 +64,7 @@ from typing import Any
 
 from . import places
 from .rules import EVENTS, RISK_LEVELS
+from .vocabulary import regime_problem
 
 FORMAT = "breachclock.facts/1"
 FORMAT_2 = "breachclock.facts/2"
@@ -134,6 +136,57 @@ class FactsError(ValueError):
         self.field = field
         self.message = message
         super().__init__(f"{field}: {message}")
+
+    @property
+    def errors(self) -> dict[str, list[str]]:
+        """Every problem found, by dotted path: ``{path: [message, ...]}``."""
+        return {self.field: [self.message]}
+
+
+class FactsErrors(FactsError):
+    """Several invalid facts at once, so a person fixes them all in one go. ``field`` and
+    ``message`` are the first problem's (callers that show one keep working)."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        self._errors = errors
+        field, messages = next(iter(errors.items()))
+        super().__init__(field, messages[0])
+
+    @property
+    def errors(self) -> dict[str, list[str]]:
+        return self._errors
+
+    def __str__(self) -> str:
+        return "; ".join(f"{f}: {m}" for f, ms in self._errors.items() for m in ms)
+
+
+class Problems:
+    """Collects ``FactsError``s from independent checks: ``with problems:`` around each check
+    records its error and carries on; ``raise_any()`` raises them all together."""
+
+    def __init__(self):
+        self.errors: dict[str, list[str]] = {}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if isinstance(exc, FactsError):
+            self.add(exc)
+            return True
+        return False
+
+    def add(self, exc: FactsError) -> None:
+        for path, messages in exc.errors.items():
+            self.errors.setdefault(path, []).extend(messages)
+
+    def raise_any(self) -> None:
+        if not self.errors:
+            return
+        if len(self.errors) == 1 and len(next(iter(self.errors.values()))) == 1:
+            ((field, (message,)),) = self.errors.items()
+            raise FactsError(field, message)
+        raise FactsErrors(self.errors)
 
 
 @dataclass(frozen=True)
@@ -274,10 +327,13 @@ def _str_list(value: Any, path: str) -> tuple[str, ...]:
     if not isinstance(value, list | tuple):
         raise FactsError(path, "must be a list of strings")
     out = []
+    problems = Problems()
     for i, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
-            raise FactsError(f"{path}.{i}", "must be a non-empty string")
-        out.append(item.strip())
+            problems.add(FactsError(f"{path}.{i}", "must be a non-empty string"))
+        else:
+            out.append(item.strip())
+    problems.raise_any()
     return tuple(out)
 
 
@@ -379,66 +435,70 @@ def _national_security(value: Any) -> NationalSecurityDelay | None:
     return NationalSecurityDelay(determined, ends, written)
 
 
-def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
-    """Validate ``data`` (a decoded JSON object) and return ``Facts``; raise ``FactsError``.
+def parse_facts(data: Any, *, known_jurisdictions=None, known_regimes=None) -> Facts:
+    """Validate ``data`` (a decoded JSON object) and return ``Facts``; raise ``FactsError`` (one
+    problem) or ``FactsErrors`` (several: every independent problem is found in one pass).
 
     ``known_jurisdictions``: codes of the rule book, accepted even where ISO 3166 has no such
     code (``EU``). Any other code must be an ISO 3166-1 country or ISO 3166-2 subdivision.
+    ``known_regimes``: when given, a ``subject_to`` key outside it is refused with the closest
+    known key (a typo would silently drop the obligations of that regime).
     """
     known = frozenset(known_jurisdictions) if known_jurisdictions is not None else None
     if not isinstance(data, dict):
         raise FactsError("(document)", "facts must be a JSON object")
-    unknown = sorted(set(data) - _TOP_KEYS)
-    if unknown:
-        raise FactsError(unknown[0], "unknown field")
+    problems = Problems()
+    for key in sorted(set(data) - _TOP_KEYS):
+        problems.add(FactsError(key, "unknown field"))
     fmt = data.get("format", FORMAT)
     if fmt not in FORMATS:
         raise FactsError("format", f"must be {FORMAT!r} or {FORMAT_2!r} (got {fmt!r})")
     if fmt == FORMAT:
-        _refuse_format_2_keys(data)
+        with problems:
+            _refuse_format_2_keys(data)
     title = data.get("title") or ""
     if not isinstance(title, str):
-        raise FactsError("title", "must be a string")
+        problems.add(FactsError("title", "must be a string"))
+        title = ""
 
-    raw_events = _mapping(data.get("events"), "events")
+    events: dict[str, datetime | None] = dict.fromkeys(EVENTS)
     given: dict[str, datetime | None] = {}
-    for key, value in raw_events.items():
-        if key not in EVENTS:
-            raise FactsError(f"events.{key}", f"unknown event; known: {', '.join(EVENTS)}")
-        given[key] = None if value is None else parse_time(value, f"events.{key}")
-    if given.get("discovered_at") is None:
-        raise FactsError("events.discovered_at", "is required")
-    discovered = given["discovered_at"]
-    for name in KNOWLEDGE_EVENTS:
-        when = given.get(name)
-        if when is not None and when < discovered:
-            raise FactsError(
-                f"events.{name}",
-                f"{when.isoformat()} is before discovered_at ({discovered.isoformat()}), the "
-                "first knowledge of the incident; correct one of the two",
-            )
-    events = {name: given.get(name) for name in EVENTS}
-    for name, source in EVENT_DEFAULTS:
-        if events[name] is None:
-            events[name] = events[source]
+    with problems:
+        events, given = _events(data.get("events"))
 
-    org_raw = _mapping(data.get("organisation"), "organisation")
+    org_raw: dict = {}
+    with problems:
+        org_raw = _mapping(data.get("organisation"), "organisation")
     for key in org_raw:
         if key not in _ORG_KEYS:
-            raise FactsError(f"organisation.{key}", "unknown field")
+            problems.add(FactsError(f"organisation.{key}", "unknown field"))
     main = org_raw.get("main_establishment")
     if main is not None:
-        main = _check_jurisdiction(main, "organisation.main_establishment", known)
-    established = _str_list(org_raw.get("established_in"), "organisation.established_in")
+        with problems:
+            main = _check_jurisdiction(main, "organisation.main_establishment", known)
+    established: tuple[str, ...] = ()
+    with problems:
+        established = _str_list(org_raw.get("established_in"), "organisation.established_in")
     for i, code in enumerate(established):
-        _check_jurisdiction(code, f"organisation.established_in.{i}", known)
-    subject_to = _tokens(org_raw.get("subject_to"), "organisation.subject_to")
-    sectors = _tokens(org_raw.get("sectors"), "organisation.sectors")
+        with problems:
+            _check_jurisdiction(code, f"organisation.established_in.{i}", known)
+    subject_to: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    with problems:
+        subject_to = _tokens(org_raw.get("subject_to"), "organisation.subject_to", known_regimes)
+    with problems:
+        sectors = _tokens(org_raw.get("sectors"), "organisation.sectors")
 
-    categories = _categories(data.get("data"), "data")
+    categories: tuple[str, ...] = ()
+    with problems:
+        categories = _categories(data.get("data"), "data")
     affected_given = data.get("affected")
-    affected = _affected(affected_given, "affected", known)
-    data_sets = _data_sets(data.get("data_sets"), known)
+    affected: dict[str, int] = {}
+    with problems:
+        affected = _affected(affected_given, "affected", known)
+    data_sets: tuple[DataSet, ...] = ()
+    with problems:
+        data_sets = _data_sets(data.get("data_sets"), known)
     derived: set[str] = set()
     if data_sets:
         if data.get("data") is None:
@@ -451,40 +511,56 @@ def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
             for s in data_sets:
                 for code, n in (s.affected or {}).items():
                     affected[code] = min(affected.get(code, 0) + n, MAX_AFFECTED)
-        _check_data_sets_within(data_sets, categories, affected)
-    roles = _roles(org_raw, data_sets)
+        with problems:
+            _check_data_sets_within(data_sets, categories, affected)
+    roles: tuple[str, ...] = ("controller",)
+    with problems:
+        roles = _roles(org_raw, data_sets)
     organisation = Organisation(
         roles[0], main, established, subject_to, roles if fmt == FORMAT_2 else (), sectors
     )
 
-    enc = _mapping(data.get("encryption"), "encryption")
+    enc: dict = {}
+    with problems:
+        enc = _mapping(data.get("encryption"), "encryption")
     for key in enc:
         if key not in ("encrypted", "key_compromised", "by_category"):
-            raise FactsError(f"encryption.{key}", "unknown field")
-    flags = {key: _flag(enc, key, f"encryption.{key}") for key in ("encrypted", "key_compromised")}
-    by_category = _by_category(enc.get("by_category"))
+            problems.add(FactsError(f"encryption.{key}", "unknown field"))
+    flags = {"encrypted": False, "key_compromised": False}
+    for key in flags:
+        with problems:
+            flags[key] = _flag(enc, key, f"encryption.{key}")
+    by_category: dict[str, tuple[bool, bool]] = {}
+    with problems:
+        by_category = _by_category(enc.get("by_category"))
 
-    risk = _enum(data.get("risk_of_harm"), RISK_LEVELS, "risk_of_harm")
-    cause = _enum(data.get("cause"), CAUSES, "cause")
-
-    as_of = data.get("rules_as_of")
-    if as_of is not None:
-        if not isinstance(as_of, str):
-            raise FactsError("rules_as_of", "must be a date YYYY-MM-DD or null")
-        try:
-            as_of = date.fromisoformat(as_of)
-        except ValueError:
-            raise FactsError("rules_as_of", f"{as_of!r} is not a date YYYY-MM-DD") from None
-        if not YEARS[0] <= as_of.year <= YEARS[1]:
-            raise FactsError(
-                "rules_as_of", f"{as_of.isoformat()} is out of range ({YEARS[0]}-{YEARS[1]})"
-            )
+    risk = cause = as_of = None
+    with problems:
+        risk = _enum(data.get("risk_of_harm"), RISK_LEVELS, "risk_of_harm")
+    with problems:
+        cause = _enum(data.get("cause"), CAUSES, "cause")
+    with problems:
+        as_of = _rules_as_of(data.get("rules_as_of"))
 
     notices: dict[str, datetime] = {}
-    for code, when in _mapping(data.get("notices_sent"), "notices_sent").items():
-        if not isinstance(code, str) or not code:
-            raise FactsError("notices_sent", "keys must be rule codes")
-        notices[code] = parse_time(when, f"notices_sent.{code}")
+    with problems:
+        for code, when in _mapping(data.get("notices_sent"), "notices_sent").items():
+            if not isinstance(code, str) or not code:
+                raise FactsError("notices_sent", "keys must be rule codes")
+            notices[code] = parse_time(when, f"notices_sent.{code}")
+    lists: dict[str, tuple[str, ...]] = {"systems": (), "customers": ()}
+    for key in lists:
+        with problems:
+            lists[key] = _str_list(data.get(key), key)
+    hold = delay = None
+    with problems:
+        hold = _hold(data.get("law_enforcement_hold"))
+    with problems:
+        delay = _national_security(data.get("national_security_delay"))
+    product = False
+    with problems:
+        product = _flag(data, "product_security_incident", "product_security_incident")
+    problems.raise_any()
 
     return Facts(
         events=events,
@@ -499,18 +575,63 @@ def parse_facts(data: Any, *, known_jurisdictions=None) -> Facts:
         affected=affected,
         rules_as_of=as_of,
         notices_sent=notices,
-        systems=_str_list(data.get("systems"), "systems"),
-        customers=_str_list(data.get("customers"), "customers"),
+        systems=lists["systems"],
+        customers=lists["customers"],
         format=fmt,
         data_sets=data_sets,
         encryption_by_category=by_category,
         derived=frozenset(derived),
-        law_enforcement_hold=_hold(data.get("law_enforcement_hold")),
-        national_security_delay=_national_security(data.get("national_security_delay")),
-        product_security_incident=_flag(
-            data, "product_security_incident", "product_security_incident"
-        ),
+        law_enforcement_hold=hold,
+        national_security_delay=delay,
+        product_security_incident=product,
     )
+
+
+def _events(value: Any) -> tuple[dict[str, datetime | None], dict[str, datetime | None]]:
+    """(events with the spec's defaults, events as given); every bad event is named."""
+    problems = Problems()
+    raw_events = _mapping(value, "events")
+    given: dict[str, datetime | None] = {}
+    for key, value in raw_events.items():
+        with problems:
+            if key not in EVENTS:
+                raise FactsError(f"events.{key}", f"unknown event; known: {', '.join(EVENTS)}")
+            given[key] = None if value is None else parse_time(value, f"events.{key}")
+    if given.get("discovered_at") is None and "events.discovered_at" not in problems.errors:
+        problems.add(FactsError("events.discovered_at", "is required"))
+    discovered = given.get("discovered_at")
+    for name in KNOWLEDGE_EVENTS:
+        when = given.get(name)
+        if discovered is not None and when is not None and when < discovered:
+            problems.add(
+                FactsError(
+                    f"events.{name}",
+                    f"{when.isoformat()} is before discovered_at ({discovered.isoformat()}), the "
+                    "first knowledge of the incident; correct one of the two",
+                )
+            )
+    problems.raise_any()
+    events = {name: given.get(name) for name in EVENTS}
+    for name, source in EVENT_DEFAULTS:
+        if events[name] is None:
+            events[name] = events[source]
+    return events, given
+
+
+def _rules_as_of(as_of: Any) -> date | None:
+    if as_of is None:
+        return None
+    if not isinstance(as_of, str):
+        raise FactsError("rules_as_of", "must be a date YYYY-MM-DD or null")
+    try:
+        as_of = date.fromisoformat(as_of)
+    except ValueError:
+        raise FactsError("rules_as_of", f"{as_of!r} is not a date YYYY-MM-DD") from None
+    if not YEARS[0] <= as_of.year <= YEARS[1]:
+        raise FactsError(
+            "rules_as_of", f"{as_of.isoformat()} is out of range ({YEARS[0]}-{YEARS[1]})"
+        )
+    return as_of
 
 
 def _refuse_format_2_keys(data: dict) -> None:
@@ -521,41 +642,54 @@ def _refuse_format_2_keys(data: dict) -> None:
             raise FactsError(path, f'is a key of {FORMAT_2!r}; say so in "format"')
 
 
-def _tokens(value: Any, path: str) -> tuple[str, ...]:
+def _tokens(value: Any, path: str, known_regimes=None) -> tuple[str, ...]:
     tokens = _str_list(value, path)
+    problems = Problems()
     for i, token in enumerate(tokens):
         if not _REGIME_TOKEN.match(token):
-            raise FactsError(
-                f"{path}.{i}",
-                f"{token!r} is not a regime key (lower case, e.g. sec_registrant or "
-                "dora:credit_institution)",
+            problems.add(
+                FactsError(
+                    f"{path}.{i}",
+                    f"{token!r} is not a regime key (lower case, e.g. sec_registrant or "
+                    "dora:credit_institution)",
+                )
             )
+        elif known_regimes is not None:
+            why_not = regime_problem(token, known_regimes)
+            if why_not:
+                problems.add(FactsError(f"{path}.{i}", why_not))
+    problems.raise_any()
     return tokens
 
 
 def _categories(value: Any, path: str) -> tuple[str, ...]:
     categories = _str_list(value, path)
+    problems = Problems()
     for i, cat in enumerate(categories):
         if cat not in DATA_CATEGORIES:
-            raise FactsError(
-                f"{path}.{i}",
-                f"unknown data category {cat!r}; known: {', '.join(DATA_CATEGORIES)}",
-            )
+            close = difflib.get_close_matches(cat, DATA_CATEGORIES, n=1)
+            hint = f"did you mean {close[0]}?" if close else f"known: {', '.join(DATA_CATEGORIES)}"
+            problems.add(FactsError(f"{path}.{i}", f"unknown data category {cat!r}; {hint}"))
+    problems.raise_any()
     return categories
 
 
 def _affected(value: Any, path: str, known) -> dict[str, int]:
     affected: dict[str, int] = {}
+    problems = Problems()
     for code, count in _mapping(value, path).items():
         where = f"{path}.{code}"
-        _check_jurisdiction(code, where, known)
+        with problems:
+            _check_jurisdiction(code, where, known)
         if isinstance(count, bool) or not isinstance(count, int):
-            raise FactsError(where, f"must be a whole number of people (got {count!r})")
-        if count < 0:
-            raise FactsError(where, f"must not be negative (got {count})")
-        if count > MAX_AFFECTED:
-            raise FactsError(where, f"must be at most {MAX_AFFECTED:,} people")
-        affected[code] = count
+            problems.add(FactsError(where, f"must be a whole number of people (got {count!r})"))
+        elif count < 0:
+            problems.add(FactsError(where, f"must not be negative (got {count})"))
+        elif count > MAX_AFFECTED:
+            problems.add(FactsError(where, f"must be at most {MAX_AFFECTED:,} people"))
+        else:
+            affected[code] = count
+    problems.raise_any()
     return affected
 
 

@@ -67,10 +67,29 @@ def parents(code: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Codes people commonly type for a country whose ISO code differs: the United Kingdom is GB in
+# ISO 3166 (UK is only "exceptionally reserved"), Greece is GR (EL is the EU's own code).
+COMMON_MISTAKES = {"UK": "GB", "EL": "GR", "EN": "GB-ENG", "KO": "KR", "SP": "ES", "DK-GL": "GL"}
+
+
+def suggestion(code: str) -> str | None:
+    """The code meant when ``code`` is a common mistake or in lower case, e.g. ``UK`` -> ``GB``."""
+    upper = code.strip().upper()
+    if upper in COMMON_MISTAKES:
+        return COMMON_MISTAKES[upper]
+    if upper != code and exists(upper):
+        return upper
+    return None
+
+
 def problem(code: str) -> str | None:
-    """Why ``code`` is not an ISO 3166 code, naming it; None if it is one."""
+    """Why ``code`` is not an ISO 3166 code, naming it (and the code meant, when a common
+    mistake says which); None if it is one."""
     if exists(code):
         return None
+    meant = suggestion(code)
+    if meant:
+        return f"unknown jurisdiction code {code!r}: did you mean {meant} ({name(meant)})?"
     country = code.split("-", 1)[0]
     if "-" in code and is_country(country):
         return (

@@ -64,6 +64,7 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "incidents:calendar": (SIGNED_IN, {}),
     "incidents:what_if": (SIGNED_IN, {}),
     "rules:rule_list": (SIGNED_IN, {}),
+    "rules:places": (SIGNED_IN, {}),
     "rules:rule_detail": (SIGNED_IN, {"code": "rule_code"}),
     # Organisation profiles: read by the roles that open cases, changed by the privacy office
     # (403 for everyone else; tests/organisations).

@@ -113,7 +113,9 @@ def test_typed_times_are_read_in_the_chosen_zone():
 
 
 def test_counts_text_names_the_bad_line():
-    assert parse_counts_text("de 9000\n\nUS-CA 600\nDE 1") == {"DE": 9001, "US-CA": 600}
+    assert parse_counts_text("de 9000\n\nUS-CA 1,200") == {"DE": 9000, "US-CA": 1200}
+    with pytest.raises(forms.ValidationError, match="Line 3: DE .* already on line 1"):
+        parse_counts_text("de 9000\n\nDE 1")  # flagged, never summed
     with pytest.raises(forms.ValidationError, match="Line 2"):
         parse_counts_text("DE 9000\nFrance 3000")
     with pytest.raises(forms.ValidationError, match="Line 1"):

@@ -1,0 +1,315 @@
+"""The rule book's vocabulary in words a lawyer reads aloud. No Django import.
+
+Facts, rules and obligations carry machine keys (``payment_card``, ``attorney_general``,
+``nydfs_covered_entity``, ``notice:US-CA-IND``); they stay in their own fields for machines. Every
+place a person reads one - pages, reports, emails, the ``why`` of an obligation - goes through
+this module, so one key reads the same everywhere and a new key needs one line here, not a
+template change.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+# How a data category reads inside a sentence ("a name together with a Social Security number").
+DATA_CATEGORY_WORDS = {
+    "name": "a name",
+    "ssn": "a Social Security number",
+    "national_id": "a national identity number",
+    "drivers_license": "a driver's licence number",
+    "passport": "a passport number",
+    "tax_id": "a tax identification number",
+    "financial_account": "a financial account number",
+    "payment_card": "a payment card number",
+    "account_credentials": "account credentials (a user name or e-mail with a password)",
+    "medical": "medical information",
+    "health_insurance": "health insurance information",
+    "biometric": "biometric data",
+    "genetic": "genetic data",
+    "date_of_birth": "a date of birth",
+    "contact": "contact details",
+    "location": "location data",
+    "special_category": "special-category data (GDPR Art 9)",
+    "children": "children's data",
+    "other": "other personal data",
+}
+# How a data category reads as a label in a list or a table heading.
+DATA_CATEGORY_LABELS = {
+    "name": "Name",
+    "contact": "Contact details",
+    "date_of_birth": "Date of birth",
+    "ssn": "SSN (Social Security number)",
+    "national_id": "National ID number",
+    "drivers_license": "Driver's licence",
+    "passport": "Passport",
+    "tax_id": "Tax ID",
+    "financial_account": "Financial account",
+    "payment_card": "Payment card numbers",
+    "account_credentials": "Account credentials",
+    "medical": "Medical",
+    "health_insurance": "Health insurance",
+    "biometric": "Biometric",
+    "genetic": "Genetic",
+    "location": "Location",
+    "special_category": "Special category (GDPR Art 9)",
+    "children": "Children's data",
+    "other": "Other",
+}
+RECIPIENT_LABELS = {
+    "supervisory_authority": "Supervisory authority",
+    "attorney_general": "Attorney General",
+    "state_agency": "State agency",
+    "sector_regulator": "Sector regulator",
+    "csirt_or_competent_authority": "CSIRT or competent authority",
+    "individuals": "Individuals",
+    "consumer_reporting_agencies": "Consumer reporting agencies",
+    "media": "Media",
+    "controller": "Controller",
+    "service_recipients": "Recipients of the service",
+    "public": "The public",
+    "internal": "Internal record",
+}
+STAGE_LABELS = {
+    "early_warning": "Early warning",
+    "initial_notification": "Initial notification",
+    "incident_notification": "Incident notification",
+    "intermediate_report": "Intermediate report",
+    "final_report": "Final report",
+    "detailed_report": "Detailed report",
+    "supplementary_report": "Supplementary report",
+    "supplement": "Supplement",
+    "second_notification": "Second notification",
+    "preliminary_report": "Preliminary report",
+    "payment_notice": "Payment notice",
+    "written_description": "Written description",
+    "intimation": "Intimation",
+    "vulnerability_notification": "Vulnerability notification",
+}
+# Regimes an organisation may be subject to (``organisation.subject_to``) and sector tokens that
+# rules require. A token with a colon names a type within the regime (``dora:credit_institution``).
+REGIME_LABELS = {
+    "hipaa_covered_entity": "HIPAA covered entity",
+    "hipaa_business_associate": "HIPAA business associate",
+    "sec_registrant": "SEC registrant",
+    "nydfs_covered_entity": "NYDFS-covered entity",
+    "dora": "DORA financial entity",
+    "dora_financial_entity": "DORA financial entity",
+    "nis2": "NIS2 entity",
+    "nis2_essential_entity": "NIS2 essential entity",
+    "nis2_important_entity": "NIS2 important entity",
+    "nis2_trust_service_provider": "NIS2 trust service provider",
+    "glba_financial_institution": "GLBA financial institution",
+    "circia_covered_entity": "CIRCIA covered entity",
+    "uk_nis": "UK NIS operator or digital service provider",
+    "banking_organization": "US bank or bank holding company",
+    "bank_service_provider": "Bank service provider (Bank Service Company Act)",
+    "ftc_safeguards_financial_institution": "Non-bank financial institution (FTC Safeguards Rule)",
+    "sec_reg_sp_covered_institution": "SEC Regulation S-P covered institution",
+    "sec_reg_sp_service_provider": "Service provider to an SEC Regulation S-P institution",
+    "naic_licensee": "Insurance licensee (state insurance data security law)",
+    "ftc_hbnr_vendor": "Vendor of personal health records (FTC HBNR)",
+    "ftc_hbnr_phr_related_entity": "PHR related entity (FTC HBNR)",
+    "ftc_hbnr_service_provider": "Service provider to a PHR vendor (FTC HBNR)",
+    "phr_vendor": "Vendor of personal health records",
+    "fcc_cpni_carrier": "Telecommunications carrier or interconnected VoIP provider (FCC CPNI)",
+    "ca_licensed_health_facility": "California-licensed clinic, health facility or hospice",
+    "federal_regulator_compliant": "Notifies under its federal regulator's breach rules",
+    "own_notification_procedures": "Keeps its own notification procedures",
+    "au_ransomware_reporting_entity": "Ransomware reporting business (Australia)",
+    "au_soci_responsible_entity": "Responsible entity for critical infrastructure (Australia)",
+    "au_turnover_over_3m": "Australian business with turnover over AUD 3 million",
+    "cn_ciio": "Critical information infrastructure operator (China)",
+    "cra_manufacturer": "Manufacturer of a product with digital elements (CRA)",
+    "dfars_contractor": "US defence contractor (DFARS)",
+    "ecomms_provider": "Provider of public electronic communications services",
+    "idaho_public_agency": "Idaho public agency",
+    "intra_provincial": "Organisation under a provincial privacy law",
+    "me_pfr_regulated": "Regulated by the Maine Bureau of Financial Institutions",
+    "nh_358a3_regulated": "Regulated under N.H. RSA 358-A:3",
+    "ok_hospital_cybersecurity_act": "Oklahoma hospital (Hospital Cybersecurity Act)",
+    "postal_service_provider": "Postal service provider",
+    "ssm_significant_institution": "Significant institution supervised by the ECB (SSM)",
+    "vt_dfr_regulated": "Regulated by the Vermont Department of Financial Regulation",
+}
+# The words after a colon: ``dora:credit_institution`` reads "DORA financial entity: credit
+# institution"; ``intra_provincial:qc`` names the province.
+_SUBTYPE_WORDS = {"ab": "Alberta", "bc": "British Columbia", "qc": "Quebec"}
+# Events as nouns, so that "the clock starts at ..." and "the date of ..." read as sentences.
+EVENT_LABELS = {
+    "occurred_at": "the occurrence of the incident",
+    "discovered_at": "discovery of the incident",
+    "aware_at": "awareness of a personal-data breach",
+    "determined_at": "determination that a breach occurred",
+    "scope_identified_at": "identification of the breach's scope",
+    "materiality_determined_at": "the determination that the incident is material",
+    "classified_major_at": "classification as a major or significant incident",
+    "assessed_notifiable_at": "the assessment that the breach is notifiable",
+    "ransom_paid_at": "payment of a ransom",
+    "exploited_vulnerability_at": "awareness of an actively exploited vulnerability",
+    "corrective_measure_available_at": "availability of a corrective measure",
+}
+# Facts a rule may require to be true (``requires_facts``), as a clause.
+FACT_WORDS = {
+    "product_security_incident": "the incident is a severe incident affecting the security of "
+    "the organisation's product with digital elements",
+}
+UNIT_WORDS = {
+    "hours": ("hour", "hours"),
+    "calendar_days": ("day", "days"),
+    "business_days": ("business day", "business days"),
+    "months": ("month", "months"),
+}
+ROLE_WORDS = {"controller": "controller", "processor": "processor"}
+CAUSE_WORDS = {
+    "external_attack": "an external attack",
+    "ransomware": "ransomware",
+    "insider_misuse": "insider misuse",
+    "loss_or_theft": "loss or theft",
+    "misdirected_disclosure": "a misdirected disclosure",
+    "system_failure": "a system failure",
+    "other": "another cause",
+}
+STATUS_WORDS = {
+    "in_force": "in force",
+    "in_force_pending_executive_regulations": "in force pending executive regulations",
+    "notified_not_yet_in_force": "notified not yet in force",
+    "proposed_not_in_force": "proposed not in force",
+}
+# One look-up for templates: a key of any vocabulary above, as a label.
+LABELS: dict[str, str] = {
+    **{k: v[:1].upper() + v[1:] for k, v in STATUS_WORDS.items()},
+    **{k: v[:1].upper() + v[1:] for k, v in EVENT_LABELS.items()},
+    **STAGE_LABELS,
+    **REGIME_LABELS,
+    **RECIPIENT_LABELS,
+}
+
+
+def label(key: str) -> str:
+    """Any vocabulary key as a label; an unknown key as words (never with underscores)."""
+    if key in LABELS:
+        return LABELS[key]
+    if ":" in key:
+        return regime_label(key)
+    text = key.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def regime_label(token: str) -> str:
+    """``sec_registrant`` -> "SEC registrant"; ``dora:credit_institution`` -> "DORA financial
+    entity: credit institution"."""
+    base, _, sub = token.partition(":")
+    head = REGIME_LABELS.get(base) or base.replace("_", " ").capitalize()
+    if not sub:
+        return head
+    return f"{head}: {_SUBTYPE_WORDS.get(sub) or sub.replace('_', ' ')}"
+
+
+def regimes_in_words(tokens: Iterable[str], joiner: str = "or") -> str:
+    return join_words([regime_label(t) for t in tokens], joiner)
+
+
+def data_words(category: str) -> str:
+    return DATA_CATEGORY_WORDS.get(category) or category.replace("_", " ")
+
+
+def data_label(category: str) -> str:
+    return DATA_CATEGORY_LABELS.get(category) or category.replace("_", " ").capitalize()
+
+
+def event_words(event: str) -> str:
+    """``aware_at`` -> "awareness of a personal-data breach"; ``notice:US-CA-IND`` -> "the
+    notice under rule US-CA-IND"."""
+    if event.startswith("notice:"):
+        return f"the notice under rule {event.split(':', 1)[1]}"
+    head, paren, rest = event.partition(" (")  # "discovered_at (start event not yet happened)"
+    words = EVENT_LABELS.get(head) or head.removesuffix("_at").replace("_", " ")
+    return words + paren + rest
+
+
+def fact_words(fact: str) -> str:
+    return FACT_WORDS.get(fact) or f"{fact.replace('_', ' ')} is true"
+
+
+def categories_in_words(categories: Iterable[str]) -> str:
+    """Data categories as a list of labels, in the facts format's order where known."""
+    order = list(DATA_CATEGORY_LABELS)
+    ordered = sorted(categories, key=lambda c: order.index(c) if c in order else len(order))
+    return ", ".join(data_name(c) for c in ordered)
+
+
+def data_name(category: str) -> str:
+    """A category's label inside a sentence: "payment card numbers", "SSN (...)"."""
+    text = data_label(category)
+    return text if category in ("ssn",) or text[:3].isupper() else text[:1].lower() + text[1:]
+
+
+def duration_words(amount: int | None, unit: str | None) -> str:
+    """``(1, "months")`` -> "1 month" (never "1 months")."""
+    if amount is None or not unit:
+        return "no fixed period"
+    one, many = UNIT_WORDS.get(unit, (unit.replace("_", " "), unit.replace("_", " ")))
+    return f"{amount:,} {one if amount == 1 else many}"
+
+
+def join_words(items: list[str], joiner: str = "and") -> str:
+    """["a", "b", "c"] -> "a, b and c"."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {joiner} {items[-1]}"
+
+
+def condition_words(cond: Any) -> str:
+    """A data condition as a sentence: ``{"all": ["name", {"any": ["ssn", "drivers_license"]}]}``
+    -> "a name together with any of: a Social Security number or a driver's licence number"."""
+    if cond is None:
+        return "no data condition"
+    if cond == "*":
+        return "any personal data"
+    if isinstance(cond, str):
+        return data_words(cond)
+    ((op, items),) = cond.items()
+    parts = [condition_words(c) for c in items]
+    if op == "all":
+        if len(parts) == 2 and isinstance(items[1], dict):
+            return f"{parts[0]} together with {parts[1]}"
+        return (
+            join_words(parts, "together with") if len(parts) == 2 else "all of: " + "; ".join(parts)
+        )
+    if len(parts) == 1:
+        return parts[0]
+    if any(isinstance(c, dict) for c in items):
+        # Alternatives that are themselves combinations: one per clause, so it reads aloud.
+        return "either " + "; or ".join(parts)
+    return "any of: " + join_words(parts, "or")
+
+
+def known_regimes(rules: Iterable[Any] = ()) -> frozenset[str]:
+    """Regime keys the product knows: the labelled ones and every token a rule of ``rules``
+    requires, relieves or picks an authority by."""
+    tokens = set(REGIME_LABELS)
+    for rule in rules:
+        for name in ("requires_subject_to", "relief_not_for"):
+            tokens.update(getattr(rule, name, ()) or ())
+        for entry in getattr(rule, "displaces", ()) or ():
+            tokens.update(getattr(entry, "when_subject_to", ()) or ())
+        for authority in (getattr(rule, "authorities", None) or {}).values():
+            tokens.update(getattr(authority, "subject_to", ()) or ())
+    return frozenset(tokens)
+
+
+def regime_problem(token: str, known: Iterable[str]) -> str | None:
+    """Why ``token`` is not a regime key the rule book knows (naming the closest one), or None.
+
+    A typed type after a colon is accepted when the regime is known (``dora:investment_firm``).
+    """
+    known = frozenset(known)
+    if token in known or token.partition(":")[0] in known:
+        return None
+    close = difflib.get_close_matches(token, sorted(known), n=1, cutoff=0.6)
+    if close:
+        return f"unknown regime key {token!r}: did you mean {close[0]} ({regime_label(close[0])})?"
+    return f"unknown regime key {token!r}: no rule in the rule book applies to it"
