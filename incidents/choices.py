@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from jurisdictions.engine import vocabulary
 from jurisdictions.engine.facts import DATA_CATEGORIES  # noqa: F401 - re-exported for forms
 from jurisdictions.engine.rules import EVENTS, RECIPIENTS, RISK_LEVELS
 
@@ -11,28 +12,8 @@ OBLIGATIONS_FORMAT = "breachclock.obligations/1"
 
 # The facts format's vocabulary is the engine's (jurisdictions/engine/facts.py): one list.
 # How each data category reads on pages, in reports and in forms (one mapping for all of them;
-# "ssn" must never show as "Ssn").
-DATA_CATEGORY_LABELS = {
-    "name": "Name",
-    "contact": "Contact details",
-    "date_of_birth": "Date of birth",
-    "ssn": "SSN (Social Security number)",
-    "national_id": "National ID number",
-    "drivers_license": "Driver's licence",
-    "passport": "Passport",
-    "tax_id": "Tax ID",
-    "financial_account": "Financial account",
-    "payment_card": "Payment card",
-    "account_credentials": "Account credentials",
-    "medical": "Medical",
-    "health_insurance": "Health insurance",
-    "biometric": "Biometric",
-    "genetic": "Genetic",
-    "location": "Location",
-    "special_category": "Special category (GDPR Art 9)",
-    "children": "Children's data",
-    "other": "Other",
-}
+# "ssn" must never show as "Ssn"): the engine's vocabulary, which the why-texts use too.
+DATA_CATEGORY_LABELS = vocabulary.DATA_CATEGORY_LABELS
 CAUSES = (
     "external_attack",
     "ransomware",

@@ -17,9 +17,10 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from jurisdictions import choices, queries, services
+from jurisdictions import admin_widgets, choices, queries, services
 from jurisdictions.admin_notice import NoticeContentAdminMixin
 from jurisdictions.choices import Publication
+from jurisdictions.engine.vocabulary import duration_words
 from jurisdictions.forms import JurisdictionForm, RuleVersionForm
 from jurisdictions.models import (
     HolidayClosure,
@@ -31,7 +32,7 @@ from jurisdictions.models import (
     RuleVersion,
     field_label,
 )
-from jurisdictions.notice_content import readable_difference
+from jurisdictions.rule_words import difference_words
 
 PUBLISH_PERMISSION = "jurisdictions.publish_rule"
 
@@ -41,8 +42,7 @@ def deadline_text(version: RuleVersion | None) -> str:
         return "-"
     if version.deadline_amount is None:
         return "no fixed deadline"
-    unit = (version.deadline_unit or "").replace("_", " ")
-    return f"{version.deadline_amount} {unit}"
+    return duration_words(version.deadline_amount, version.deadline_unit)
 
 
 def current_version(rule: Rule) -> RuleVersion | None:
@@ -684,6 +684,11 @@ class RuleVersionAdmin(NoticeContentAdminMixin, admin.ModelAdmin):
     def get_urls(self):
         extra = [
             path(
+                "reading/",
+                self.admin_site.admin_view(admin_widgets.reading_view),
+                name="jurisdictions_ruleversion_reading",
+            ),
+            path(
                 "<id:pk>/preview/",
                 self.admin_site.admin_view(self.preview_view),
                 name="jurisdictions_ruleversion_preview",
@@ -748,7 +753,7 @@ class RuleVersionAdmin(NoticeContentAdminMixin, admin.ModelAdmin):
         before = base.to_rule_dict() if base else {}
         after = draft.to_rule_dict()
         differences = [
-            (field_label(k), *readable_difference(k, before.get(k), after.get(k)))
+            (field_label(k), *difference_words(k, before.get(k), after.get(k)))
             for k in after
             if k != "version" and before.get(k) != after.get(k)
         ]

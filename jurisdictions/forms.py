@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from jurisdictions import admin_widgets
 from jurisdictions.choices import Publication
 from jurisdictions.engine.serialization import RulebookError, jurisdiction_from_dict
 from jurisdictions.models import LIST_FIELDS, Jurisdiction, RuleVersion
@@ -60,6 +61,10 @@ class RuleVersionForm(forms.ModelForm):
         if self.instance.pk and self.instance.publication != Publication.DRAFT:
             # Saving makes a new version: its change note starts empty, not the old one's.
             self.initial["change_note"] = ""
+        admin_widgets.install(self)  # builders in words instead of JSON and keys
+
+    class Media(admin_widgets.BuilderMedia):
+        pass
 
     def candidate(self) -> RuleVersion:
         """The version as it would be saved: a new draft when the instance is published."""

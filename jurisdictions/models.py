@@ -20,7 +20,7 @@ from django.utils import timezone as django_tz
 from jurisdictions import choices
 from jurisdictions.choices import Kind, Publication
 from jurisdictions.engine.serialization import CARRIED_OUT
-from jurisdictions.notice_content import NOTICE_CONTENT_FIELD, readable_difference
+from jurisdictions.notice_content import NOTICE_CONTENT_FIELD
 
 # Which engine field each group of columns maps to; ``to_rule_dict`` / ``from_rule_dict`` use it.
 SIMPLE_RULE_FIELDS = (
@@ -901,9 +901,9 @@ class RuleChange(models.Model):
 
     def changed_labels(self) -> list[tuple[str, object, object]]:
         """``changed_fields`` with the names a reader knows ("deadline amount", "legal status")."""
-        return [
-            (field_label(k), *readable_difference(k, b, a)) for k, b, a in self.changed_fields()
-        ]
+        from jurisdictions.rule_words import difference_words
+
+        return [(field_label(k), *difference_words(k, b, a)) for k, b, a in self.changed_fields()]
 
     def changed_fields(self) -> list[tuple[str, object, object]]:
         """(field, before, after) for each value that differs - what the history page lists."""

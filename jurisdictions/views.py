@@ -15,10 +15,11 @@ from django.utils import timezone
 from jurisdictions import choices
 from jurisdictions.admin import current_version, deadline_text
 from jurisdictions.choices import Publication
-from jurisdictions.engine.rules import NOTICE_PREFIX
 from jurisdictions.loader import current_rulebook
 from jurisdictions.models import Jurisdiction, Regime, Rule, RuleChange, RuleVersion
 from jurisdictions.queries import filter_rules
+from jurisdictions.rule_words import clock_start_words
+from jurisdictions.rule_words import version_reading as rule_reading
 
 
 def _base_template() -> str:
@@ -37,11 +38,8 @@ def _published_prefetch():
 
 
 def clock_start_text(clock_start: str) -> str:
-    """'discovered_at' -> 'discovered (discovered_at)'; 'notice:US-CA-IND' -> the notice."""
-    if clock_start.startswith(NOTICE_PREFIX):
-        return f"the notice under {clock_start[len(NOTICE_PREFIX) :]} is sent"
-    words = clock_start.removesuffix("_at").replace("_", " ")
-    return f"{words} ({clock_start})"
+    """'discovered_at' -> 'discovery of the incident'; 'notice:US-CA-IND' -> the notice is sent."""
+    return clock_start_words(clock_start)
 
 
 @login_required
@@ -107,6 +105,7 @@ def rule_detail(request, code):
             "current": current,
             "deadline": deadline_text(current),
             "clock_start": clock_start_text(current.clock_start) if current else "",
+            "reading": rule_reading(current) if current else [],
             "versions": [(v, deadline_text(v)) for v in versions],
             "history": history,
             "can_edit": can_edit,

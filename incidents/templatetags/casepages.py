@@ -12,8 +12,9 @@ def label(value):
     """``supervisory_authority`` -> ``Supervisory authority``: vocabulary keys as words."""
     if value in (None, ""):
         return "—"
-    text = str(value).replace("_", " ").replace(":", ": ")
-    return text[:1].upper() + text[1:]
+    from jurisdictions.engine.vocabulary import label as vocabulary_label
+
+    return vocabulary_label(str(value))
 
 
 @register.filter
@@ -28,9 +29,9 @@ def event_label(value):
 @register.filter
 def data_label(value):
     """A data category key as people read it: ``ssn`` -> ``SSN (Social Security number)``."""
-    from incidents.choices import DATA_CATEGORY_LABELS
+    from jurisdictions.engine.vocabulary import data_label as vocabulary_data_label
 
-    return DATA_CATEGORY_LABELS.get(value) or label(value)
+    return vocabulary_data_label(str(value))
 
 
 @register.filter
@@ -58,6 +59,20 @@ def as_json(value):
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
+def _vocabulary_words(value: str) -> str:
+    """A stored vocabulary key (``payment_card``, ``external_attack``) as its label; any other
+    text as it is."""
+    from jurisdictions.engine import vocabulary
+
+    if value in vocabulary.DATA_CATEGORY_LABELS:
+        return vocabulary.data_label(value)
+    if value in vocabulary.LABELS:
+        return vocabulary.LABELS[value]
+    if value in vocabulary.CAUSE_WORDS:
+        return value.replace("_", " ").capitalize()
+    return value
+
+
 _ISO_UTC = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(:\d\d(\.\d+)?)?(Z|\+00:00)$")
 
 
@@ -69,7 +84,9 @@ def readable(value) -> str:
         return "yes" if value else "no"
     if isinstance(value, str):
         match = _ISO_UTC.match(value)
-        return f"{match.group(1)} {match.group(2)} UTC" if match else value
+        if match:
+            return f"{match.group(1)} {match.group(2)} UTC"
+        return _vocabulary_words(value)
     if isinstance(value, (list, tuple)):
         return "; ".join(readable(v) for v in value)
     if isinstance(value, dict):

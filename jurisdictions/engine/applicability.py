@@ -11,6 +11,10 @@ from .conditions import condition_witnesses
 from .context import _Context, _NotApplicable, _residents, _version_instant, _View, _zone_for
 from .facts import Facts
 from .rules import Rule
+from .vocabulary import (
+    categories_in_words,
+    data_name,
+)
 
 
 def _role_missing(role: str, ctx: _Context) -> str:
@@ -50,9 +54,9 @@ def _safe_harbour(rule: Rule, facts: Facts, view: _View) -> list[str]:
     def exposure(category: str) -> str | None:
         encrypted, lost = facts.protection(category)
         if not encrypted:
-            return f"{category} not encrypted"
+            return f"{data_name(category)} not encrypted"
         if lost and defeats:
-            return f"{category} encrypted but the key was compromised"
+            return f"{data_name(category)} encrypted but the key was compromised"
         return None
 
     for witness in witnesses:
@@ -62,17 +66,17 @@ def _safe_harbour(rule: Rule, facts: Facts, view: _View) -> list[str]:
             return [
                 "no encryption safe harbour: "
                 + "; ".join(exposed)
-                + (f" (encrypted with a safe key: {', '.join(safe)})" if safe else "")
+                + (f" (encrypted with a safe key: {categories_in_words(safe)})" if safe else "")
             ]
     covered = sorted({c for w in witnesses for c in w}, key=sorted(view.data).index)
     lost = [c for c in covered if facts.protection(c)[1]]
     raise _NotApplicable(
         "safe harbour: every category that makes the rule apply is encrypted with a safe key ("
-        + ", ".join(covered)
+        + categories_in_words(covered)
         + ")"
         + (
-            f"; the key of {', '.join(lost)} was compromised, which under this rule does not "
-            "remove the safe harbour"
+            f"; the key of {categories_in_words(lost)} was compromised, which under this rule "
+            "does not remove the safe harbour"
             if lost
             else ""
         )

@@ -52,6 +52,14 @@ from .deadlines import _period_counter, _timed
 from .facts import Facts
 from .results import OUTPUT_FORMAT, Evaluation, Exclusion, ObligationResult
 from .rules import EVENT_PREFIX, NOTICE_PREFIX, RISK_LEVELS, Rule
+from .vocabulary import (
+    categories_in_words,
+    data_words,
+    event_words,
+    fact_words,
+    join_words,
+    regimes_in_words,
+)
 
 __all__ = [
     "CONFLICT_ORDER",
@@ -146,25 +154,28 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
         ]
         if not hits:
             raise _NotApplicable(
-                f"applies only to organisations subject to {' or '.join(rule.requires_subject_to)}"
+                "applies only to: "
+                + regimes_in_words(rule.requires_subject_to, "or")
                 + (
-                    f"; the organisation is subject to {', '.join(ctx.regimes)}"
+                    f"; the organisation is: {regimes_in_words(ctx.regimes, 'and')}"
                     if ctx.regimes
-                    else "; the organisation is subject to none of them"
+                    else "; the organisation is none of these"
                 )
             )
-        why.append(f"the organisation is subject to {', '.join(hits)}")
+        why.append(f"the organisation is: {regimes_in_words(hits, 'and')}")
 
     for needed in rule.requires_facts:
         if needed.startswith(EVENT_PREFIX):
             event = needed[len(EVENT_PREFIX) :]
             if facts.events.get(event) is None:
-                raise _NotApplicable(f"applies only once {event} is recorded; it is not")
-            why.append(f"{event} is recorded")
+                raise _NotApplicable(
+                    f"applies only once {event_words(event)} is recorded; it is not"
+                )
+            why.append(f"{event_words(event)} is recorded")
         elif not getattr(facts, needed, False):
-            raise _NotApplicable(f"applies only when the facts say {needed} is true; they do not")
+            raise _NotApplicable(f"applies only when {fact_words(needed)}; the facts do not say so")
         else:
-            why.append(f"the facts say {needed}")
+            why.append(f"the facts say that {fact_words(needed)}")
 
     why.extend(_check_scope(rule, ctx, place, view))
     if rule.authorities or rule.scope == "main_establishment":
@@ -175,17 +186,17 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
     if rule.data_condition is not None:
         witness = condition_witness(rule.data_condition, view.data)
         if witness is None:
-            stated = ", ".join(sorted(view.data)) or "no categories recorded"
+            stated = categories_in_words(view.data) or "no categories recorded"
             raise _NotApplicable(
-                f"data affected ({stated}) does not meet the definition: needs "
+                f"data affected ({stated}) does not meet the definition: it needs "
                 f"{describe_condition(rule.data_condition)}"
             )
         if rule.data_condition == "*":
-            why.append(f"personal data affected ({', '.join(witness)})")
+            why.append(f"personal data affected ({categories_in_words(witness)})")
         else:
             why.append(
-                f"data affected meets the definition ({' + '.join(witness)}; the statute needs "
-                f"{describe_condition(rule.data_condition)})"
+                f"data affected meets the definition ({join_words(list(map(data_words, witness)))}"
+                f"; the law needs {describe_condition(rule.data_condition)})"
             )
 
     if rule.causes_any:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from .vocabulary import condition_words
+
 _DESCRIBED: dict[int, tuple[Any, str]] = {}
 
 
 def describe_condition(cond: Any) -> str:
-    """The condition in words: "(name and (ssn or drivers_license)) or account_credentials"."""
+    """The condition in words a lawyer reads aloud: "either a name together with any of: a Social
+    Security number or a driver's licence number; or account credentials (...)"."""
     if isinstance(cond, dict):
         # Rule conditions live as long as their rule book: memoise by identity.
         hit = _DESCRIBED.get(id(cond))
@@ -25,14 +28,7 @@ def describe_condition(cond: Any) -> str:
 
 
 def _describe(cond: Any) -> str:
-    if cond == "*":
-        return "any personal data"
-    if isinstance(cond, str):
-        return cond
-    ((op, items),) = cond.items()
-    parts = [_describe(c) for c in items]
-    parts = [f"({p})" if (" and " in p or " or " in p) else p for p in parts]
-    return f" {'or' if op == 'any' else 'and'} ".join(parts)
+    return condition_words(cond)
 
 
 def condition_witness(cond: Any, data: frozenset[str]) -> list[str] | None:

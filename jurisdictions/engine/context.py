@@ -16,6 +16,10 @@ from .facts import Facts
 from .results import Exclusion, ObligationResult
 from .rules import Rule
 from .serialization import ESTABLISHMENT_CALENDAR
+from .vocabulary import (
+    STATUS_WORDS,
+    event_words,
+)
 
 NOT_IN_FORCE_STATUSES = ("proposed_not_in_force", "notified_not_yet_in_force")
 
@@ -114,8 +118,8 @@ def _choose_version(code: str, ctx: _Context) -> tuple[Rule | None, str, str]:
     else:
         instant, event = _version_instant(first, ctx)
         day = instant.astimezone(zone).date()
-        how = f"in force on {day.isoformat()}, the local date ({zone.key}) of {event}"
-        asof = f"law as it stood on {day.isoformat()}, the date of {event}"
+        how = f"in force on {day.isoformat()}, the local date ({zone.key}) of {event_words(event)}"
+        asof = f"law as it stood on {day.isoformat()}, the date of {event_words(event)}"
     for rule in versions:
         if rule.in_force_on(day) and not (
             rule.status in NOT_IN_FORCE_STATUSES and rule.effective_from is None
@@ -128,7 +132,7 @@ def _choose_version(code: str, ctx: _Context) -> tuple[Rule | None, str, str]:
     elif versions[-1].effective_to and versions[-1].effective_to < day:
         why = f"no longer in force after {versions[-1].effective_to.isoformat()}"
     else:
-        status = versions[-1].status.replace("_", " ")
+        status = STATUS_WORDS.get(versions[-1].status) or versions[-1].status.replace("_", " ")
         why = f"{status}: no date of entry into force"
     return None, how, f"{why} ({asof})"
 
@@ -146,7 +150,7 @@ def _version_instant(rule: Rule, ctx: _Context) -> tuple[datetime, str]:
                 return at, rule.clock_start
             return facts.events["discovered_at"], "discovered_at (start event not yet happened)"
         if dep in facts.notices_sent:
-            return facts.notices_sent[dep], f"notice under {dep}"
+            return facts.notices_sent[dep], f"notice:{dep}"
         if dep in seen or dep not in ctx.book.versions:
             return facts.events["discovered_at"], "discovered_at"
         seen.add(dep)

@@ -11,6 +11,11 @@ from .conditions import subject_to_matches
 from .context import _calendar_for, _Context, _zone_for
 from .results import ObligationResult
 from .rules import Rule
+from .vocabulary import (
+    duration_words,
+    event_words,
+    regimes_in_words,
+)
 
 
 def _period_counter(rule: Rule, ctx: _Context):
@@ -58,14 +63,16 @@ def _timed(
     if start is None:
         if rule.deadline_amount is not None and limit_due is not None:
             steps.append(
-                f"{event} has not happened yet, but the outer limit of {limit.amount} "
-                f"{limit.unit.replace('_', ' ')} after {limit.event} already runs"
+                f"{event_words(event)} has not happened yet, but the outer limit of "
+                f"{duration_words(limit.amount, limit.unit)} after {event_words(limit.event)} "
+                "already runs"
             )
             steps.extend(limit_steps)
             due_local = _relief(rule, limit_due.astimezone(zone), steps, ctx)
             why.append(
-                f"{event} not yet recorded: the {limit.amount} {limit.unit.replace('_', ' ')} "
-                f"limit from {limit.event} applies"
+                f"{event_words(event)} not yet recorded: the "
+                f"{duration_words(limit.amount, limit.unit)} limit from "
+                f"{event_words(limit.event)} applies"
             )
             return ObligationResult(
                 rule,
@@ -78,7 +85,7 @@ def _timed(
                 tuple(why),
                 tuple(steps),
             )
-        why.append(f"the clock starts at {event}, which has not happened yet")
+        why.append(f"the clock starts at {event_words(event)}, which has not happened yet")
         return ObligationResult(
             rule,
             event,
@@ -91,8 +98,8 @@ def _timed(
             tuple(steps),
         )
     steps.append(
-        f"clock starts at {event}: {cal.fmt_utc(start)} = {cal.fmt_local(start.astimezone(zone))}"
-        f" in {zone.key}"
+        f"clock starts at {event_words(event)}: {cal.fmt_utc(start)} = "
+        f"{cal.fmt_local(start.astimezone(zone))} in {zone.key}"
     )
     if rule.deadline_amount is None:
         steps.append(f"no fixed outer limit: {rule.timing_standard}")
@@ -112,21 +119,23 @@ def _timed(
     if limit_due is not None:
         if limit_due < start:
             steps.append(
-                f"the outer limit from {limit.event} ({cal.fmt_utc(limit_due)}) had already "
-                f"passed when the clock started: the {rule.deadline_amount} "
-                f"{rule.deadline_unit.replace('_', ' ')} from {event} govern"
+                f"the outer limit from {event_words(limit.event)} ({cal.fmt_utc(limit_due)}) had "
+                "already passed when the clock started: the "
+                f"{duration_words(rule.deadline_amount, rule.deadline_unit)} from "
+                f"{event_words(event)} govern"
             )
         elif limit_due < due:
             steps.extend(limit_steps)
             steps.append(
-                f"the outer limit of {limit.amount} {limit.unit.replace('_', ' ')} after "
-                f"{limit.event} is earlier and wins: {cal.fmt_utc(limit_due)}"
+                f"the outer limit of {duration_words(limit.amount, limit.unit)} after "
+                f"{event_words(limit.event)} is earlier and wins: {cal.fmt_utc(limit_due)}"
             )
             due = limit_due
         else:
             steps.append(
-                f"the outer limit of {limit.amount} {limit.unit.replace('_', ' ')} after "
-                f"{limit.event} ({cal.fmt_utc(limit_due)}) is later; the earlier deadline stands"
+                f"the outer limit of {duration_words(limit.amount, limit.unit)} after "
+                f"{event_words(limit.event)} ({cal.fmt_utc(limit_due)}) is later; the earlier "
+                "deadline stands"
             )
     due_local = _relief(rule, due.astimezone(zone), steps, ctx)
     return ObligationResult(
@@ -148,7 +157,7 @@ def _relief(rule: Rule, due_local: datetime, steps: list[str], ctx: _Context) ->
     stated = ctx.regimes
     barred = [s for s in stated if any(subject_to_matches(r, s) for r in rule.relief_not_for)]
     if barred:
-        steps.append(f"no weekend/holiday relief for organisations subject to {', '.join(barred)}")
+        steps.append(f"no weekend/holiday relief for a {regimes_in_words(barred, 'or')}")
         return due_local
     calendar = _calendar_for(rule, ctx)
     if calendar is None:

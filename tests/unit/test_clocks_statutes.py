@@ -261,7 +261,7 @@ def test_data_outside_the_statutory_definition(clocks):
         {**facts("2026-04-01T09:00:00-07:00", affected={"US-CA": 50}), "data": ["contact"]}
     )
     assert out.excluded["US-CA-IND"]["why"].startswith(
-        "data affected (contact) does not meet the definition: needs"
+        "data affected (contact details) does not meet the definition: it needs"
     )
     creds = clocks(
         {
@@ -359,7 +359,7 @@ def test_sec_waits_for_the_materiality_determination(clocks):
 
 def test_not_subject_to_sec_excluded_only_when_us_people_are_affected(clocks):
     us = clocks(facts("2026-04-01T09:00:00-04:00", affected={"US-NY": 3}))
-    assert "sec_registrant" in us.excluded["US-SEC-8K-105"]["why"]
+    assert "SEC registrant" in us.excluded["US-SEC-8K-105"]["why"]
     eu_only = clocks(facts("2026-04-01T09:00:00+02:00", affected={"FR": 3}))
     assert "US-SEC-8K-105" not in eu_only.excluded
     assert not any(code.startswith("US-") for code in eu_only.excluded)

@@ -277,7 +277,7 @@ def test_naic_encrypted_data_with_the_key_safe_is_no_cybersecurity_event(clocks)
 def test_naic_rules_need_an_insurance_licensee(clocks):
     out = clocks(facts("2026-05-22T10:00:00-04:00", [], {"US-OH": 900}, data=NPI))
     assert out.excluded["US-OH-INS"]["why"].startswith(
-        "applies only to organisations subject to naic_licensee"
+        "applies only to: Insurance licensee (state insurance data security law)"
     )
 
 

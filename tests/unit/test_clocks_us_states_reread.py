@@ -84,7 +84,7 @@ def test_new_york_ag_within_five_business_days_of_the_hhs_notice(
 @pytest.mark.parametrize(
     ("subject_to", "data", "why"),
     [
-        ([], PHI, "hipaa_covered_entity"),  # not a covered entity
+        ([], PHI, "HIPAA covered entity"),  # not a covered entity
         (["hipaa_covered_entity"], SSN_DATA, "data affected"),  # no PHI: no HHS notice
     ],
 )
@@ -152,7 +152,7 @@ def test_new_hampshire_regulated_trade_tells_its_regulator_instead(
         assert "RSA 359-C:20(I)(b)" in out.excluded[displaced]["why"]
     else:
         assert (
-            "applies only to organisations subject to nh_358a3_regulated"
+            "applies only to: Regulated under N.H. RSA 358-A:3"
             in (out.excluded["US-NH-REGULATOR"]["why"])
         )
 

@@ -51,7 +51,7 @@ def test_a_saas_company_owes_controller_and_processor_duties(clocks):
         in (proc["why"])
     )
     # Judged on the processor's own data set: its categories, not the admins' SSNs.
-    assert "personal data affected (contact, name)" in proc["why"]
+    assert "personal data affected (name, contact details)" in proc["why"]
     # The Germans are the customer's data subjects: the controller's own GDPR duties do not arise.
     assert "DE-GDPR-33-SA" not in out.owed
     assert out.excluded["DE-GDPR-33-SA"]["why"] == "no residents of Germany affected"
@@ -230,26 +230,28 @@ def enc(**by_category):
         (
             enc(name="plain", ssn="plain", account_credentials="safe"),
             True,
-            "no encryption safe harbour: name not encrypted; ssn not encrypted",
+            "no encryption safe harbour: name not encrypted; SSN (Social Security number) not "
+            "encrypted",
         ),
         # Everything that could make the statute apply is encrypted with a safe key.
         (
             enc(name="safe", ssn="safe", account_credentials="safe"),
             False,
             "safe harbour: every category that makes the rule apply is encrypted with a safe key "
-            "(account_credentials, name, ssn)",
+            "(name, SSN (Social Security number), account credentials)",
         ),
         # Name and SSN safe, but the credentials alone meet the definition, in the clear: a
         # first-found witness (name + ssn) would have wrongly granted the harbour.
         (
             enc(name="safe", ssn="safe", account_credentials="plain"),
             True,
-            "no encryption safe harbour: account_credentials not encrypted",
+            "no encryption safe harbour: account credentials not encrypted",
         ),
         (
             enc(name="safe", ssn="lost", account_credentials="safe"),
             True,
-            "ssn encrypted but the key was compromised (encrypted with a safe key: name)",
+            "SSN (Social Security number) encrypted but the key was compromised (encrypted with a "
+            "safe key: name)",
         ),
         # A category not listed takes the top-level flag (here: encrypted, key safe).
         ({"encrypted": True, **enc(account_credentials="safe")}, False, "safe harbour"),
@@ -274,7 +276,7 @@ def test_hashed_passwords_do_not_shelter_plain_card_numbers_under_gdpr(clocks):
         )
     )
     assert (
-        "no encryption safe harbour: payment_card not encrypted"
+        "no encryption safe harbour: payment card numbers not encrypted"
         in (out.owed["EU-GDPR-34-DS"]["why"])
     )
 

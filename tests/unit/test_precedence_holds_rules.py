@@ -296,10 +296,11 @@ def test_requires_facts(clocks):
     event = rule("E", requires_facts=("event:exploited_vulnerability_at",))
     out = clocks(FACTS, book=book(flag, event))
     assert out.excluded["F"]["why"] == (
-        "applies only when the facts say product_security_incident is true; they do not"
+        "applies only when the incident is a severe incident affecting the security of the "
+        "organisation's product with digital elements; the facts do not say so"
     )
     assert out.excluded["E"]["why"] == (
-        "applies only once exploited_vulnerability_at is recorded; it is not"
+        "applies only once awareness of an actively exploited vulnerability is recorded; it is not"
     )
     facts = {
         **FACTS,

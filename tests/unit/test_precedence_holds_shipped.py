@@ -204,7 +204,7 @@ def test_cra_exploited_vulnerability_after_11_september_2026(clocks):
     # No severe incident recorded: its clocks are not owed, and say why.
     for code in CRA_INC:
         assert code not in out.owed
-        assert "product_security_incident" in out.excluded[code]["why"]
+        assert "severe incident affecting the security" in out.excluded[code]["why"]
 
 
 def test_cra_final_report_14_days_after_the_corrective_measure(clocks):
@@ -242,7 +242,7 @@ def test_cra_severe_incident_clocks_start_at_awareness(clocks):
     assert (final["due_at"], final["deadline_kind"]) == ("2026-11-08T08:00:00Z", "latest_possible")
     for code in CRA_VULN:
         assert code not in out.owed
-        assert "exploited_vulnerability_at" in out.excluded[code]["why"]
+        assert "actively exploited vulnerability" in out.excluded[code]["why"]
 
 
 def test_cra_is_not_listed_for_other_organisations(clocks):
@@ -253,7 +253,7 @@ def test_cra_is_not_listed_for_other_organisations(clocks):
     for code, entry in out.excluded.items():
         if code.startswith("EU-CRA-"):
             assert entry["why"].startswith(
-                "applies only to organisations subject to cra_manufacturer"
+                "applies only to: Manufacturer of a product with digital elements (CRA)"
             )
 
 

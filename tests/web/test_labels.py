@@ -20,7 +20,7 @@ def test_every_data_category_has_one_label_used_by_the_form():
     assert dict(FORM_CATEGORIES) == DATA_CATEGORY_LABELS
     assert data_label("ssn").startswith("SSN")
     assert data_label("drivers_license") == "Driver's licence"
-    assert data_label("payment_card") == "Payment card"
+    assert data_label("payment_card") == "Payment card numbers"
 
 
 @pytest.mark.parametrize("page", ["incidents:detail", "incidents:report"])
