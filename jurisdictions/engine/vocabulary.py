@@ -149,6 +149,7 @@ EVENT_LABELS = {
     "ransom_paid_at": "payment of a ransom",
     "exploited_vulnerability_at": "awareness of an actively exploited vulnerability",
     "corrective_measure_available_at": "availability of a corrective measure",
+    "no_harm_determined_at": "the written determination that no harm is likely",
 }
 # Facts a rule may require to be true (``requires_facts``), as a clause.
 FACT_WORDS = {

@@ -36,7 +36,7 @@ def test_florida_no_harm_determination_is_owed_within_30_days(clocks):
 @pytest.mark.parametrize(
     ("risk", "events", "why"),
     [
-        ("unlikely", {}, "no_harm_determined_at is recorded"),
+        ("unlikely", {}, "the written determination that no harm is likely is recorded"),
         ("risk", {"no_harm_determined_at": DETERMINED}, "only up to harm unlikely"),
         ("high", {"no_harm_determined_at": DETERMINED}, "only up to harm unlikely"),
     ],
