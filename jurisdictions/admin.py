@@ -17,7 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from jurisdictions import admin_widgets, choices, queries, services
+from jurisdictions import admin_widgets, choices, queries, rule_hygiene, services
 from jurisdictions.admin_notice import NoticeContentAdminMixin
 from jurisdictions.choices import Publication
 from jurisdictions.engine.vocabulary import duration_words
@@ -667,6 +667,8 @@ class RuleVersionAdmin(NoticeContentAdminMixin, admin.ModelAdmin):
             )
         else:
             services.save_draft(obj, user=request.user)
+        for problem in rule_hygiene.rule_problems(obj):
+            self.message_user(request, f"Check this version: {problem}.", messages.WARNING)
 
     def response_add(self, request, obj, post_url_continue=None):
         return HttpResponseRedirect(self._preview_url(obj))

@@ -42,6 +42,19 @@ def clock_start_text(clock_start: str) -> str:
     return clock_start_words(clock_start)
 
 
+def jurisdiction_groups() -> list[tuple[Jurisdiction, list[Jurisdiction]]]:
+    """Countries and regions, each with its states or provinces (those with rules of their own),
+    for the rule book's filter: a Californian rule is found under California, not only under
+    the United States."""
+    with_rules = set(Rule.objects.values_list("jurisdiction_id", flat=True))
+    rows = list(Jurisdiction.objects.select_related("parent").order_by("name"))
+    children: dict[int, list[Jurisdiction]] = {}
+    for j in rows:
+        if j.parent_id and j.pk in with_rules:
+            children.setdefault(j.parent_id, []).append(j)
+    return [(j, children.get(j.pk, [])) for j in rows if j.parent_id is None]
+
+
 @login_required
 def rule_list(request):
     rules = (
@@ -64,7 +77,7 @@ def rule_list(request):
             "params": request.GET,
             "querystring": query.urlencode(),
             "regimes": Regime.objects.all(),
-            "jurisdictions": Jurisdiction.objects.filter(parent__isnull=True),
+            "jurisdictions": jurisdiction_groups(),
             "recipients": choices.RECIPIENT_CHOICES,
             "confidences": choices.CONFIDENCE_CHOICES,
             "kinds": choices.Kind.choices,

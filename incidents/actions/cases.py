@@ -10,6 +10,7 @@ from jurisdictions.engine.facts import FactsError, parse_facts
 
 from .. import holds as hold_facts
 from ..choices import ActivityKind, IncidentStatus, Severity, TeamRole
+from ..facts_review import known_regimes
 from ..models import AffectedPopulation, Incident, IncidentEvent, ReferenceSequence, TeamMember
 from . import hooks
 from .activity import log_activity
@@ -106,7 +107,8 @@ def open_incident(
     facts["title"] = title
     facts.pop("notices_sent", None)  # a new case has sent nothing yet
     holds = hold_facts.clean_all(facts)
-    parsed = parse_facts(facts)
+    # A regime key no rule knows is refused: a typo would silently drop that regime's duties.
+    parsed = parse_facts(facts, known_regimes=known_regimes())
     _check_fact_strings(parsed)
     _check_not_future(parsed.events_given, timezone.now())
     for key, value in holds.items():

@@ -14,6 +14,7 @@ from jurisdictions.engine.facts import FactsError, data_set_to_dict, parse_facts
 
 from .. import holds as hold_facts
 from ..choices import DATA_CATEGORIES, EVENT_NAMES, ActivityKind
+from ..facts_review import review_changes
 from ..models import AffectedPopulation, Incident, IncidentEvent, as_format_2
 from .activity import log_activity
 from .common import (
@@ -155,6 +156,7 @@ def update_facts(
     current = _without_engine_only(_stored_facts(incident))
     if "title" in changes:
         changes["title"] = _clean_text(changes["title"], "title", required=True, max_length=200)
+    review_changes(changes)  # regime keys this change sets must be known (stored ones stay)
     merged = _merge_facts(current, changes)
     holds = hold_facts.clean_all(merged)
     parsed = parse_facts(merged)

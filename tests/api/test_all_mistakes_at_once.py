@@ -78,3 +78,15 @@ def test_patch_refuses_an_unknown_regime_with_a_suggestion(as_counsel):
     assert response.status_code == 400
     assert "nydfs_covered_entity" in response.json()["organisation.subject_to.0"][0]
     assert Incident.objects.get(pk=pk).subject_to == []
+
+
+def test_the_action_itself_refuses_an_unknown_regime(counsel):
+    """Every door (forms, API, scripts) goes through the action, which checks too."""
+    from incidents.actions import open_incident
+    from jurisdictions.engine.facts import FactsError
+
+    doc = facts()
+    doc["organisation"]["subject_to"] = ["hipaa_coverd_entity"]
+    with pytest.raises(FactsError, match="did you mean hipaa_covered_entity"):
+        open_incident(doc, acting_user=counsel)
+    assert not Incident.objects.exists()

@@ -17,6 +17,7 @@ from jurisdictions.engine.serialization import RulebookError, read_rulebook_file
 from jurisdictions.importer import apply_import, plan_import
 from jurisdictions.loader import Rulebook, current_rulebook
 from jurisdictions.models import PublishJob
+from jurisdictions.rule_hygiene import rule_problems
 from jurisdictions.tasks import recompute_after_publish
 
 
@@ -39,6 +40,13 @@ class Command(BaseCommand):
         if not self.quiet:
             self.stdout.write(text)
 
+    def warn_evidence(self, data) -> None:
+        """Warnings, not errors: a high-confidence rule without a primary source, a citation
+        of a later amendment (``jurisdictions.rule_hygiene``). Printed even with --quiet."""
+        for rule in data.rules:
+            for problem in rule_problems(rule):
+                self.stderr.write(f"warning: {rule.code} version {rule.version}: {problem}")
+
     def handle(self, *args, **options):
         self.quiet = options["quiet"]
         user = None
@@ -55,6 +63,7 @@ class Command(BaseCommand):
             ) from None
         except OSError as error:
             raise CommandError(f"cannot read {options['file']}: {error}", returncode=2) from None
+        self.warn_evidence(data)
         if plan.is_noop:
             self.say(
                 f"Rule book {data.version}: already loaded ({plan.unchanged_rules} rule versions "
