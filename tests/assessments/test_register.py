@@ -134,6 +134,7 @@ def test_numbers_page_and_csv(client, florida_case, counsel, privacy_officer):
     client.force_login(privacy_officer)
     page = client.get("/numbers/?start=2026-04-01&end=2026-12-31").content.decode()
     assert "<svg" in page and "State agencies" in page
+    assert "Each notification (1)" in page and florida_case.reference in page
     text = client.get("/numbers.csv?start=2026-04-01&end=2026-12-31").content.decode()
     assert "Median hours from awareness to notification,State agencies" in text
     assert "Breaches by cause" in text
