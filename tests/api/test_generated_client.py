@@ -27,6 +27,7 @@ from incidents.models import Attachment, Obligation
 from tests.factories import facts
 
 PACKAGE = "breachclock_client"
+DOWNLOADS = ("application/zip", "application/pdf")
 
 
 def _served_schema(base_url: str, django_db_blocker) -> dict:
@@ -60,9 +61,16 @@ def generated_client(django_db_setup, live_server, django_db_blocker, tmp_path_f
     )
     assert generator, "openapi-python-client is a test dependency (pyproject.toml [test])"
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    # File downloads (a ZIP, a PDF) come back as bytes, as the generator's documentation
+    # suggests for content types it has no model for.
+    config = out / "config.yaml"
+    config.write_text(
+        "content_type_overrides:\n"
+        + "".join(f"  {kind}: application/octet-stream\n" for kind in DOWNLOADS)
+    )
     result = subprocess.run(
         [generator, "generate", "--path", str(schema_file), "--meta", "none"]
-        + ["--output-path", str(out / PACKAGE)],
+        + ["--config", str(config), "--output-path", str(out / PACKAGE)],
         cwd=out,
         env=env,
         capture_output=True,
