@@ -151,8 +151,8 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "register_api:register": (AUDITOR, {}),
     "register_api:register-csv": (AUDITOR, {}),
     # Outgoing hooks belong to their creator; another user's hook is a 404.
-    "webhooks:list": (SIGNED_IN, {}),
-    "webhooks:detail": (OWNER, {"pk": "webhook"}),
+    "webhooks:settings": (SIGNED_IN, {}),
+    "webhooks:deliveries": (OWNER, {"pk": "webhook"}),
     "webhooks:delete": (OWNER, {"pk": "webhook"}),
     "webhooks_api:list": (SIGNED_IN, {}),
     "webhooks_api:detail": (OWNER, {"pk": "webhook"}),
