@@ -350,7 +350,9 @@ else:
         "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
     }
-CELERY_RESULT_BACKEND = None
+# No results kept by default: tasks report through the database. A backend (e.g. redis://...)
+# lets a caller wait for a chunked recompute's counts (incidents.tasks.recompute_across_workers).
+CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
