@@ -104,8 +104,20 @@ def minimal(event, incident, obligation, delivery_id: str) -> dict:
     }
 
 
+# What a chat message says happened (the settings page's labels explain more than a chat needs).
+HEADLINES = {
+    EventName.CASE_OPENED: "case opened",
+    EventName.OBLIGATIONS_CHANGED: "obligations changed",
+    EventName.OBLIGATION_DUE_SOON: "deadline near",
+    EventName.OBLIGATION_OVERDUE: "deadline passed",
+    EventName.OBLIGATION_NOTIFIED: "notice recorded as given",
+    EventName.HOLD_REQUESTED: "delay of notices requested",
+    EventName.HOLD_LIFTED: "delay of notices lifted",
+}
+
+
 def _headline(event, incident) -> str:
-    label = EventName(event.name).label if event.name in EventName.values else event.name
+    label = HEADLINES.get(event.name, event.name)
     mark = "[Privileged] " if incident.privileged else ""
     title = "" if incident.privileged else f" {incident.title}"
     return f"{mark}{incident.reference}{title}: {label}"

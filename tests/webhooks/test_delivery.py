@@ -297,7 +297,7 @@ def test_slack_and_teams_post_readable_messages(
 
     message = bodies["slack"]
     assert set(message) == {"text", "blocks"}
-    headline = f"{case.reference} Web skimmer on checkout: A deadline is near"
+    headline = f"{case.reference} Web skimmer on checkout: deadline near"
     assert message["text"].startswith(headline)
     fields = [f["text"] for f in message["blocks"][1]["fields"]]
     assert fields[0] == f"*Case*\n{case.reference} Web skimmer on checkout"
