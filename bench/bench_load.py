@@ -187,7 +187,7 @@ def _measure(quick: bool, db_name: str, locust: Path):
                "--workers", workers, "--threads", "4", "--timeout", "30", "--keep-alive", "5",
                "--max-requests", "2000", "--max-requests-jitter", "200", "--log-level", "warning"],
               "web.log")  # fmt: skip
-        spawn([sys.executable, "-m", "celery", "-A", "config", "worker", "--concurrency", "2",
+        spawn([sys.executable, "-m", "celery", "-A", "config", "worker", "--concurrency", "4",
                "--prefetch-multiplier", "1", "--max-tasks-per-child", "500", "-l", "warning",
                "--without-gossip", "--without-mingle"], "worker.log")  # fmt: skip
         spawn([sys.executable, "-m", "celery", "-A", "config", "beat", "-l", "warning",

@@ -3,7 +3,7 @@
 * ``due_scan_ms`` — claim 100 due reminders among 1,000,000 rows (then 2,000,000; ``--quick``:
   100,000 / 200,000), median of repeated claims, each rolled back. Targets: < 5 ms, and the
   larger table no more than 1.5x the smaller.
-* ``reminders_per_s`` — one Celery worker (beat embedded) with a pool of 2 processes, as
+* ``reminders_per_s`` — one Celery worker (beat embedded) with a pool of 4 processes, as
   ``docker-compose.yml`` runs it, sending to an SMTP server on loopback (aiosmtpd in this
   process). Target: >= 100/s. ``reminders_per_s_solo``: the same with the solo pool (one send
   at a time). Each "sent" mark is a durable commit (a crash must not forget it), so a pool of
@@ -244,7 +244,7 @@ def _delivery(quick: bool, db_name: str):
         return (len(rows) - 1) / max(1e-6, accepted[-1] - accepted[0]), len(rows)
 
     # The solo pool first (one send at a time, as measured before), then the production worker
-    # (docker-compose.yml: a pool of 2 processes), which also serves the lateness figure.
+    # (docker-compose.yml: a pool of 4 processes), which also serves the lateness figure.
     worker = start_worker(["--pool", "solo"])
     try:
         wait_for(lambda: DispatchHeartbeat.objects.exists(), interval + 30, "the first beat run")
@@ -253,14 +253,14 @@ def _delivery(quick: bool, db_name: str):
         worker.terminate()
         worker.wait(30)
     DispatchHeartbeat.objects.all().delete()
-    worker = start_worker(["--concurrency", "2", "--prefetch-multiplier", "1"])
+    worker = start_worker(["--concurrency", "4", "--prefetch-multiplier", "1"])
     try:
         wait_for(lambda: DispatchHeartbeat.objects.exists(), interval + 30, "the first beat run")
         pooled, n = burst_per_s(15_000)
         yield (
             "reminders_per_s",
             pooled,
-            f"/s ({n} reminders, one worker, a pool of 2 processes as in docker-compose.yml)",
+            f"/s ({n} reminders, one worker, a pool of 4 processes as in docker-compose.yml)",
         )
         yield "reminders_per_s_solo", solo, f"/s ({n} reminders, one worker, solo pool)"
 
