@@ -38,6 +38,14 @@ HELP = {
     "condition.",
     "clock_start": "What starts the clock: an event of the incident, or another rule's notice "
     "(then “before” in the deadline kind means this notice must precede that one).",
+    "stage": "For regimes with several reports (NIS2, DORA...), which step this is. Blank for a "
+    "single notice.",
+    "systems_any": "Contracts: the clause applies only if one of these systems is affected, one "
+    "name per line (e.g. payments-api). Empty: any system.",
+    "customers_any": "Contracts: the clause applies only if one of these customers' data or "
+    "services is affected, one name per line (e.g. Acme Bank). Empty: any customer.",
+    "sources": "Where the rule comes from, one per line: the statute or regulation and the "
+    "regulator's page first (a “high” confidence needs one of them), then any commentary.",
 }
 
 
@@ -154,6 +162,13 @@ def fact_choices(current=()) -> list[tuple[str, str]]:
     return choices + [(c, c) for c in current if c not in known]
 
 
+def stage_choices(current: str | None = None) -> list[tuple[str, str]]:
+    choices = [("", "---------"), *sorted(vocabulary.STAGE_LABELS.items(), key=lambda kv: kv[1])]
+    if current and current not in vocabulary.STAGE_LABELS:
+        choices.append((current, current))  # a stage the list does not name is kept, not lost
+    return choices
+
+
 def install(form) -> None:
     """Put the builders on a rule-version form's fields, with help text that matches them."""
     fields = form.fields
@@ -165,6 +180,9 @@ def install(form) -> None:
         fields["requires_subject_to"].widget = TokenChecklist(regime_choices)
     if "requires_facts" in fields:
         fields["requires_facts"].widget = TokenChecklist(fact_choices)
+    if "stage" in fields:
+        current = form.initial.get("stage") or getattr(form.instance, "stage", None)
+        fields["stage"].widget = forms.Select(choices=stage_choices(current))
     if "also_not_later_than_event" in fields:
         fields["also_not_later_than_event"].choices = [("", "---------"), *event_choices()]
     for name, text in HELP.items():

@@ -116,3 +116,12 @@ def changes(entry):
         for k in keys
         if before.get(k) != after.get(k) or k not in before or k not in after
     ]
+
+
+@register.filter
+def labels(keys):
+    """A list of vocabulary keys (regimes, sectors) as their labels, joined: "SEC registrant,
+    NIS2 important entity"."""
+    from jurisdictions.engine.vocabulary import label as vocabulary_label
+
+    return ", ".join(vocabulary_label(str(k)) for k in keys or ())

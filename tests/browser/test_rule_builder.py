@@ -78,7 +78,8 @@ def test_rules_administrator_changes_condition_and_clock_start_without_typing_js
     page.click("text=US-TX-AG")
     page.click("text=/Edit version \\d+/")
     # The condition is shown in words; its JSON is hidden behind the advanced switch.
-    assert not page.is_visible("#id_data_condition")
+    page.wait_for_load_state()
+    expect(page.locator("#id_data_condition")).to_be_hidden()
     builder = page.locator(".condition-builder")
     assert "a name together with any of: a Social Security number" in builder.inner_text()
     reading = page.locator("#rule-reading")
@@ -118,3 +119,4 @@ def test_rules_administrator_changes_condition_and_clock_start_without_typing_js
     assert ssn_case.obligations.get(rule_code="US-TX-AG").due_at == old_due - timedelta(days=3)
     assert dob_case.obligations.filter(rule_code="US-TX-AG", status="open").exists()
     assert failed == []
+    assert all("404" in m for m in page.console_errors), page.console_errors

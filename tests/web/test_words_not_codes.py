@@ -60,11 +60,16 @@ def demo(db):
 
 
 def test_pages_reports_and_api_of_the_demo_cases_speak_words(client, demo):
+    from organisations.models import OrganisationProfile
+
     keys = vocabulary()
+    profiles = list(OrganisationProfile.objects.values_list("pk", flat=True))
+    assert profiles  # the demo's profile lists regimes and sectors
     found: dict[str, list[str]] = {}
     for username in DEMO_PEOPLE:
         assert client.login(username=username, password="breachclock-demo")
-        urls = ["/", "/incidents/", "/incidents/what-if/", "/rules/", "/outbox/"]
+        urls = ["/", "/incidents/", "/incidents/what-if/", "/rules/", "/outbox/", "/organisations/"]
+        urls += [f"/organisations/{pk}/" for pk in profiles]
         for incident in demo:
             urls += pages_of(incident)
             urls += [f"/rules/{code}/" for code in incident.obligations.values_list(
