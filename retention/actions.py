@@ -34,9 +34,18 @@ class LegalHoldError(Exception):
     """A deletion or purge was refused because the case is on legal hold."""
 
 
-def may_manage_holds(user) -> bool:
-    """Counsel and the privacy office (``retention.manage_legal_hold``)."""
-    return bool(user and user.is_authenticated and user.has_perm(HOLD_PERMISSION))
+def may_manage_holds(user, incident) -> bool:
+    """Counsel and the privacy office (``retention.manage_legal_hold``) - counsel only on a case
+    where their role may change it (a viewer on the case is read-only whatever their groups)."""
+    from incidents.choices import TeamRole
+    from incidents.queries import _team_role, sees_all
+
+    if not (user and user.is_authenticated and user.has_perm(HOLD_PERMISSION)):
+        return False
+    if sees_all(user):
+        return True
+    # The case page's prefetched team answers without a query.
+    return _team_role(user, incident) not in (None, TeamRole.VIEWER)
 
 
 def _reason(value) -> str:
@@ -48,8 +57,8 @@ def _reason(value) -> str:
     return value
 
 
-def _check_may_manage(acting_user) -> None:
-    if not may_manage_holds(acting_user):
+def _check_may_manage(acting_user, incident) -> None:
+    if not may_manage_holds(acting_user, incident):
         raise ActionError("legal_hold", "only counsel or the privacy office may set or lift it")
 
 
@@ -66,7 +75,7 @@ def _lock(incident) -> Incident:
 @transaction.atomic
 def set_legal_hold(incident, *, reason, acting_user) -> LegalHold:
     """Place the case on legal hold: from now on nothing of it may be deleted or purged."""
-    _check_may_manage(acting_user)
+    _check_may_manage(acting_user, incident)
     reason = _reason(reason)
     incident = _lock(incident)
     if active_hold(incident) is not None:
@@ -86,7 +95,7 @@ def set_legal_hold(incident, *, reason, acting_user) -> LegalHold:
 @transaction.atomic
 def lift_legal_hold(incident, *, reason, acting_user) -> LegalHold:
     """Lift the standing hold; deletion and the purge apply again."""
-    _check_may_manage(acting_user)
+    _check_may_manage(acting_user, incident)
     reason = _reason(reason)
     incident = _lock(incident)
     hold = active_hold(incident)

@@ -96,7 +96,7 @@ class LegalHoldView(APIView):
 
     def _act(self, action, incident, request, ok_status):
         # Checked after the case is found: someone outside the case gets 404, not 403.
-        if not actions.may_manage_holds(request.user):
+        if not actions.may_manage_holds(request.user, incident):
             self.permission_denied(
                 request, message="Only counsel or the privacy office may set or lift a legal hold."
             )

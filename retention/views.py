@@ -25,7 +25,7 @@ from .selectors import active_hold, case_retention, due_for_purge
 
 def _hold_page(request, pk, *, lift: bool):
     incident = get_case(request, pk)
-    if not actions.may_manage_holds(request.user):
+    if not actions.may_manage_holds(request.user, incident):
         raise PermissionDenied("Only counsel or the privacy office may set or lift a legal hold.")
     hold = active_hold(incident)
     form = ReasonForm(request.POST or None)
@@ -127,5 +127,5 @@ def case_panel(incident, user) -> dict:
         "personal_left": any(a.file for a in incident.attachments.all())
         or any(n.personal and n.text for n in incident.notes.all()),
         "purges": list(incident.purges.all()),
-        "may_manage": actions.may_manage_holds(user),
+        "may_manage": actions.may_manage_holds(user, incident),
     }
