@@ -24,6 +24,9 @@ Compatible extensions of format 1 (all optional):
 * ``product_security_incident``: true when the incident is a severe incident having an impact on
   the security of a product with digital elements (Cyber Resilience Act Art 14(3)); its clocks
   start at ``aware_at``.
+* ``client_financial_impact`` (format 2): true when a major ICT-related incident has an impact on
+  the financial interests of the financial entity's clients (DORA Art 19(3)); the notice to
+  clients is owed only then.
 
 Jurisdiction codes: any ISO 3166-1 country or ISO 3166-2 subdivision (``places``), and the rule
 book's own codes (``EU``). A subdivision without rules of its own rolls up to its country.
@@ -260,6 +263,7 @@ class Facts:
     law_enforcement_hold: Hold | None = None
     national_security_delay: NationalSecurityDelay | None = None
     product_security_incident: bool = False
+    client_financial_impact: bool = False
 
     @property
     def total_affected(self) -> int:
@@ -364,6 +368,7 @@ _TOP_KEYS = frozenset(
         "law_enforcement_hold",
         "national_security_delay",
         "product_security_incident",
+        "client_financial_impact",
     }
 )
 # Keys only format 2 reads (dotted paths), refused in a format-1 document.
@@ -372,6 +377,7 @@ FORMAT_2_KEYS = (
     "organisation.roles",
     "organisation.sectors",
     "encryption.by_category",
+    "client_financial_impact",
 )
 _ORG_KEYS = ("role", "main_establishment", "established_in", "subject_to", "roles", "sectors")
 
@@ -557,9 +563,11 @@ def parse_facts(data: Any, *, known_jurisdictions=None, known_regimes=None) -> F
         hold = _hold(data.get("law_enforcement_hold"))
     with problems:
         delay = _national_security(data.get("national_security_delay"))
-    product = False
+    product = client_impact = False
     with problems:
         product = _flag(data, "product_security_incident", "product_security_incident")
+    with problems:
+        client_impact = _flag(data, "client_financial_impact", "client_financial_impact")
     problems.raise_any()
 
     return Facts(
@@ -584,6 +592,7 @@ def parse_facts(data: Any, *, known_jurisdictions=None, known_regimes=None) -> F
         law_enforcement_hold=hold,
         national_security_delay=delay,
         product_security_incident=product,
+        client_financial_impact=client_impact,
     )
 
 
@@ -874,6 +883,8 @@ def facts_to_dict(facts: Facts) -> dict:
         }
     if facts.product_security_incident:
         out["product_security_incident"] = True
+    if facts.client_financial_impact:
+        out["client_financial_impact"] = True
     return out
 
 

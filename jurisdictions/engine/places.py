@@ -14,6 +14,8 @@ from functools import cache
 
 # XK (Kosovo) is user-assigned in ISO 3166-1 but in common use (EU, World Bank); keep accepting it.
 EXTRA_COUNTRIES = {"XK": "Kosovo"}
+# ISO 3166-2:US "outlying areas", which ISO 3166-1 also lists as countries.
+US_OUTLYING_AREAS = frozenset({"AS", "GU", "MP", "PR", "UM", "VI"})
 
 
 @cache
@@ -55,8 +57,13 @@ def name(code: str) -> str | None:
 
 def parents(code: str) -> tuple[str, ...]:
     """The ISO places containing ``code``, nearest first, ending with its country:
-    ``GB-LND`` -> (``GB-ENG``, ``GB``); ``CA-ON`` -> (``CA``,); a country -> ()."""
+    ``GB-LND`` -> (``GB-ENG``, ``GB``); ``CA-ON`` -> (``CA``,); a country -> (), except a US
+    outlying area listed as a country: ``GU`` -> (``US-GU``, ``US``)."""
     subdivisions = _tables()[1]
+    # ISO lists the US outlying areas twice: as countries (GU, PR, VI...) and as subdivisions of
+    # the US (US-GU...). People entered under the country code live in the US territory.
+    if code in US_OUTLYING_AREAS:
+        return (f"US-{code}", "US")
     out: list[str] = []
     current = code
     while current in subdivisions and len(out) < 5:

@@ -132,7 +132,7 @@ DISPLACEMENT_BASES = (
 AFTER_LIFT_MODES = ("fixed_days", "as_soon_as", "original_if_later")
 # Facts conditions a rule may require (``requires_facts``): a true flag of the facts, or an
 # event that has been recorded ("event:exploited_vulnerability_at").
-FACT_FLAGS = ("product_security_incident",)
+FACT_FLAGS = ("product_security_incident", "client_financial_impact")
 EVENT_PREFIX = "event:"
 
 

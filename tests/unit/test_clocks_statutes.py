@@ -194,7 +194,8 @@ def test_rule_not_yet_in_force_is_excluded_with_its_date(clocks):
     assert out.excluded["US-OK-AG"]["why"].startswith("not in force until 2026-01-01")
     india = clocks(facts("2026-11-03T10:00:00+05:30", affected={"IN": 900}))
     assert india.excluded["IN-DPDP-BOARD"]["why"].startswith("not in force until 2027-05-14")
-    assert "IN-CERTIN-6H" not in india.owed  # establishment rule: not established in India
+    # CERT-In's Directions reach organisations outside India serving users in India.
+    assert "IN-CERTIN-6H" in india.owed
 
 
 # --------------------------------------------------------------------------- thresholds

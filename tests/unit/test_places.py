@@ -56,6 +56,10 @@ def test_codes_iso_does_not_have_are_refused_by_name(code, words):
         ("FR-75C", ("FR-IDF", "FR")),
         ("DE", ()),
         ("XK", ()),
+        # US outlying areas ISO also lists as countries belong to the US territory.
+        ("GU", ("US-GU", "US")),
+        ("VI", ("US-VI", "US")),
+        ("PR", ("US-PR", "US")),
     ],
 )
 def test_a_subdivision_rolls_up_through_its_iso_parents(code, parents):

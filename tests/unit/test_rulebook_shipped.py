@@ -26,9 +26,9 @@ def test_every_rule_has_citation_sources_confidence_and_review(book):
         assert rule.last_reviewed in (date(2026, 11, 27), date(2026, 12, 6)), rule.code
 
 
-def test_every_us_state_dc_and_pr_has_an_individuals_rule(book):
+def test_every_us_state_dc_and_territory_has_an_individuals_rule(book):
     states = {j.code for j in book.jurisdictions if j.parent == "US"}
-    assert len(states) == 52  # 50 states, DC, PR
+    assert len(states) == 54  # 50 states, DC, PR, Guam, US Virgin Islands
     with_individuals = {r.jurisdiction for r in book.rules if r.recipient == "individuals"}
     assert states <= with_individuals
 

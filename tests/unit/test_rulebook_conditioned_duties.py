@@ -1,0 +1,98 @@
+"""Duties owed only under a condition of their own law: DORA's notice to clients (an impact on
+their financial interests), CERT-In's six-hour report (any organisation serving users in India),
+Alberta's notice to individuals (following the Commissioner's requirement)."""
+
+import pytest
+
+FORMAT_2 = "breachclock.facts/2"
+
+
+def _dora(**extra):
+    return {
+        "format": FORMAT_2,
+        "events": {
+            "discovered_at": "2026-06-01T08:00:00Z",
+            "classified_major_at": "2026-06-01T10:00:00Z",
+        },
+        "organisation": {"subject_to": ["dora:credit_institution"], "main_establishment": "DE"},
+        "data": [],
+        **extra,
+    }
+
+
+@pytest.mark.parametrize(
+    ("extra", "clients_owed"),
+    [
+        ({}, False),  # not said: the clients' notice is not owed
+        ({"client_financial_impact": False}, False),
+        ({"client_financial_impact": True}, True),
+    ],
+)
+def test_dora_clients_notice_needs_an_impact_on_their_financial_interests(
+    clocks, extra, clients_owed
+):
+    out = clocks(_dora(**extra))
+    assert "EU-DORA-19-NCA" in out.owed  # the authority's notice never depends on it
+    assert ("EU-DORA-19-3-CLIENTS" in out.owed) is clients_owed
+    if not clients_owed:
+        assert "client_financial_impact" in out.excluded["EU-DORA-19-3-CLIENTS"]["why"]
+
+
+def test_client_financial_impact_is_a_format_2_key(clocks):
+    from jurisdictions.engine.facts import FactsError
+
+    with pytest.raises(FactsError) as caught:
+        clocks({**_dora(client_financial_impact=True), "format": "breachclock.facts/1"})
+    assert caught.value.field == "client_financial_impact"
+
+
+def _india(organisation, affected):
+    return {
+        "format": "breachclock.facts/1",
+        "events": {"discovered_at": "2026-03-02T06:00:00Z"},
+        "organisation": organisation,
+        "data": [],
+        "cause": "ransomware",
+        "affected": affected,
+    }
+
+
+@pytest.mark.parametrize(
+    ("organisation", "affected", "owed"),
+    [
+        ({"role": "controller", "established_in": ["IN"]}, {"IN": 10}, True),
+        ({"role": "processor", "established_in": ["IN"]}, {"US-CA": 10}, True),  # a data centre
+        ({"role": "controller", "established_in": ["SG"]}, {"IN": 10}, True),  # serves Indian users
+        ({"role": "processor", "established_in": ["US"]}, {"IN": 10}, True),
+        ({"role": "controller", "established_in": ["SG"]}, {"SG": 10}, False),
+    ],
+)
+def test_cert_in_reaches_organisations_serving_users_in_india(clocks, organisation, affected, owed):
+    out = clocks(_india(organisation, affected))
+    assert ("IN-CERTIN-6H" in out.owed) is owed
+    if owed:
+        assert out.due("IN-CERTIN-6H") == "2026-03-02T12:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("risk", "owed"),
+    [("high", {"CA-AB-PIPA-OIPC", "CA-AB-PIPA-IND"}), ("risk", set())],
+)
+def test_alberta_individuals_notice_follows_the_commissioner_notice(clocks, risk, owed):
+    out = clocks(
+        {
+            "format": "breachclock.facts/1",
+            "events": {"discovered_at": "2026-03-02T16:00:00Z"},
+            "organisation": {"role": "controller"},
+            "data": ["name", "ssn"],
+            "risk_of_harm": risk,
+            "affected": {"CA-AB": 30},
+        }
+    )
+    assert {c for c in out.owed if c.startswith("CA-AB-")} == owed
+    if owed:
+        individuals = out.owed["CA-AB-PIPA-IND"]
+        assert individuals["due_at"] is None  # the Commissioner sets the time
+        why = " ".join(individuals["why"])
+        assert "owed because the duty under CA-AB-PIPA-OIPC is owed" in why
+        assert "follows the notice under CA-AB-PIPA-OIPC" in why
