@@ -155,6 +155,8 @@ EVENT_LABELS = {
 FACT_WORDS = {
     "product_security_incident": "the incident is a severe incident affecting the security of "
     "the organisation's product with digital elements",
+    "client_financial_impact": "the incident has an impact on the financial interests of the "
+    "financial entity's clients",
 }
 UNIT_WORDS = {
     "hours": ("hour", "hours"),
