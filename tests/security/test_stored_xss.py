@@ -119,6 +119,17 @@ def poisoned(counsel, responder, settings, tmp_path):
     )  # fmt: skip
     feed = FeedToken.objects.create(user=counsel, incident=case)
     Token.objects.create(user=counsel)
+    # A notice draft whose text counsel typed, a letter to individuals and an outgoing hook.
+    from incidents.drafting.actions import save_version, start_draft
+    from incidents.drafting.models import NoticeLetter
+    from webhooks.models import Webhook
+
+    draft = start_draft(obligation, acting_user=counsel)
+    save_version(draft, hostile(400), acting_user=counsel)
+    letter = NoticeLetter.objects.create(incident=case, created_by=counsel)
+    hook = Webhook.objects.create(
+        created_by=counsel, url="https://hooks.example.com/" + hostile(60), events=[hostile(30)]
+    )
     # A mail in the local outbox whose subject and text carry the payload too.
     settings.EMAIL_BACKEND = "reminders.outbox.EmlOutboxBackend"
     settings.EMAIL_FILE_PATH = str(tmp_path / "outbox")
@@ -138,6 +149,9 @@ def poisoned(counsel, responder, settings, tmp_path):
         "reset_token": "set-password",
         "hold_key": "law_enforcement_hold",
         "profile": profile.pk,
+        "draft": draft.pk,
+        "letter": letter.pk,
+        "webhook": hook.pk,
     }
 
 
