@@ -78,9 +78,13 @@ def check_url(url: str) -> Target:
         raise UnsafeAddress(f"The host {host} could not be found (DNS).") from None
     addresses = sorted({info[4][0] for info in infos})
     allowed = allowed_hosts()
-    if host in allowed or any(a in allowed for a in addresses):
+    if host in allowed:
         return Target(scheme, host, port, path, addresses[0])
     for address in addresses:
+        if address in allowed:
+            continue
+        # An allowed address does not vouch for the name's other answers (any name may also
+        # resolve to 127.0.0.1), so each of those is checked as usual.
         why = _kind(ipaddress.ip_address(address.split("%", 1)[0]))
         if why:
             raise UnsafeAddress(

@@ -44,3 +44,32 @@ def test_a_viewer_on_the_case_cannot_set_a_legal_hold_on_the_page(counsel_as_vie
     response = client.post(f"/incidents/{case.pk}/legal-hold/", {"reason": "Hold it"})
     assert response.status_code == 403
     assert not LegalHold.objects.exists()
+
+
+def _dns_answer(monkeypatch, name: str, addresses: list[str]):
+    """The answer an attacker's DNS server gives for a name it controls (no such server here)."""
+    import socket
+
+    real = socket.getaddrinfo
+
+    def answer(host, port, *args, **kwargs):
+        if host != name:
+            return real(host, port, *args, **kwargs)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, port)) for a in addresses]
+
+    monkeypatch.setattr(socket, "getaddrinfo", answer)
+
+
+def test_an_allowed_address_does_not_open_the_other_addresses_of_a_name(settings, monkeypatch):
+    from webhooks.guard import UnsafeAddress, check_url
+
+    settings.WEBHOOK_ALLOWED_HOSTS = ["192.168.1.5"]  # the operator's own receiver
+    _dns_answer(monkeypatch, "hooks.attacker.example", ["192.168.1.5", "127.0.0.1"])
+    with pytest.raises(UnsafeAddress, match="loopback"):
+        check_url("http://hooks.attacker.example/x")
+    _dns_answer(monkeypatch, "meta.attacker.example", ["192.168.1.5", "169.254.169.254"])
+    with pytest.raises(UnsafeAddress, match="link-local"):
+        check_url("http://meta.attacker.example/x")
+    # The allowed address alone still passes, and is what the delivery connects to.
+    _dns_answer(monkeypatch, "receiver.example", ["192.168.1.5"])
+    assert check_url("http://receiver.example/x").address == "192.168.1.5"
