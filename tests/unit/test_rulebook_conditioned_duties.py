@@ -75,10 +75,16 @@ def test_cert_in_reaches_organisations_serving_users_in_india(clocks, organisati
 
 
 @pytest.mark.parametrize(
-    ("risk", "owed"),
-    [("high", {"CA-AB-PIPA-OIPC", "CA-AB-PIPA-IND"}), ("risk", set())],
+    ("place", "risk", "owed"),
+    [
+        ("CA-AB", "high", {"CA-AB-PIPA-OIPC", "CA-AB-PIPA-IND"}),
+        ("CA-AB", "risk", set()),
+        ("IL", "high", {"IL-PPL-PPA", "IL-PPL-DS"}),  # the Authority may order notice
+    ],
 )
-def test_alberta_individuals_notice_follows_the_commissioner_notice(clocks, risk, owed):
+def test_individuals_notice_follows_the_authority_notice_that_may_order_it(
+    clocks, place, risk, owed
+):
     out = clocks(
         {
             "format": "breachclock.facts/1",
@@ -86,13 +92,14 @@ def test_alberta_individuals_notice_follows_the_commissioner_notice(clocks, risk
             "organisation": {"role": "controller"},
             "data": ["name", "ssn"],
             "risk_of_harm": risk,
-            "affected": {"CA-AB": 30},
+            "affected": {place: 30},
         }
     )
-    assert {c for c in out.owed if c.startswith("CA-AB-")} == owed
-    if owed:
-        individuals = out.owed["CA-AB-PIPA-IND"]
-        assert individuals["due_at"] is None  # the Commissioner sets the time
-        why = " ".join(individuals["why"])
-        assert "owed because the duty under CA-AB-PIPA-OIPC is owed" in why
-        assert "follows the notice under CA-AB-PIPA-OIPC" in why
+    assert {c for c in out.owed if c.startswith(place + "-")} == owed
+    for code in owed:
+        if out.owed[code]["recipient"] == "individuals":
+            authority = next(c for c in owed if c != code)
+            assert out.owed[code]["due_at"] is None  # the authority's order sets the time
+            why = " ".join(out.owed[code]["why"])
+            assert f"owed because the duty under {authority} is owed" in why
+            assert f"follows the notice under {authority}" in why
