@@ -8,6 +8,7 @@ app_name = "incidents"
 urlpatterns = [
     path("incidents/", views.case_list, name="list"),
     path("incidents/new/", views.case_create, name="create"),
+    path("incidents/new/guided/", views.case_create, {"guided": True}, name="create_guided"),
     path("incidents/<id:pk>/", views.case_detail, name="detail"),
     path("incidents/<id:pk>/edit/", views.case_edit, name="edit"),
     path("incidents/<id:pk>/status/", views.case_status, name="status"),
@@ -20,6 +21,7 @@ urlpatterns = [
     path("incidents/<id:pk>/notes/", views.case_note, name="note"),
     path("incidents/<id:pk>/report/", views.case_report, name="report"),
     path("incidents/<id:pk>/evidence-pack/", evidence_views.evidence_pack, name="evidence_pack"),
+    path("incidents/<id:pk>/report/pages.css", views.case_report_pages, name="report_pages"),
     path("incidents/<id:pk>/calendar/", views.case_calendar, name="case_calendar"),
     path(
         "cases/<id:pk>/files/<id:attachment_pk>/",

@@ -293,6 +293,16 @@ def case_report(request, pk):
 
 
 @login_required
+def case_report_pages(request, pk):
+    """The printed report's page margins as a stylesheet of the case (its reference and privilege
+    are in the margin of every page; the pages carry no inline style)."""
+    incident = get_case(request, pk)
+    return render(
+        request, "incidents/report_pages.css", {"incident": incident}, content_type="text/css"
+    )
+
+
+@login_required
 def attachment_download(request, pk, attachment_pk):
     """A case file, as a download only (never rendered inline), to people who can see the case."""
     incident = get_case(request, pk)
@@ -349,8 +359,11 @@ def show_error(form, exc) -> None:
 
 
 @login_required
-def case_create(request):
-    """Open an incident: its details and facts; obligations are computed as it is saved."""
+def case_create(request, guided: bool = False):
+    """Open an incident: its details and facts; obligations are computed as it is saved.
+
+    ``guided``: the first-hour intake - the same form and the same case, asked in four short
+    steps (what happened, when you knew, whose data, where they live)."""
     if not can_open_cases(request.user):  # the API's CanOpenCases asks the same question
         raise PermissionDenied("Your role may not open cases.")
     from organisations.actions import may_pick
@@ -390,7 +403,7 @@ def case_create(request):
             return redirect("incidents:detail", pk=incident.pk)
     return render(
         request,
-        "incidents/case_form.html",
+        "incidents/intake.html" if guided else "incidents/case_form.html",
         {
             "details": details,
             "facts": facts,

@@ -3,6 +3,7 @@
 import re
 
 from django import template
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -125,3 +126,17 @@ def labels(keys):
     from jurisdictions.engine.vocabulary import label as vocabulary_label
 
     return ", ".join(vocabulary_label(str(k)) for k in keys or ())
+
+
+@register.filter
+def css_string(value) -> str:
+    """``value`` as the inside of a CSS string ("..."): quotes, backslashes and line breaks
+    escaped, so a case reference can be printed in a page margin (``@page`` content)."""
+    out = []
+    for char in str(value):
+        if char in '"\\' or char in "\n\r\f" or ord(char) < 32 or char in "<>":
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append(char)
+    # Everything that could end the string or the rule is escaped above: safe in a stylesheet.
+    return mark_safe("".join(out))  # noqa: S308
