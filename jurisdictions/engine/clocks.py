@@ -172,6 +172,8 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
                     f"applies only once {event_words(event)} is recorded; it is not"
                 )
             why.append(f"{event_words(event)} is recorded")
+        elif getattr(facts, needed, False) is None:
+            why.append(f"the facts do not say whether {fact_words(needed)}: listed until they do")
         elif not getattr(facts, needed, False):
             raise _NotApplicable(f"applies only when {fact_words(needed)}; the facts do not say so")
         else:

@@ -263,7 +263,8 @@ class Facts:
     law_enforcement_hold: Hold | None = None
     national_security_delay: NationalSecurityDelay | None = None
     product_security_incident: bool = False
-    client_financial_impact: bool = False
+    # None: not said - a rule needing it still applies (the conservative reading), saying so.
+    client_financial_impact: bool | None = None
 
     @property
     def total_affected(self) -> int:
@@ -382,7 +383,7 @@ FORMAT_2_KEYS = (
 _ORG_KEYS = ("role", "main_establishment", "established_in", "subject_to", "roles", "sectors")
 
 
-def _flag(data: dict, key: str, path: str, default: bool = False) -> bool:
+def _flag(data: dict, key: str, path: str, default: bool | None = False) -> bool | None:
     value = data.get(key)
     if value is None:
         return default
@@ -563,11 +564,14 @@ def parse_facts(data: Any, *, known_jurisdictions=None, known_regimes=None) -> F
         hold = _hold(data.get("law_enforcement_hold"))
     with problems:
         delay = _national_security(data.get("national_security_delay"))
-    product = client_impact = False
+    product = False
+    client_impact = None
     with problems:
         product = _flag(data, "product_security_incident", "product_security_incident")
     with problems:
-        client_impact = _flag(data, "client_financial_impact", "client_financial_impact")
+        client_impact = _flag(
+            data, "client_financial_impact", "client_financial_impact", default=None
+        )
     problems.raise_any()
 
     return Facts(
@@ -883,8 +887,8 @@ def facts_to_dict(facts: Facts) -> dict:
         }
     if facts.product_security_incident:
         out["product_security_incident"] = True
-    if facts.client_financial_impact:
-        out["client_financial_impact"] = True
+    if facts.client_financial_impact is not None:
+        out["client_financial_impact"] = facts.client_financial_impact
     return out
 
 

@@ -23,9 +23,9 @@ def _dora(**extra):
 @pytest.mark.parametrize(
     ("extra", "clients_owed"),
     [
-        ({}, False),  # not said: the clients' notice is not owed
         ({"client_financial_impact": False}, False),
         ({"client_financial_impact": True}, True),
+        ({}, True),  # not said: listed, saying the facts do not settle it (conservative)
     ],
 )
 def test_dora_clients_notice_needs_an_impact_on_their_financial_interests(
@@ -36,6 +36,9 @@ def test_dora_clients_notice_needs_an_impact_on_their_financial_interests(
     assert ("EU-DORA-19-3-CLIENTS" in out.owed) is clients_owed
     if not clients_owed:
         assert "impact on the financial interests" in out.excluded["EU-DORA-19-3-CLIENTS"]["why"]
+    elif not extra:
+        why = " ".join(out.owed["EU-DORA-19-3-CLIENTS"]["why"])
+        assert "the facts do not say whether the incident has an impact" in why
 
 
 def test_client_financial_impact_is_a_format_2_key(clocks):
