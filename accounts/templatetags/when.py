@@ -12,15 +12,15 @@ from datetime import UTC, datetime
 from html import escape as html_escape
 
 from django import template
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from accounts.dateformat import local_text, wall_text
 from jurisdictions.engine.facts import YEARS
 
 register = template.Library()
 
-LOCAL_FORMAT = "%a %d %b %Y, %H:%M"
 UTC_FORMAT = "%Y-%m-%d %H:%M UTC"
 NO_DEADLINE = mark_safe('<span class="countdown countdown-none">no fixed deadline</span>')
 
@@ -37,11 +37,6 @@ def _aware(value) -> datetime | None:
 
 def iso_utc(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def local_text(value: datetime) -> str:
-    local = timezone.localtime(value)
-    return f"{local.strftime(LOCAL_FORMAT)} {local.tzname()}"
 
 
 @register.filter
@@ -166,8 +161,16 @@ def wall_time(value, zone_name=""):
     except ValueError:
         return value
     if parsed.tzinfo is None:
-        return parsed.strftime(LOCAL_FORMAT)
+        return wall_text(parsed)
     offset = parsed.strftime("%z")
     offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
     label = f"{offset} {zone_name}".strip()
-    return f"{parsed.strftime(LOCAL_FORMAT)} ({label})"
+    return f"{wall_text(parsed)} ({label})"
+
+
+@register.filter
+def day(value):
+    """A calendar date (no time, no zone) as the reader's locale writes it."""
+    if value in (None, ""):
+        return ""
+    return formats.date_format(value, "DATE_FORMAT")

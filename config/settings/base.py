@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "security.middleware.SecurityHeadersMiddleware",
     "security.middleware.NoStoreMiddleware",  # Cache-Control: no-store on NO_STORE_PATHS
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The browser's Accept-Language picks British or American dates (config/formats).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # A form post over DATA_UPLOAD_MAX_MEMORY_SIZE gets its page back with a message (it reads
     # the form before the NUL guard and CSRF do, which would answer a bare 400).
@@ -303,6 +305,8 @@ AUDIT_DB_APP_ROLE = env.str("BREACHCLOCK_AUDIT_DB_APP_ROLE", default="")
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
+LANGUAGES = [("en-gb", "English (United Kingdom)"), ("en-us", "English (United States)")]
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 
 # --- Static files (served by WhiteNoise: no CDN, every asset is ours) ---------------------------

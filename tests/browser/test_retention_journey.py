@@ -52,7 +52,7 @@ def test_hold_evidence_pack_and_preview(page, live_server, settings, tmp_path):
     panel = page.locator("#retention")
     assert "Not on legal hold" in panel.inner_text()
     # Closed in 2019, kept five years for Florida: the period has run.
-    assert "The retention period ended on Mon 4 Mar 2024" in panel.inner_text()
+    assert "The retention period ended on Mon 04 Mar 2024" in panel.inner_text()
     panel.locator("a:has-text('Place on legal hold')").click()
     page.click("button:has-text('Place on hold')")  # no reason: refused, nothing set
     assert "This field is required" in page.content()
