@@ -51,6 +51,8 @@ def page(chromium, live_server):
         viewport={"width": 1366, "height": 900},
         accept_downloads=True,
         timezone_id="Europe/Berlin",
+        # Dates follow the browser's language (config/formats); the tests read British ones.
+        locale="en-GB",
     )
     context.set_default_timeout(15_000)
     page = context.new_page()
