@@ -65,7 +65,12 @@ def test_auditor_reads_that_and_who_but_not_the_content(client, auditor, counsel
     events = json.loads(b"".join(exported.streaming_content))
     note = next(e for e in events if (e["summary"] or "").startswith("note_added"))
     assert note["incident_id"] == privileged_case.pk
-    assert note["after"] == {"note": "(withheld)", "privileged": "(withheld)", "text": "(withheld)"}
+    assert note["after"] == {
+        "note": "(withheld)",
+        "personal": "(withheld)",
+        "privileged": "(withheld)",
+        "text": "(withheld)",
+    }
     response = client.get(reverse("audit:incident_export_csv", args=[privileged_case.pk]))
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert {r["action"] for r in rows if r["actor_username"] == counsel.username} >= {"change"}
