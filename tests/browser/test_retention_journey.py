@@ -28,7 +28,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path("/tmp/shots-retention")
 
 
-def test_hold_evidence_pack_and_preview(page, live_server, settings, tmp_path):
+def test_hold_evidence_pack_and_preview(page, live_server, rulebook, settings, tmp_path):
     SHOTS.mkdir(parents=True, exist_ok=True)
     settings.MEDIA_ROOT = tmp_path / "media"
     counsel = person("carla.counsel", "counsel", "Carla", "Counsel")
