@@ -28,8 +28,10 @@ pytestmark = pytest.mark.services
 
 
 @pytest.fixture
-def pg_db(transactional_db):
-    """The test database, committed, so that the worker process sees our rows."""
+def pg_db(transactional_db, rulebook):
+    """The test database, committed, so that the worker process sees our rows, with the shipped
+    rule book whose documentation periods decide what has expired (an earlier transactional test
+    may have flushed it)."""
     require_postgresql(connection)
     return database_url(connection)
 
