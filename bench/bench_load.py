@@ -204,6 +204,9 @@ def _measure(quick: bool, db_name: str, locust: Path):
             stderr=subprocess.STDOUT, timeout=seconds + 120,
         )  # fmt: skip
         total = _aggregated(stats.with_name("locust_stats.csv"))
+        failures = stats.with_name("locust_failures.csv").read_text()
+        if failures.count("\n") > 1:
+            print(f"# bench_load failures:\n{failures}", file=sys.stderr)
         # Reminders still due after the load: wait for the last of them.
         deadline = time.monotonic() + 180
         while len(_accepted(smtp, due)) < len(due) and time.monotonic() < deadline:

@@ -69,7 +69,11 @@ class Responder(HttpUser):
         case = _pick(self.cases)
         self.client.patch(
             f"/api/v1/incidents/{case}",
-            json={"affected": {"DE": random.randint(100, 20000)}, "reason": "new count"},  # noqa: S311
+            # The whole map, as a client sends it: the case's other places stay affected.
+            json={
+                "affected": {"DE": random.randint(100, 20000), "FR": 3000, "US-CA": 600},  # noqa: S311
+                "reason": "new count",
+            },
             name="API edit facts",
         )
 
