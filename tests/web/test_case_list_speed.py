@@ -84,6 +84,7 @@ def test_a_row_shows_its_places_in_order_and_its_overdue_deadlines(counsel):
     assert (empty.jurisdictions, empty.open_dues) == ((), ())
 
 
+@pytest.mark.services
 def test_search_uses_the_trigram_indexes_on_postgresql(counsel):
     require_postgresql(connection)
     with connection.cursor() as cursor:
