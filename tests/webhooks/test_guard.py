@@ -20,6 +20,12 @@ REFUSED = [
     ("http://[fe80::1]/hook", "link-local"),
     ("http://100.100.100.200/", "not a public address"),  # carrier-grade NAT (Alibaba metadata)
     ("http://0.0.0.0/hook", "unspecified address (this machine)"),  # noqa: S104 - the address under test
+    # IPv6 forms that carry an internal IPv4 address: 6to4, NAT64 and IPv4-compatible.
+    ("http://[2002:7f00:1::1]/hook", "loopback"),
+    ("http://[2002:a9fe:a9fe::1]/hook", "link-local (cloud metadata)"),
+    ("http://[64:ff9b::10.0.0.1]/hook", "private"),
+    ("http://[64:ff9b:1::a9fe:a9fe]/hook", "link-local"),
+    ("http://[::127.0.0.1]/hook", "loopback"),
 ]
 
 
@@ -67,3 +73,8 @@ def test_the_operator_may_allow_an_internal_host(settings):
     assert check_url("http://127.0.0.1:9/").address == "127.0.0.1"
     with pytest.raises(UnsafeAddress):
         check_url("http://10.0.0.1/")  # only what is listed
+
+
+def test_an_ipv6_form_of_a_public_ipv4_address_is_allowed():
+    # 6to4 of 93.184.215.14: the embedded address is public, so the hook may call it.
+    assert check_url("https://[2002:5db8:d70e::1]/hook").address == "2002:5db8:d70e::1"
