@@ -915,8 +915,8 @@ class RuleChange(models.Model):
 class PublishJob(models.Model):
     """A published change's recomputation of the open cases it affects, with its progress.
 
-    The publish view writes the row and queues ``jurisdictions.tasks.recompute_after_publish``;
-    the progress page polls it.
+    The publish view writes the row and queues ``jurisdictions.tasks.recompute_after_publish``,
+    which shares the cases out to the worker pool in parts; the progress page polls it.
     """
 
     class State(models.TextChoices):
@@ -943,6 +943,12 @@ class PublishJob(models.Model):
     incident_ids = models.JSONField(default=list, help_text="The open cases to recompute.")
     total = models.PositiveIntegerField(default=0, help_text="How many cases to recompute.")
     done = models.PositiveIntegerField(default=0, help_text="How many are recomputed so far.")
+    chunks = models.PositiveIntegerField(
+        default=0, help_text="How many parts the cases were shared out in, one task each."
+    )
+    chunks_done = models.JSONField(
+        default=list, help_text="The parts finished (a part delivered twice counts once)."
+    )
     state = models.CharField(
         max_length=10,
         choices=State.choices,

@@ -1,39 +1,93 @@
-"""Background work of the rule book: recomputing the open cases a published change affects."""
+"""Background work of the rule book: recomputing the open cases a published change affects.
+
+The cases are cut into parts and each part is a Celery task of its own, so every worker (and
+every process of a worker's pool) takes its share: more workers, a faster publish. Progress is
+counted per case; the job is done when every part has reported once.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from celery import shared_task
+from celery import group, shared_task
+from django.conf import settings
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 log = logging.getLogger(__name__)
 
 
-@shared_task(acks_late=True)
-def recompute_after_publish(job_id: int) -> None:
-    """Recompute each case of a ``PublishJob``, one transaction per case, counting progress.
+def _parts(incident_ids: list[int]) -> list[list[int]]:
+    size = max(1, settings.RULE_PUBLISH_PART_SIZE)
+    return [incident_ids[i : i + size] for i in range(0, len(incident_ids), size)]
 
-    Idempotent: a redelivered task recomputes again, which changes nothing the second time
-    (recompute compares with the stored obligations).
+
+@shared_task(acks_late=True)
+def recompute_after_publish(job_id: int, inline: bool = False) -> None:
+    """Recompute each case of a ``PublishJob``: share the parts out to the workers, or run them
+    here one after another (``inline``, the import command; or a single part).
+
+    Idempotent: a redelivered task starts the count again and recomputes again, which changes
+    nothing the second time (recompute compares with the stored obligations).
     """
+    from jurisdictions.models import PublishJob
+
+    job = PublishJob.objects.get(pk=job_id)
+    parts = _parts(list(job.incident_ids))
+    PublishJob.objects.filter(pk=job_id).update(
+        state=PublishJob.State.RUNNING, done=0, chunks=len(parts), chunks_done=[]
+    )
+    if not parts:
+        _finish(job_id)
+    elif inline or len(parts) == 1:
+        for index, ids in enumerate(parts):
+            recompute_publish_part(job_id, index, ids)
+    else:
+        group(recompute_publish_part.s(job_id, i, ids) for i, ids in enumerate(parts)).delay()
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=2,
+    max_retries=5,
+)
+def recompute_publish_part(job_id: int, index: int, incident_ids: list[int]) -> None:
+    """Recompute one part of a job's cases, one transaction per case, counting progress."""
     from jurisdictions import impact
     from jurisdictions.models import PublishJob
 
     job = PublishJob.objects.select_related("user").get(pk=job_id)
-    PublishJob.objects.filter(pk=job_id).update(state=PublishJob.State.RUNNING, done=0)
+    if job.state == PublishJob.State.FAILED:
+        return  # another part failed: the job says so; the rest is not worth a half-done run
     reason = f"Rule book change: {job.summary}"
     try:
-        for incident_id in job.incident_ids:
+        for incident_id in incident_ids:
             impact.recompute_case(incident_id, user=job.user, reason=reason)
             PublishJob.objects.filter(pk=job_id).update(done=F("done") + 1)
+    except (OperationalError, InterfaceError):
+        raise  # the database went away: the task is retried (autoretry_for)
     except Exception as error:
-        log.exception("recompute after publish failed (job %s)", job_id)
+        log.exception("recompute after publish failed (job %s, part %s)", job_id, index)
         PublishJob.objects.filter(pk=job_id).update(
             state=PublishJob.State.FAILED, error=str(error)[:2000], finished_at=timezone.now()
         )
         raise
-    PublishJob.objects.filter(pk=job_id).update(
-        state=PublishJob.State.DONE, finished_at=timezone.now()
+    with transaction.atomic():
+        job = PublishJob.objects.select_for_update().get(pk=job_id)
+        if index in job.chunks_done:
+            return  # a part delivered twice counts once
+        job.chunks_done = [*job.chunks_done, index]
+        job.save(update_fields=["chunks_done"])
+    if len(job.chunks_done) >= job.chunks:
+        _finish(job_id)
+
+
+def _finish(job_id: int) -> None:
+    from jurisdictions.models import PublishJob
+
+    # A redelivered part may have counted its cases twice: the finished job shows the total.
+    PublishJob.objects.filter(pk=job_id, state=PublishJob.State.RUNNING).update(
+        state=PublishJob.State.DONE, done=F("total"), finished_at=timezone.now()
     )

@@ -62,3 +62,54 @@ def database_url(connection) -> str:
         f"postgres://{s['USER']}{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}"
         f"/{s['NAME']}"
     )
+
+
+def celery_worker_env(connection, var_dir, **extra: str) -> dict:
+    """The environment of a Celery worker process sharing this test's PostgreSQL database and
+    the broker this process sends to (Redis, else a skip/fail)."""
+    from config.celery import app
+
+    require_postgresql(connection)
+    broker = app.conf.broker_url or ""
+    if not broker.startswith("redis"):
+        missing("Redis as the Celery broker (CELERY_BROKER_URL=redis://...)")
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "DJANGO_SECRET_KEY": "worker-tests-not-secret",
+        "DATABASE_URL": database_url(connection),
+        "DJANGO_CONN_MAX_AGE": "0",
+        "CELERY_BROKER_URL": broker,
+        "BREACHCLOCK_VAR_DIR": str(var_dir),
+        "LOG_LEVEL": "WARNING",
+        **extra,
+    }
+
+
+def start_celery_worker(name: str, env: dict, log, *options: str):
+    """A solo-pool worker process named ``name``, its output in ``log``; stop it with
+    ``stop_process``."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo",
+         "-n", f"{name}@%h", "--without-gossip", "--without-mingle", "--without-heartbeat",
+         *options],
+        cwd=Path(__file__).resolve().parent.parent, env=env, stdout=log.open("ab"),
+        stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+
+
+def stop_process(process) -> None:
+    """SIGTERM to the process group (a warm shutdown), SIGKILL if it lingers."""
+    import signal
+    import subprocess
+
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(5)

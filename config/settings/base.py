@@ -370,6 +370,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
+# Cases per task when a rule-book publish is shared out to the workers (jurisdictions.tasks):
+# a few seconds of work each, well inside the time limits above.
+RULE_PUBLISH_PART_SIZE = env.int("RULE_PUBLISH_PART_SIZE", default=50)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 if _broker_url.startswith("redis"):
     # Longer than the longest task so a slow task is not redelivered while still running.

@@ -9,9 +9,7 @@ without them, a failure in CI. Screenshots go to the system temp directory
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,13 +20,12 @@ from django.db import connection
 from jurisdictions.models import RuleVersion
 from tests.conftest import make_person
 from tests.factories import facts
-from tests.services import missing, require_postgresql
+from tests.services import celery_worker_env, start_celery_worker, stop_process
 
 pytestmark = [pytest.mark.browser, pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "correct horse battery staple"
 SHOTS = Path(tempfile.gettempdir())
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def iso(at: datetime) -> str:
@@ -38,59 +35,11 @@ def iso(at: datetime) -> str:
 @pytest.fixture
 def worker(transactional_db, tmp_path):
     """A Celery worker process on the test database and the broker this process sends to."""
-    import subprocess
-
-    from config.celery import app
-
-    require_postgresql(connection)
-    broker = app.conf.broker_url or ""
-    if not broker.startswith("redis"):
-        missing("Redis as the Celery broker (CELERY_BROKER_URL=redis://...)")
-    s = connection.settings_dict
-    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
-        "DJANGO_SETTINGS_MODULE": "config.settings.local",
-        "DJANGO_SECRET_KEY": "browser-tests-not-secret",
-        "DATABASE_URL": f"postgres://{s['USER']}{password}@{s['HOST'] or '127.0.0.1'}:"
-        f"{s['PORT'] or 5432}/{s['NAME']}",
-        "DJANGO_CONN_MAX_AGE": "0",
-        "CELERY_BROKER_URL": broker,
-        "BREACHCLOCK_VAR_DIR": str(tmp_path / "var"),
-        "LOG_LEVEL": "WARNING",
-    }
+    env = celery_worker_env(connection, tmp_path / "var", LOG_LEVEL="INFO")
     log = tmp_path / "worker.log"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool",
-            "solo",
-            "-l",
-            "info",
-            "-n",
-            "rules-browser@%h",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log.open("ab"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    process = start_celery_worker("rules-browser", env, log, "-l", "info")
     yield process
-    os.killpg(process.pid, 15)
-    try:
-        process.wait(15)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, 9)
-        process.wait(5)
+    stop_process(process)
     print(log.read_text()[-4000:])
 
 

@@ -116,7 +116,7 @@ class Command(BaseCommand):
         if ids:
             # Run here rather than on a worker: start-up and scripted imports want the cases
             # consistent when the command returns.
-            recompute_after_publish(job.pk)
+            recompute_after_publish(job.pk, inline=True)
         else:
             PublishJob.objects.filter(pk=job.pk).update(state=PublishJob.State.DONE)
         self.say(f"Applied. {len(ids)} open case(s) recomputed.")
