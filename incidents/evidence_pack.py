@@ -65,6 +65,8 @@ FACT_KEYS = frozenset(
         "rules_as_of",
         "data_sets",
         "product_security_incident",
+        "client_financial_impact",
+        "format",  # a format-2 key (client_financial_impact) moves a case to format 2
         *HOLD_KEYS,
     }
 )

@@ -18,6 +18,7 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 
 from accounts import timezones
+from incidents import client_impact
 from incidents.choices import DATA_CATEGORY_LABELS
 from incidents.counts_text import (  # noqa: F401 - re-exported for the organisation forms
     JURISDICTION_RE,
@@ -297,6 +298,7 @@ class FactsForm(forms.Form):
         "of a product with digital elements the organisation makes (its clocks start at "
         "awareness).",
     )
+    client_financial_impact = client_impact.form_field()  # DORA Art 19(3)
     encrypted_categories = forms.MultipleChoiceField(
         label="Only these categories were encrypted",
         required=False,
@@ -361,7 +363,8 @@ class FactsForm(forms.Form):
         "organisation": ["role", "main_establishment", "established_in", "subject_to",
                          "subject_to_other", "sectors"],
         "data": ["data", "encrypted", "key_compromised", "risk_of_harm", "risk_rationale",
-                 "cause", "product_security_incident", "systems", "customers"],
+                 "cause", "product_security_incident", "client_financial_impact", "systems",
+                 "customers"],
         "data_wide": ["encrypted_categories", "key_lost_categories", "data_sets"],
     }  # fmt: skip
 
@@ -541,6 +544,8 @@ class FactsForm(forms.Form):
         }
         if data.get("product_security_incident"):
             facts["product_security_incident"] = True
+        if (impact := client_impact.from_form(data.get("client_financial_impact"))) is not None:
+            facts["client_financial_impact"] = impact
         if "affected" not in self.fields:
             del facts["affected"]
         facts["systems"] = split_codes_keep_spaces(data.get("systems", ""))
@@ -558,6 +563,7 @@ class FactsForm(forms.Form):
             or some
             or data.get("data_sets")
             or data.get("facts_format") == FACTS_FORMAT_2
+            or "client_financial_impact" in facts
         )
         if not needed:
             return facts
@@ -611,6 +617,7 @@ class FactsForm(forms.Form):
             encrypted=bool(encryption.get("encrypted")),
             key_compromised=bool(encryption.get("key_compromised")),
             product_security_incident=bool(facts.get("product_security_incident")),
+            client_financial_impact=client_impact.to_form(facts),
             risk_of_harm=facts.get("risk_of_harm") or "risk",
             risk_rationale=facts.get("risk_rationale") or "",
             cause=facts.get("cause") or "other",

@@ -125,6 +125,10 @@ class Incident(models.Model):
     # Cyber Resilience Act Art 14(3): a severe incident having an impact on the security of the
     # organisation's product with digital elements (the facts key of the same name).
     product_security_incident = models.BooleanField(default=False)
+    # DORA Art 19(3): a major ICT-related incident has an impact on the financial interests of
+    # the financial entity's clients. None = not yet known (the facts leave the key out, and the
+    # notice to clients is listed until it is known); a value makes the facts format 2.
+    client_financial_impact = models.BooleanField(null=True, blank=True, default=None)
     # "" = not yet assessed (null in the facts format): rules with a harm test then wait on it.
     risk_of_harm = models.CharField(max_length=10, choices=RiskOfHarm.choices, blank=True)
     risk_rationale = models.TextField(blank=True, help_text="Why this risk-of-harm level.")
@@ -203,6 +207,14 @@ class Incident(models.Model):
     def get_absolute_url(self):
         return reverse("incidents:detail", args=[self.pk])
 
+    @property
+    def client_impact_words(self) -> str:
+        """DORA Art 19(3) in words for the case page; "" when it does not concern the case (not
+        known and the organisation names no DORA regime)."""
+        from incidents.client_impact import impact_words
+
+        return impact_words(self.client_financial_impact, self.subject_to)
+
     # The facts format ------------------------------------------------------------------------
     def facts_dict(self, *, events=None, affected=None, notices_sent=None) -> dict:
         """The facts in the format they were given in (``breachclock.facts/1`` or ``/2``), as the
@@ -242,7 +254,9 @@ class Incident(models.Model):
             # Optional key: present only when true, as the engine writes it.
             **({"product_security_incident": True} if self.product_security_incident else {}),
         }
-        if self.facts_format != FACTS_FORMAT_2:
+        if self.client_financial_impact is not None:  # a format-2 key, present only when known
+            facts["client_financial_impact"] = self.client_financial_impact
+        elif self.facts_format != FACTS_FORMAT_2:
             return facts
         return as_format_2(
             facts,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from jurisdictions.engine.facts import FORMAT_2 as FACTS_FORMAT_2
 from jurisdictions.engine.facts import FactsError, parse_facts
 
+from .. import client_impact
 from .. import holds as hold_facts
 from ..choices import ActivityKind, IncidentStatus, Severity, TeamRole
 from ..facts_review import known_regimes
@@ -96,7 +97,7 @@ def open_incident(
     _require_user(acting_user)
     if not isinstance(facts, dict):
         raise FactsError("(document)", "facts must be a JSON object")
-    facts = dict(facts)
+    facts = client_impact.with_format(dict(facts))
     profile = None
     if organisation_profile is not None:
         profile = _picked_profile(organisation_profile, acting_user)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from jurisdictions.engine.facts import FORMAT_2 as FACTS_FORMAT_2
 from jurisdictions.engine.facts import FactsError, data_set_to_dict, parse_facts
 
+from .. import client_impact
 from .. import holds as hold_facts
 from ..choices import DATA_CATEGORIES, EVENT_NAMES, ActivityKind
 from ..facts_review import review_changes
@@ -39,6 +40,7 @@ FACT_FIELDS = (
     "encrypted",
     "key_compromised",
     "product_security_incident",
+    "client_financial_impact",
     "risk_of_harm",
     "cause",
     "systems",
@@ -58,6 +60,7 @@ def _fields_from_facts(parsed) -> dict:
         "encrypted": parsed.encrypted,
         "key_compromised": parsed.key_compromised,
         "product_security_incident": parsed.product_security_incident,
+        "client_financial_impact": parsed.client_financial_impact,
         "risk_of_harm": parsed.risk_of_harm or "",
         "cause": parsed.cause or "",
         "systems": list(parsed.systems),
@@ -158,6 +161,10 @@ def update_facts(
         changes["title"] = _clean_text(changes["title"], "title", required=True, max_length=200)
     review_changes(changes)  # regime keys this change sets must be known (stored ones stay)
     merged = _merge_facts(current, changes)
+    if merged.get(client_impact.KEY) is None:
+        merged.pop(client_impact.KEY, None)  # null clears it: not yet known
+    elif "format" not in changes:
+        merged["format"] = FACTS_FORMAT_2  # the key exists in format 2 only
     holds = hold_facts.clean_all(merged)
     parsed = parse_facts(merged)
     _check_fact_strings(parsed)
@@ -295,6 +302,11 @@ def _canonical(parsed, merged: dict) -> dict:
         "rules_as_of": parsed.rules_as_of.isoformat() if parsed.rules_as_of else None,
         **{k: merged[k] for k in sorted(hold_facts.HOLD_KEYS) if merged.get(k) is not None},
         **({"product_security_incident": True} if parsed.product_security_incident else {}),
+        **(
+            {"client_financial_impact": parsed.client_financial_impact}
+            if parsed.client_financial_impact is not None
+            else {}
+        ),
     }
     if parsed.format != FACTS_FORMAT_2:
         return out

@@ -152,6 +152,14 @@ class FactsSerializer(serializers.Serializer):
         help_text="Cyber Resilience Act Art 14(3): a severe incident having an impact on the "
         "security of the organisation's product with digital elements.",
     )
+    client_financial_impact = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        help_text="DORA Art 19(3): the major ICT-related incident has an impact on the financial "
+        "interests of the financial entity's clients (the notice to clients is owed only then). "
+        "Left out or null: not yet known. A format-2 key: a document that states it and names no "
+        "format is read as breachclock.facts/2.",
+    )
     law_enforcement_hold = LawEnforcementHoldSerializer(required=False, allow_null=True)
     national_security_delay = NationalSecurityDelaySerializer(required=False, allow_null=True)
 
@@ -204,6 +212,9 @@ class IncidentPatchSerializer(CaseDetailsSerializer):
     customers = serializers.ListField(child=serializers.CharField(), required=False)
     rules_as_of = serializers.DateField(required=False, allow_null=True)
     product_security_incident = serializers.BooleanField(required=False)
+    client_financial_impact = serializers.BooleanField(
+        required=False, allow_null=True, help_text="Null: not yet known (clears it)."
+    )
     law_enforcement_hold = LawEnforcementHoldSerializer(
         required=False, allow_null=True, partial=True
     )

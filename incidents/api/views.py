@@ -24,7 +24,7 @@ from rest_framework.views import APIView
 from jurisdictions.engine.facts import FactsError, Problems, parse_time
 from security.json_limits import BoundedJSONParser
 
-from .. import actions, exports
+from .. import actions, client_impact, exports
 from ..choices import IncidentStatus
 from ..facts_review import review_changes, review_facts
 from ..forms import JURISDICTION_RE
@@ -157,6 +157,7 @@ class IncidentListView(generics.GenericAPIView):
         if "privileged" in details and not isinstance(details["privileged"], bool):
             raise field_error("privileged", "must be true or false")
         profile = data.pop("organisation_profile", None)
+        data = client_impact.with_format(data)  # the key exists in format 2 only
         # Every mistake in one answer (the action would stop at its first).
         problems = Problems()
         with problems:

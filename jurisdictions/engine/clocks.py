@@ -173,7 +173,10 @@ def _check_applies(rule: Rule, ctx: _Context) -> list[str]:
                 )
             why.append(f"{event_words(event)} is recorded")
         elif getattr(facts, needed, False) is None:
-            why.append(f"the facts do not say whether {fact_words(needed)}: listed until they do")
+            why.append(
+                f"not yet known whether {fact_words(needed)}: treated as so (listed) until it is "
+                "recorded"
+            )
         elif not getattr(facts, needed, False):
             raise _NotApplicable(f"applies only when {fact_words(needed)}; the facts do not say so")
         else:
@@ -428,13 +431,17 @@ def _dependent(
 
 def _assumed(owed: set[str], ctx: _Context) -> frozenset[str]:
     """Owed rules that apply only because a fact they turn on is not yet recorded (the cause, the
-    harm): such a rule must not displace another, or a missing fact would hide a shorter duty."""
+    harm, a facts flag such as the clients' financial impact): such a rule must not displace
+    another, or a missing fact would hide a shorter duty."""
     facts = ctx.facts
     out = set()
     for code in owed:
         rule = ctx.results[code].rule
-        if (rule.causes_any and facts.cause is None) or (
-            rule.min_risk is not None and facts.risk_of_harm is None
+        if (
+            (rule.causes_any and facts.cause is None)
+            or (rule.min_risk is not None and facts.risk_of_harm is None)
+            or (rule.max_risk is not None and facts.risk_of_harm is None)
+            or any(getattr(facts, flag, False) is None for flag in rule.requires_facts)
         ):
             out.add(code)
     return frozenset(out)
