@@ -127,9 +127,12 @@ REGIME_LABELS = {
     "idaho_public_agency": "Idaho public agency",
     "intra_provincial": "Organisation under a provincial privacy law",
     "me_pfr_regulated": "Regulated by the Maine Bureau of Financial Institutions",
+    "mn_commerce_financial_institution": "Financial institution licensed by the Minnesota "
+    "Department of Commerce (Minn. Stat. ch. 46A)",
     "nh_358a3_regulated": "Regulated under N.H. RSA 358-A:3",
     "ok_hospital_cybersecurity_act": "Oklahoma hospital (Hospital Cybersecurity Act)",
     "postal_service_provider": "Postal service provider",
+    "ut_governmental_entity": "Utah governmental entity (Utah Code 63A-19)",
     "ssm_significant_institution": "Significant institution supervised by the ECB (SSM)",
     "vt_dfr_regulated": "Regulated by the Vermont Department of Financial Regulation",
 }
