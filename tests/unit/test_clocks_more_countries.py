@@ -65,7 +65,9 @@ def test_malaysia_individuals_within_7_days_of_the_commissioner_notice(clocks):
     # Thu 11 June 23:59:59 MYT
     assert out.due("MY-PDPA-DS") == "2026-06-11T15:59:59Z"
     assert "MY-PDPA-SA" in run(clocks, "MY", risk_of_harm="high").owed
-    assert "MY-PDPA-SA" in run(clocks, "MY", risk_of_harm="risk").excluded
+    # s 12B(1): the Commissioner is told of every breach; only data subjects need significant harm
+    assert "MY-PDPA-SA" in run(clocks, "MY", risk_of_harm="risk").owed
+    assert "MY-PDPA-DS" in run(clocks, "MY", risk_of_harm="risk").excluded
 
 
 def test_egypt_data_subject_within_3_working_days_of_the_center_notice(clocks):
