@@ -107,3 +107,15 @@ def test_individuals_notice_follows_the_authority_notice_that_may_order_it(
             why = " ".join(out.owed[code]["why"])
             assert f"owed because the duty under {authority} is owed" in why
             assert f"follows the notice under {authority}" in why
+
+
+def test_dora_clients_notice_waits_for_the_classification_as_major(clocks):
+    """Art 19(3) applies "where a major ICT-related incident occurs": before the incident is
+    classified as major the notice is listed, waiting for the classification."""
+    doc = _dora(client_financial_impact=True)
+    del doc["events"]["classified_major_at"]
+    clients = clocks(doc).owed["EU-DORA-19-3-CLIENTS"]
+    assert clients["due_at"] is None
+    assert clients["waiting_for"] and "classified_major_at" in clients["waiting_for"]
+    # A credit institution with a major incident that does not touch clients' finances: not owed.
+    assert "EU-DORA-19-3-CLIENTS" in clocks(_dora(client_financial_impact=False)).excluded
