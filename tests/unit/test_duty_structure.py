@@ -94,6 +94,10 @@ ROWS = [
     # breach affected 500 Colorado residents or more).
     ("US-CO", {"US-CO": 499}, {}, {IND}),
     ("US-CO", {"US-CO": 500}, {}, {IND, AG}),
+    # (2)(d): the consumer reporting agencies when "required to notify more than one thousand
+    # Colorado residents".
+    ("US-CO", {"US-CO": 1000}, {}, {IND, AG}),
+    ("US-CO", {"US-CO": 1001}, {}, {IND, AG, CRA}),
     # Georgia, O.C.G.A. 10-1-912(a) (residents), (b) (a data processor tells the owner within 24
     # hours), (d) (more than 10,000 residents at one time: consumer reporting agencies); no
     # attorney general notice.
