@@ -166,6 +166,16 @@ ROWS = [
     ("SG", {"SG": 10}, {"risk": "risk"}, {INTERNAL}),
     ("SG", {"SG": 500}, {"risk": "risk"}, {INTERNAL, SA}),
     ("SG", {"SG": 10}, {"risk": "high"}, {INTERNAL, SA, IND}),
+    # Uganda, DPPA 2019 s 23(1): "the data collector, data processor or data controller" tells the
+    # Authority immediately - a processor too, not only through its controller.
+    ("UG", {"UG": 10}, {"role": "processor"}, {SA}),
+    # Uruguay, Ley 19.670 art 38: "el responsable o encargado" informs the URCDP (72 hours,
+    # Decreto 64/020 art 4) - the processor (encargado) included.
+    ("UY", {"UY": 10}, {"role": "processor"}, {SA}),
+    # Colombia, Ley 1581 de 2012 art 17(n) (the responsable) and art 18(k) (the encargado):
+    # each informs the SIC of violations of the security codes.
+    ("CO", {"CO": 10}, {}, {SA}),
+    ("CO", {"CO": 10}, {"role": "processor"}, {SA}),
 ]
 
 
