@@ -176,6 +176,9 @@ ROWS = [
     # each informs the SIC of violations of the security codes.
     ("CO", {"CO": 10}, {}, {SA}),
     ("CO", {"CO": 10}, {"role": "processor"}, {SA}),
+    # Egypt, Law 151 of 2020 art 7: the controller and the processor, each on becoming aware,
+    # notify the Centre within 72 hours.
+    ("EG", {"EG": 10}, {"role": "processor"}, {SA}),
 ]
 
 
