@@ -32,6 +32,7 @@ def _recipients(out, place):
 IND, AG, CRA = "individuals", "attorney_general", "consumer_reporting_agencies"
 AGENCY, REG, OWNER = "state_agency", "sector_regulator", "controller"
 SA, INTERNAL = "supervisory_authority", "internal"
+CSIRT = "csirt_or_competent_authority"
 
 # (place, people by residence, facts options, recipients owed in `place`)
 ROWS = [
@@ -179,6 +180,13 @@ ROWS = [
     # Egypt, Law 151 of 2020 art 7: the controller and the processor, each on becoming aware,
     # notify the Centre within 72 hours.
     ("EG", {"EG": 10}, {"role": "processor"}, {SA}),
+    # United Kingdom, NIS Regulations 2018 reg 11(1) (an operator of essential services tells its
+    # competent authority of an incident with a significant impact on the service) and reg 12(3)
+    # (a digital service provider tells the Information Commissioner): with or without personal
+    # data, beside the UK GDPR notices (Art 33 ICO, Art 34 individuals).
+    ("GB", {"GB": 10}, {}, {SA, IND}),
+    ("GB", {"GB": 10}, {"subj": ["uk_nis"]}, {SA, IND, CSIRT}),
+    ("GB", {"GB": 10}, {"subj": ["uk_nis"], "data": ("other",), "risk": "unlikely"}, {CSIRT}),
 ]
 
 
@@ -227,3 +235,13 @@ DEADLINES = [
 def test_duty_deadlines(clocks, rule, affected, options, due):
     out = clocks(_facts(affected, **options))
     assert out.due(rule) == due
+
+
+def test_uk_nis_runs_72_hours_from_knowing_the_incident_is_a_nis_incident(clocks):
+    # NIS Regulations 2018 reg 11(3)(b)(ii): "no later than 72 hours after the operator is aware
+    # that a NIS incident has occurred" - the significance, recorded as classified_major_at.
+    facts = _facts({"GB": 10}, subj=["uk_nis"], data=("other",), risk="unlikely")
+    waiting = clocks(facts)
+    assert waiting.owed["GB-NIS-INCIDENT"]["due_at"] is None
+    facts["events"]["classified_major_at"] = "2026-03-03T09:30:00Z"
+    assert clocks(facts).due("GB-NIS-INCIDENT") == "2026-03-06T09:30:00Z"
