@@ -40,7 +40,7 @@ from incidents.forms import (
     TeamRoleForm,
     team_role_choices,
 )
-from incidents.list_html import rows_html
+from incidents.list_html import head_html, options_html, rows_html
 from incidents.listing import PAGE_SIZE, page_of_cases
 from incidents.models import (
     Activity,
@@ -122,16 +122,6 @@ def dashboard(request):
 
 
 # -- Case list -------------------------------------------------------------------------------------
-SORT_COLUMNS = [
-    ("reference", "Reference"),
-    ("title", "Title"),
-    ("status", "Status"),
-    ("severity", "Severity"),
-    ("next_due", "Next deadline"),
-    ("created", "Opened"),
-]
-
-
 @login_required
 def case_list(request):
     """Search, filter, sort and page through my cases; a constant number of queries per page."""
@@ -147,25 +137,6 @@ def case_list(request):
 
     current_sort = filters.sort or "-created"
     params = {k: v for k, v in request.GET.items() if k not in ("page", "sort") and v}
-    sort_links = []
-    for key, label in SORT_COLUMNS:
-        if current_sort == key:
-            direction = "-" + key
-        elif current_sort == "-" + key:
-            direction = key
-        else:  # newest cases first, but the earliest deadline first
-            direction = "-created" if key == "created" else key
-        arrow = ""
-        if current_sort.lstrip("-") == key:
-            arrow = "▼" if current_sort.startswith("-") else "▲"
-        sort_links.append(
-            {
-                "label": label,
-                "url": "?" + urlencode({**params, "sort": direction}),
-                "arrow": arrow,
-                "key": key,
-            }
-        )
     page_params = urlencode({**params, "sort": current_sort})
     return render(
         request,
@@ -174,11 +145,22 @@ def case_list(request):
             "form": form,
             "page": page,
             "rows": rows_html(page.object_list, timezone.now()),
-            "sort_links": sort_links,
+            "head": head_html(tuple(params.items()), current_sort),
+            "status_options": options_html(
+                tuple(form.fields["status"].choices), _submitted(form, "status")
+            ),
+            "due_within_options": options_html(
+                tuple(form.fields["due_within"].choices), _submitted(form, "due_within")
+            ),
             "page_params": page_params,
             "filtered": bool(params),
         },
     )
+
+
+def _submitted(form, name: str) -> str:
+    value = form[name].value()
+    return "" if value is None else str(value)
 
 
 # -- Case detail -----------------------------------------------------------------------------------
