@@ -9,7 +9,9 @@ from datetime import UTC, datetime
 from functools import cache
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Aggregate, JSONField, OuterRef, Subquery
+from django.db import connection
+from django.db.models import JSONField
+from django.db.models.expressions import RawSQL
 
 from . import list_cache
 from .models import AffectedPopulation, Incident, Obligation
@@ -66,35 +68,36 @@ def page_of_cases(user, filters: CaseFilters, number) -> Page:
     return page
 
 
-class JSONList(Aggregate):
-    """The aggregated values as a JSON array: ``JSONB_AGG`` on PostgreSQL, ``JSON_GROUP_ARRAY``
-    on SQLite. A page's related rows come inside its one query this way, not one query each."""
-
-    function = "JSON_GROUP_ARRAY"
-    output_field = JSONField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return super().as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
-
-
-def _listed(related, field: str):
-    """``field`` of the case's rows in ``related`` (a correlated subquery), as a JSON list."""
-    return Subquery(
-        related.filter(incident_id=OuterRef("pk"))
-        .order_by()
-        .values("incident_id")
-        .annotate(items=JSONList(field))
-        .values("items")[:1]
+def _related_list(model, field: str, where: str = "", params=()) -> RawSQL:
+    """``field`` of the case's rows in ``model`` as a JSON list (a correlated subquery):
+    ``JSONB_AGG`` on PostgreSQL, ``JSON_GROUP_ARRAY`` on SQLite. A page's related rows come
+    inside its one query this way, not one query each."""
+    q = connection.ops.quote_name
+    agg = "JSONB_AGG" if connection.vendor == "postgresql" else "JSON_GROUP_ARRAY"
+    meta = model._meta
+    case = f"{q(Incident._meta.db_table)}.{q(Incident._meta.pk.column)}"
+    sql = (
+        f"SELECT {agg}({q(meta.get_field(field).column)}) FROM {q(meta.db_table)}"  # noqa: S608
+        f" WHERE {q(meta.get_field('incident').column)} = {case}{where}"
     )
+    return RawSQL(f"({sql})", params, output_field=JSONField())  # noqa: S611 - names from models
 
 
 @cache
 def _row_extras():
-    # Built once: Django copies an expression whenever a query uses it, and building these two
-    # subqueries costs a page more than running them.
+    # Written once as SQL: built as ORM subqueries, Django resolved and compiled them again for
+    # every page, which cost more than running them. The page's rows query reads the case table
+    # under its own name (``filter(pk__in=...)`` on ``Incident``), which the subqueries refer to.
+    q = connection.ops.quote_name
     return {
-        "open_dues": _listed(Obligation.objects.open(), "due_at"),
-        "places": _listed(AffectedPopulation.objects.all(), "jurisdiction"),
+        # Open as ``ObligationQuerySet.open()``: status open, not superseded.
+        "open_dues": _related_list(
+            Obligation,
+            "due_at",
+            f" AND {q('status')} = %s AND {q('superseded')} = %s",
+            ("open", False),
+        ),
+        "places": _related_list(AffectedPopulation, "jurisdiction"),
     }
 
 
