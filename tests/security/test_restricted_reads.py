@@ -184,10 +184,11 @@ PERSON_FACING = re.compile(
     r"(^|/)(\w*views|exports|feeds|listing|selectors|conflicts|pdf)\.py$|/api/|/templatetags/"
 )
 # Reads of case rows on those pages that are scoped another way, and why.
+# (The case list reads its rows' deadlines and places with SQL subqueries correlated to the
+# page's cases, whose ids come from queries.case_ids - visible_to: incidents/listing.py
+# ``_row_extras``, incidents/list_query.py; tests/web/test_case_list_speed.py checks a person
+# sees none of another's cases on any page.)
 CASE_ROWS_ALLOWED = {
-    # The case list: ids of one page the user may see (queries.case_ids) pick the rows.
-    ("incidents/listing.py", "Obligation"): "rows of a page of ids from visible_to",
-    ("incidents/listing.py", "AffectedPopulation"): "rows of a page of ids from visible_to",
     # A serializer's empty default queryset; get_queryset restricts.
     ("incidents/api/views.py", "Note.none"): "empty",
 }

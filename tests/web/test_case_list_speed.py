@@ -8,6 +8,7 @@ for the rows with their deadlines and places), the next one reads it from memory
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -106,3 +107,68 @@ def test_search_uses_the_trigram_indexes_on_postgresql(counsel):
     for name in names:
         assert name in plan, plan
     assert [case.title for case in qs] == ["Ransomware on the file server"]
+
+
+def _pages(client, url: str, pages: int) -> list[list[str]]:
+    """The case references on pages 1..``pages`` of ``url``, in order."""
+    found = []
+    for number in range(1, pages + 1):
+        html = client.get(f"{url}&page={number}").content.decode()
+        found.append(re.findall(r'class="case-ref">([^<]+)<', html))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sort", "key"),
+    [
+        ("-created", lambda case: (-case.created_at.timestamp(), -case.pk)),
+        ("title", lambda case: (case.title, case.pk)),
+        (
+            "-next_due",
+            lambda case: (case.next_due_at is None, -case.next_due_at.timestamp(), -case.pk),
+        ),  # noqa: E501
+    ],
+)
+def test_pages_follow_the_sort_without_gaps_or_repeats(login, counsel, thirty_cases, sort, key):
+    cases = Incident.objects.visible_to(counsel)
+    expected = [case.reference for case in sorted(cases, key=key)]
+    pages = _pages(login(counsel), f"{LIST}?sort={sort}", 3)
+    assert [len(page) for page in pages] == [25, 5, 5]  # page 3 is past the end: the last page
+    assert pages[0] + pages[1] == expected
+
+
+@pytest.mark.parametrize("page", ["999", "0", "-2", "abc", "99999999999999999999999999"])
+def test_a_page_out_of_range_shows_the_nearest_page_with_the_count(
+    login, counsel, thirty_cases, django_assert_max_num_queries, page
+):
+    client = login(counsel)
+    url = f"{LIST}?jurisdiction=DE&page={page}"
+    client.get(url)
+    caches["case_list"].clear()
+    with django_assert_max_num_queries(6):
+        html = client.get(url).content.decode()
+    assert "30 cases match the filters" in html
+    shown = "Page 1 of 2" if page == "abc" else "Page 2 of 2"
+    assert shown in html
+    assert len(re.findall('class="case-ref"', html)) == (25 if page == "abc" else 5)
+
+
+@pytest.mark.services
+def test_on_postgresql_a_computed_page_is_one_statement_after_the_token(
+    login, counsel, thirty_cases, django_assert_num_queries
+):
+    require_postgresql(connection)
+    client = login(counsel)
+    client.get(LIST + "?status=triage&page=2")
+    caches["case_list"].clear()
+    # Session, user, version token, permissions, and the count with the page's rows.
+    with django_assert_num_queries(5):
+        assert client.get(LIST + "?status=triage&page=2").status_code == 200
+
+
+def test_someone_else_sees_none_of_my_cases_on_any_page(login, counsel, responder, thirty_cases):
+    client = login(responder)
+    for url in (LIST, LIST + "?page=2", LIST + "?page=999", LIST + "?q=Incident&sort=title"):
+        html = client.get(url).content.decode()
+        assert re.findall('class="case-ref"', html) == []
+        assert "0 cases" in html

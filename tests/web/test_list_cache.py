@@ -223,7 +223,8 @@ def test_no_cache_inside_a_transaction_or_for_a_deadline_window(login, counsel):
     client = login(counsel)
     url = LIST + "?due_within=24h"
     body(client, url)
-    assert queries(client, url) == queries(client, url) > 4
+    # Computed every time: more than the three of a kept page (session, user, version token).
+    assert queries(client, url) == queries(client, url) > 3
 
 
 @pytest.mark.services
