@@ -90,6 +90,33 @@ ROWS = [
     ("US-CO", [N, "passport"], OWED),
     ("US-CO", ["ssn"], NOT),
     ("US-CO", [N, "tax_id"], NOT),
+    # Connecticut, Conn. Gen. Stat. 36a-701b(a): (A) name with SSN, taxpayer ID, driver's licence or
+    # state ID, passport or other government ID, card or account number, medical, health
+    # insurance, biometric information, precise geolocation data (2023 SB 1058, from 1 October
+    # 2023); (B) user name or e-mail with password alone.
+    ("US-CT", [N, "location"], OWED),
+    ("US-CT", [N, "tax_id"], OWED),
+    ("US-CT", ["account_credentials"], OWED),
+    ("US-CT", ["location"], NOT),
+    ("US-CT", [N, "genetic"], NOT),
+    # Delaware, 6 Del. C. 12B-101(7)a: the name with 1.-9., among them 5. a user name or e-mail with
+    # password and 6. medical history or a DNA profile.
+    ("US-DE", [N, "account_credentials"], OWED),
+    ("US-DE", ["account_credentials"], NOT),
+    ("US-DE", [N, "genetic"], OWED),
+    ("US-DE", [N, "date_of_birth"], NOT),
+    # Florida, Fla. Stat. 501.171(1)(g)1: a. name with (I)-(V) and, from 1 July 2024, (VI) biometric
+    # data and (VII) any information regarding geolocation; b. user name or e-mail with password.
+    ("US-FL", [N, "biometric"], OWED),
+    ("US-FL", [N, "location"], OWED),
+    ("US-FL", ["account_credentials"], OWED),
+    ("US-FL", [N, "tax_id"], NOT),
+    # District of Columbia, D.C. Code 28-3851(3): name with SSN, ITIN, passport, driver's licence,
+    # DC ID, military or other government ID; account number; medical; genetic information and
+    # DNA profile; health insurance; biometric data; or a user name or e-mail with password.
+    ("US-DC", [N, "genetic"], OWED),
+    ("US-DC", [N, "tax_id"], OWED),
+    ("US-DC", ["account_credentials"], OWED),
     # Georgia, O.C.G.A. 10-1-911(6): name with SSN, driver's licence or state ID, account number +
     # code, account passwords or PINs; or any of them without the name where sufficient to commit
     # identity theft. Not medical.
@@ -137,6 +164,12 @@ ROWS = [
     ("US-NM", [N, "passport"], OWED),
     ("US-NM", [N, "biometric"], OWED),
     ("US-NM", [N, "medical"], NOT),
+    # New Jersey, N.J.S.A. 56:8-161: first name or initial and last name linked with (1) SSN,
+    # (2) driver's licence or State ID card, (3) account or card number + code, (4) user name,
+    # e-mail or other account holder identifying information with password.
+    ("US-NJ", [N, "account_credentials"], OWED),
+    ("US-NJ", ["account_credentials"], NOT),
+    ("US-NJ", [N, "medical"], NOT),
     # New York, Gen. Bus. Law 899-aa(1)(b): personal information with SSN; "driver's license number
     # or non-driver identification card number"; account number; biometric information; medical
     # and health insurance information (from 21 March 2025); or user name / e-mail + password.
