@@ -10,10 +10,12 @@ import pytest
 DISCOVERED = "2026-03-02T16:00:00Z"
 
 
-def _facts(affected, *, role="controller", risk="high", data=("name", "national_id")):
+def _facts(
+    affected, *, role="controller", risk="high", data=("name", "national_id"), at=DISCOVERED
+):
     return {
         "format": "breachclock.facts/1",
-        "events": {"discovered_at": DISCOVERED},
+        "events": {"discovered_at": at},
         "organisation": {"role": role},
         "data": list(data),
         "risk_of_harm": risk,
@@ -39,6 +41,18 @@ ROWS = [
     # Authority (POTRAZ) of any security breach; no data subject or processor duty.
     ("ZW", {"ZW": 10}, {"risk": "none"}, {SA}),
     ("ZW", {"ZW": 10}, {"role": "processor"}, set()),
+    # Tanzania, Personal Data Protection Act 2022 s 27(5): the controller tells the Commission
+    # of any security breach; the Act names no processor or data subject notice.
+    ("TZ", {"TZ": 10}, {"risk": "none"}, {SA}),
+    ("TZ", {"TZ": 10}, {"role": "processor"}, set()),
+    # Jordan, Personal Data Protection Law No. 24 of 2023 art 20(a): a serious breach that could
+    # cause significant harm - the data subjects (24 hours) and the Unit (72 hours).
+    ("JO", {"JO": 10}, {"risk": "risk"}, set()),
+    ("JO", {"JO": 10}, {"risk": "high"}, {SA, IND}),
+    # Kazakhstan, Law No. 94-V as amended by Law No. 44-VIII (from 1 July 2024): the owner
+    # and/or operator tells the authorized body of any breach of personal data security.
+    ("KZ", {"KZ": 10}, {"risk": "none"}, {SA}),
+    ("KZ", {"KZ": 10}, {"role": "processor"}, {SA}),
 ]
 
 
@@ -55,6 +69,15 @@ DEADLINES = [
     ("ZM-DPA-DPC", {"ZM": 10}, {}, "2026-03-03T16:00:00Z"),
     # Zimbabwe s 19: within 24 hours (elapsed).
     ("ZW-CDPA-POTRAZ", {"ZW": 10}, {}, "2026-03-03T16:00:00Z"),
+    # Jordan art 20(a)(1): 24 hours from discovery; (a)(2): 72 hours.
+    ("JO-PDPL-DS", {"JO": 10}, {}, "2026-03-03T16:00:00Z"),
+    ("JO-PDPL-UNIT", {"JO": 10}, {}, "2026-03-05T16:00:00Z"),
+    # Kazakhstan: one working day from detection. Monday 2 March 21:00 in Almaty (UTC+5): the
+    # end of Tuesday 3 March there.
+    ("KZ-PDL-AUTH", {"KZ": 10}, {}, "2026-03-03T18:59:59Z"),
+    # ... detected Friday 6 March: Saturday and Sunday, then Monday 9 March (International
+    # Women's Day, 8 March, observed) are not working days - the end of Tuesday 10 March.
+    ("KZ-PDL-AUTH", {"KZ": 10}, {"at": "2026-03-06T08:00:00Z"}, "2026-03-10T18:59:59Z"),
 ]
 
 
@@ -68,7 +91,23 @@ def test_deadlines(clocks, rule, affected, options, due):
 OPEN_ENDED = [
     ("ZM-DPA-DS", {"ZM": 10}, {}),  # s 49(3) "as soon as practicable"
     ("ZM-DPA-PROC", {"ZM": 10}, {"role": "processor"}),  # s 49(2) "as soon as practicable"
+    ("TZ-PDPA-PDPC", {"TZ": 10}, {}),  # s 27(5) "promptly" / without undue delay
 ]
+
+
+# Laws that began recently: a breach discovered before the start date owes nothing under them.
+NOT_YET = [
+    ("JO-PDPL-UNIT", {"JO": 10}, "2024-03-16T12:00:00Z"),  # in force 17 March 2024
+    ("KZ-PDL-AUTH", {"KZ": 10}, "2024-06-30T12:00:00Z"),  # in force 1 July 2024
+    ("TZ-PDPA-PDPC", {"TZ": 10}, "2023-04-30T12:00:00Z"),  # in force 1 May 2023
+]
+
+
+@pytest.mark.parametrize(("rule", "affected", "at"), NOT_YET)
+def test_not_owed_before_the_law_began(clocks, rule, affected, at):
+    out = clocks(_facts(affected, at=at))
+    assert rule not in out.owed
+    assert rule in out.excluded
 
 
 @pytest.mark.parametrize(("rule", "affected", "options"), OPEN_ENDED)
