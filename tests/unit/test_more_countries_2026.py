@@ -53,6 +53,10 @@ ROWS = [
     # and/or operator tells the authorized body of any breach of personal data security.
     ("KZ", {"KZ": 10}, {"risk": "none"}, {SA}),
     ("KZ", {"KZ": 10}, {"role": "processor"}, {SA}),
+    # Hong Kong, Personal Data (Privacy) Ordinance (Cap. 486): no mandatory breach notification
+    # (voluntary notice to the PCPD; the 2020 proposal is not enacted) - nothing owed, and the
+    # case says why instead of reporting an unassessed place.
+    ("HK", {"HK": 10}, {"risk": "high"}, set()),
 ]
 
 
@@ -115,3 +119,9 @@ def test_open_ended_duties_have_no_fixed_deadline(clocks, rule, affected, option
     out = clocks(_facts(affected, **options))
     assert rule in out.owed, out.excluded.get(rule)
     assert out.due(rule) is None
+
+
+def test_hong_kong_says_no_mandatory_duty_rather_than_not_assessed(clocks):
+    out = clocks(_facts({"HK": 10}))
+    assert out.excluded["HK-PDPO-PCPD"]["jurisdiction"] == "HK"
+    assert "HK-PDPO-PCPD" not in out.owed
