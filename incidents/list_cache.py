@@ -17,8 +17,11 @@ On PostgreSQL, writers never wait for one another on the token: it is spread ove
 a writer takes any slot no other transaction holds (``SKIP LOCKED``), adding one if all are
 busy; the token is every slot's value. SQLite serialises writers anyway and uses one slot.
 
-Not cached: reads inside a transaction (they may see their own uncommitted writes) and the
-"deadline within" filter (its answer changes with the clock, not with the data).
+Not cached: reads inside a transaction (they may see their own uncommitted writes). A "deadline
+within" page also changes with the clock, not only with the data: as time passes its window
+takes in more cases (it never loses one without a write), so it is kept only until the moment
+the next case's deadline enters it (PostgreSQL, where that moment comes with the page's
+statement; elsewhere it is computed afresh).
 
 Restoring a backup brings an older token back with the older data. That is safe because a page
 is kept only under the token its own rows query saw (``token_in_query``): whatever a page kept
@@ -30,15 +33,20 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from datetime import UTC, datetime
 
 from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.db.models import TextField, Value
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "case_list"
+# A page's end of validity besides a write (``cached_page``): never, or not to be kept at all.
+NO_END = datetime.max.replace(tzinfo=UTC)
+NOT_KEPT = datetime.min.replace(tzinfo=UTC)
 TABLE = "incidents_caselistversion"
 WATCHED_TABLES = (
     "incidents_incident",
@@ -177,8 +185,9 @@ def remember_permissions(user, token: str) -> None:
 
 
 def cached_page(user, filters, number, compute):
-    """``compute()`` (the page's plain data and the token its rows query saw), or the copy kept
-    for the same person, filters, page and version token.
+    """``compute()``'s page (its plain data; ``compute`` also gives the token its rows query saw
+    and until when the page holds without a write, None for as long as the token), or the copy
+    kept for the same person, filters, page and version token while it holds.
 
     A page is kept only when its rows were read under the token read first: a write committed in
     between (a new token) means the rows may be newer than that token, and keeping them under it
@@ -189,16 +198,19 @@ def cached_page(user, filters, number, compute):
     token = version_token()
     if token is not None:
         remember_permissions(user, token)
-    if filters.due_within is not None or token is None:
+    if token is None:
         return compute()[0]
     key = (
         "case-list:"
         + hashlib.sha256(repr((token, user.pk, filters, str(number))).encode()).hexdigest()
     )
     cache = caches[CACHE_ALIAS]
-    page = cache.get(key)
-    if page is None:
-        page, seen = compute()
-        if seen == token:
-            cache.set(key, page)
+    kept = cache.get(key)
+    if kept is not None:
+        page, until = kept
+        if until is None or timezone.now() < until:
+            return page
+    page, seen, until = compute()
+    if seen == token and until != NOT_KEPT:
+        cache.set(key, (page, until))
     return page

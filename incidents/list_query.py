@@ -55,7 +55,8 @@ def _tail(extras_sql: str) -> str:
         + [f"{owner}.{q(user_model._meta.get_field(name).column)}" for name in _OWNER_COLUMNS]
     )
     return (
-        f"SELECT listed.total, listed.token, page.n, page.id, {columns}, {extras_sql}"  # noqa: S608
+        "SELECT listed.total, listed.token, listed.later, page.n, page.id,"  # noqa: S608
+        f" {columns}, {extras_sql}"
         " FROM listed"
         " LEFT JOIN LATERAL unnest(listed.ids) WITH ORDINALITY AS page(id, n) ON TRUE"
         f" LEFT JOIN {case} ON {case}.{q(Incident._meta.pk.column)} = page.id"
@@ -66,23 +67,25 @@ def _tail(extras_sql: str) -> str:
     )
 
 
-def fetch(ids, counted, *, number, page_size: int, extras, token_sql: str):
-    """(count, page number, rows, token seen): ``rows`` as ``listing.COLUMNS`` followed by the
-    extras' values (JSON text) in ``extras`` order, for the page ``Paginator.get_page(number)``
-    gives."""
+def fetch(ids, counted, *, number, page_size: int, extras, token_sql: str, later=None):
+    """(count, page number, rows, token seen, later): ``rows`` as ``listing.COLUMNS`` followed by
+    the extras' values (JSON text) in ``extras`` order, for the page ``Paginator.get_page(number)``
+    gives; ``later``: the first value of the ``later`` queryset (one column, one row), if given."""
     try:
         # A first guess, checked against the count below; never past what an array index holds.
         guess = min(max(1, int(number)), MAX_GUESS)
     except (TypeError, ValueError):
         guess = 1
-    total, token, rows = _run(ids, counted, guess, page_size, extras, token_sql)
+    total, token, rows, first = _run(ids, counted, guess, page_size, extras, token_sql, later)
     page_number = Paginator(range(total), page_size).get_page(number).number
     if page_number != guess:  # past the end (or before the start): the last page
-        total, token, rows = _run(ids, counted, page_number, page_size, extras, token_sql)
-    return total, page_number, rows, token
+        total, token, rows, first = _run(
+            ids, counted, page_number, page_size, extras, token_sql, later
+        )
+    return total, page_number, rows, token, first
 
 
-def _run(ids, counted, number, page_size, extras, token_sql):
+def _run(ids, counted, number, page_size, extras, token_sql, later):
     extras_sql, extras_params = [], []
     for expression in extras:
         extras_sql.append(expression.sql)
@@ -92,21 +95,22 @@ def _run(ids, counted, number, page_size, extras, token_sql):
     # the page's ids are found, so the first pages stop after 25 cases.
     ids_sql, ids_params = ids[start : start + page_size].query.sql_with_params()
     count_sql, count_params = counted.order_by().values("pk").query.sql_with_params()
+    later_sql, later_params = later.query.sql_with_params() if later is not None else ("NULL", ())
     head = (
         f"WITH listed AS (SELECT (SELECT COUNT(*) FROM ({count_sql}) AS counted) AS total,"  # noqa: S608 - compiled by the ORM
-        f" ({token_sql}) AS token, ARRAY({ids_sql}) AS ids) "
+        f" ({token_sql}) AS token, ({later_sql}) AS later, ARRAY({ids_sql}) AS ids) "
     )
-    params = [*count_params, *ids_params]
+    params = [*count_params, *later_params, *ids_params]
     with connection.cursor() as cursor:
         cursor.execute(head + _tail(", ".join(extras_sql)), [*params, *extras_params])
         result = cursor.fetchall()
-    total, token = result[0][0], result[0][1]
+    total, token, first = result[0][:3]
     rows = [
-        (*row[3:-len(extras)], *(_json(value) for value in row[-len(extras):]))
+        (*row[4:-len(extras)], *(_json(value) for value in row[-len(extras):]))
         for row in result
-        if row[2] is not None
+        if row[3] is not None
     ]  # fmt: skip
-    return total, token, rows
+    return total, token, rows, first
 
 
 def _json(value):

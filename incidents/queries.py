@@ -468,7 +468,7 @@ class CountingPaginator(Paginator):
         return self.counted.count()
 
 
-def case_ids(user, filters: CaseFilters):
+def case_ids(user, filters: CaseFilters, *, now: datetime | None = None):
     """The ordered ids of the cases ``user`` may see that match ``filters``, and the cheapest
     queryset that counts them.
 
@@ -478,7 +478,7 @@ def case_ids(user, filters: CaseFilters):
     """
     from .models import Incident, TeamMember
 
-    ids = filters.apply(Incident.objects.visible_to(user))
+    ids = filters.apply(Incident.objects.visible_to(user), now=now)
     counted = ids
     if filters == CaseFilters(sort=filters.sort) and not sees_all(user):
         # "How many cases am I on" is answered by the team index alone.
