@@ -268,3 +268,41 @@ ROWS = [
 def test_personal_information_definition(clocks, place, data, owed):
     out = clocks(_facts(place, data))
     assert _residents_told(out, place) is owed
+
+
+def _facts_on(place, data, discovered):
+    facts = _facts(place, data)
+    facts["events"] = {"discovered_at": discovered}
+    return facts
+
+
+# (place, data taken, discovery in the state's zone, residents' notice owed) - the day before and
+# the day an amendment adding the element came into force; the rule version in force on the day
+# decides.
+AMENDMENT_DAYS = [
+    # New York 899-aa(1)(b)(v)-(vi): medical and health insurance information from 21 March 2025.
+    ("US-NY", [N, "medical"], "2025-03-20T12:00:00-04:00", NOT),
+    ("US-NY", [N, "medical"], "2025-03-21T12:00:00-04:00", OWED),
+    # Florida 501.171(1)(g)1.a(VI)-(VII) (2023 SB 262 s 25): biometric data and geolocation from
+    # 1 July 2024.
+    ("US-FL", [N, "biometric"], "2024-06-30T12:00:00-04:00", NOT),
+    ("US-FL", [N, "biometric"], "2024-07-01T12:00:00-04:00", OWED),
+    ("US-FL", [N, "location"], "2024-07-01T12:00:00-04:00", OWED),
+    # Connecticut 36a-701b(a) (2023 SB 1058 s 4): precise geolocation data from 1 October 2023.
+    ("US-CT", [N, "location"], "2023-09-30T12:00:00-04:00", NOT),
+    ("US-CT", [N, "location"], "2023-10-01T12:00:00-04:00", OWED),
+    # Pennsylvania 73 P.S. 2302 (Act 151 of 2022): medical, health insurance and online credentials
+    # from 2 May 2023.
+    ("US-PA", [N, "account_credentials"], "2023-05-01T12:00:00-04:00", NOT),
+    ("US-PA", [N, "account_credentials"], "2023-05-02T12:00:00-04:00", OWED),
+    ("US-PA", [N, "health_insurance"], "2023-05-02T12:00:00-04:00", OWED),
+    # Oklahoma 24 O.S. 162(6) (SB 626 of 2025): unique biometric data from 1 January 2026.
+    ("US-OK", [N, "biometric"], "2025-12-31T12:00:00-06:00", NOT),
+    ("US-OK", [N, "biometric"], "2026-01-01T12:00:00-06:00", OWED),
+]
+
+
+@pytest.mark.parametrize(("place", "data", "discovered", "owed"), AMENDMENT_DAYS)
+def test_elements_count_from_the_amendment(clocks, place, data, discovered, owed):
+    out = clocks(_facts_on(place, data, discovered))
+    assert _residents_told(out, place) is owed
