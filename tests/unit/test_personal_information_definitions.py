@@ -261,6 +261,101 @@ ROWS = [
     ("US-WY", [N, "account_credentials"], OWED),
     ("US-WY", ["account_credentials"], NOT),
     ("US-WY", [N, "tax_id"], OWED),
+    # Definitions this audit checked and left as they were.
+    # Guam, 9 GCA 48.20: name linked to SSN; driver's licence or Guam ID card number; financial
+    # account or card number + code.
+    ("US-GU", [N, "national_id"], OWED),
+    ("US-GU", [N, "passport"], NOT),
+    # Hawaii, HRS 487N-1: name with SSN; driver's licence or Hawaii ID card number; account or card
+    # number, access code or password.
+    ("US-HI", [N, "national_id"], OWED),
+    ("US-HI", [N, "medical"], NOT),
+    # Idaho, Idaho Code 28-51-104(5): name with SSN; driver's licence or Idaho ID card; account or
+    # card number + code.
+    ("US-ID", [N, "drivers_license"], OWED),
+    ("US-ID", [N, "biometric"], NOT),
+    # Illinois, 815 ILCS 530/5: (1) name with SSN; driver's licence or state ID; account or card
+    # number; medical information; health insurance information; unique biometric data; (2) user
+    # name or e-mail with password alone.
+    ("US-IL", [N, "health_insurance"], OWED),
+    ("US-IL", ["account_credentials"], OWED),
+    ("US-IL", [N, "passport"], NOT),
+    # Indiana, IC 24-4.9-2-10: an unencrypted SSN alone; or the name with a driver's licence or
+    # state ID, a credit card, or a financial account or debit card number + code.
+    ("US-IN", ["ssn"], OWED),
+    ("US-IN", ["drivers_license"], NOT),
+    ("US-IN", [N, "drivers_license"], OWED),
+    # Kansas, K.S.A. 50-7a01(g): name linked to SSN; driver's licence or state ID; account or card
+    # number.
+    ("US-KS", [N, "national_id"], OWED),
+    ("US-KS", [N, "medical"], NOT),
+    # Kentucky, KRS 365.732(1)(c): name with SSN; driver's licence number; account or card number +
+    # code - no state ID card.
+    ("US-KY", [N, "drivers_license"], OWED),
+    ("US-KY", [N, "national_id"], NOT),
+    # Louisiana, La. R.S. 51:3073(4)(a): name with SSN; driver's licence or state ID; account or
+    # card number + code; passport number; biometric data.
+    ("US-LA", [N, "passport"], OWED),
+    ("US-LA", [N, "biometric"], OWED),
+    ("US-LA", [N, "medical"], NOT),
+    # Maine, 10 M.R.S. 1347(6): name with SSN, driver's licence or state ID, account number, account
+    # passwords or PINs; or any of them without the name if enough for identity theft.
+    ("US-ME", ["ssn"], OWED),
+    ("US-ME", [N, "medical"], NOT),
+    # Massachusetts, M.G.L. c. 93H s 1: name with SSN; driver's licence or state-issued ID;
+    # financial account or card number.
+    ("US-MA", [N, "payment_card"], OWED),
+    ("US-MA", [N, "passport"], NOT),
+    # Michigan, MCL 445.63(r): name linked to SSN; driver's licence or state personal ID card;
+    # demand deposit, financial account or card number + code.
+    ("US-MI", [N, "national_id"], OWED),
+    ("US-MI", ["account_credentials"], NOT),
+    # Minnesota, Minn. Stat. 325E.61 subd. 1(e): name with SSN; driver's licence or Minnesota ID
+    # card; account or card number + code.
+    ("US-MN", [N, "financial_account"], OWED),
+    ("US-MN", [N, "medical"], NOT),
+    # Montana, MCA 30-14-1704(4)(b): name with SSN; driver's licence, state or tribal ID; account
+    # or card number + code; medical record information; taxpayer ID; IRS identity protection PIN.
+    ("US-MT", [N, "tax_id"], OWED),
+    ("US-MT", [N, "medical"], OWED),
+    ("US-MT", [N, "biometric"], NOT),
+    # North Dakota, N.D.C.C. 51-30-01(4): name with SSN; driver's licence or nondriver photo ID;
+    # account or card number + code; date of birth; mother's maiden name; medical information;
+    # health insurance information; employer ID + code; electronic signature.
+    ("US-ND", [N, "date_of_birth"], OWED),
+    ("US-ND", [N, "health_insurance"], OWED),
+    ("US-ND", [N, "biometric"], NOT),
+    # Nebraska, Neb. Rev. Stat. 87-802(5): (a) name with SSN; driver's licence or state ID; account
+    # or card number + code; electronic identifier or routing code + code; unique biometric data;
+    # (b) user name or e-mail with password alone.
+    ("US-NE", [N, "biometric"], OWED),
+    ("US-NE", ["account_credentials"], OWED),
+    ("US-NE", [N, "medical"], NOT),
+    # Ohio, R.C. 1349.19(A)(7): name linked to SSN; driver's licence or state ID; account or card
+    # number + code.
+    ("US-OH", [N, "ssn"], OWED),
+    ("US-OH", ["ssn"], NOT),
+    # Tennessee, Tenn. Code 47-18-2107(a)(3): name with SSN; driver licence number; account or card
+    # number + code.
+    ("US-TN", [N, "drivers_license"], OWED),
+    ("US-TN", [N, "passport"], NOT),
+    # Utah, Utah Code 13-44-102(4): name with SSN; financial account or card number + code; driver
+    # licence or state ID card number.
+    ("US-UT", [N, "national_id"], OWED),
+    ("US-UT", [N, "medical"], NOT),
+    # Virginia, Va. Code 18.2-186.6(A): name linked to SSN; driver's licence or state ID; account or
+    # card number + code; military ID number; passport number.
+    ("US-VA", [N, "passport"], OWED),
+    ("US-VA", [N, "biometric"], NOT),
+    # Wisconsin, Wis. Stat. 134.98(1)(b): name with SSN; driver's licence or state ID; financial
+    # account number + code; DNA profile; unique biometric data.
+    ("US-WI", [N, "genetic"], OWED),
+    ("US-WI", [N, "biometric"], OWED),
+    ("US-WI", [N, "medical"], NOT),
+    # West Virginia, W. Va. Code 46A-2A-101(6): name linked to SSN; driver's licence or state ID;
+    # account or card number + code.
+    ("US-WV", [N, "national_id"], OWED),
+    ("US-WV", [N, "passport"], NOT),
 ]
 
 
