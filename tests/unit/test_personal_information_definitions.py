@@ -136,6 +136,9 @@ ROWS = [
     ("US-MD", [N, "tax_id"], OWED),
     ("US-MD", [N, "medical"], OWED),
     ("US-MD", ["account_credentials"], OWED),
+    # ... and genetic information, added by Ch. 502 of 2022 (HB 962) from 1 October 2022 (law-firm
+    # summaries; the official text read stopped before that element).
+    ("US-MD", [N, "genetic"], OWED),
     ("US-MD", ["ssn"], NOT),
     # Missouri, Mo. Rev. Stat. 407.1500.1(9): name with SSN; driver's licence or other unique
     # identification number created or collected by a government body; account + code; medical
