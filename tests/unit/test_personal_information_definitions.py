@@ -14,6 +14,8 @@ the individuals' notice is checked, ten residents, high risk, so thresholds and 
 play no part.
 """
 
+from datetime import date
+
 import pytest
 
 DISCOVERED = "2026-03-02T16:00:00Z"
@@ -404,3 +406,33 @@ AMENDMENT_DAYS = [
 def test_elements_count_from_the_amendment(clocks, place, data, discovered, owed):
     out = clocks(_facts_on(place, data, discovered))
     assert _residents_told(out, place) is owed
+
+
+# Rules of a state's breach law that do not follow its definition of personal information: Idaho's
+# public-agency notice (any incident, Idaho Code 28-51-105(1)) and New York's copies of a HIPAA
+# covered entity's HHS notice (899-aa(9): medical and health insurance information).
+OWN_DEFINITION = {"US-ID-AG-PUBLIC", "US-NY-AG-HIPAA", "US-NY-AG-HIPAA-LOG"}
+
+
+def _overlap(a, b):
+    start = max(a.effective_from or date.min, b.effective_from or date.min)
+    end = min(a.effective_to or date.max, b.effective_to or date.max)
+    return start <= end
+
+
+def test_every_duty_of_a_state_breach_law_shares_its_definition(shipped):
+    # One definition per statute: the attorney general's, the consumer reporting agencies' and the
+    # vendor's notices are owed for the same data as the residents' notice, version by version.
+    residents = {}
+    for rule in shipped.rules:
+        if rule.code.startswith("US-") and rule.code.endswith("-IND") and rule.code.count("-") == 2:
+            residents.setdefault(rule.regime_code, []).append(rule)
+    assert len(residents) >= 50
+    differing = [
+        (rule.code, rule.version, ind.version)
+        for rule in shipped.rules
+        if rule.regime_code in residents and rule.code not in OWN_DEFINITION
+        for ind in residents[rule.regime_code]
+        if _overlap(rule, ind) and rule.data_condition != ind.data_condition
+    ]
+    assert differing == []
