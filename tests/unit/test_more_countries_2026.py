@@ -57,6 +57,10 @@ ROWS = [
     # (voluntary notice to the PCPD; the 2020 proposal is not enacted) - nothing owed, and the
     # case says why instead of reporting an unassessed place.
     ("HK", {"HK": 10}, {"risk": "high"}, set()),
+    # Sri Lanka, Personal Data Protection Act No. 9 of 2022 s 23: enacted, but Part III operates
+    # only from a date the Minister appoints (s 1(3) as substituted by Act No. 22 of 2025) - none
+    # found, so nothing is owed yet and the case says why.
+    ("LK", {"LK": 10}, {"risk": "high"}, set()),
 ]
 
 
@@ -121,7 +125,9 @@ def test_open_ended_duties_have_no_fixed_deadline(clocks, rule, affected, option
     assert out.due(rule) is None
 
 
-def test_hong_kong_says_no_mandatory_duty_rather_than_not_assessed(clocks):
-    out = clocks(_facts({"HK": 10}))
-    assert out.excluded["HK-PDPO-PCPD"]["jurisdiction"] == "HK"
-    assert "HK-PDPO-PCPD" not in out.owed
+@pytest.mark.parametrize(("place", "rule"), [("HK", "HK-PDPO-PCPD"), ("LK", "LK-PDPA-DPA")])
+def test_places_without_a_duty_in_force_say_why_rather_than_not_assessed(clocks, place, rule):
+    out = clocks(_facts({place: 10}))
+    assert rule not in out.owed
+    assert out.excluded[rule]["jurisdiction"] == place
+    assert not [c for c in out.doc["conflicts"] if c["kind"] == "no_rule"]
