@@ -113,9 +113,14 @@ ROWS = [
     ("US-FL", [N, "location"], OWED),
     ("US-FL", ["account_credentials"], OWED),
     ("US-FL", [N, "tax_id"], NOT),
-    # District of Columbia, D.C. Code 28-3851(3): name with SSN, ITIN, passport, driver's licence,
-    # DC ID, military or other government ID; account number; medical; genetic information and
-    # DNA profile; health insurance; biometric data; or a user name or e-mail with password.
+    # District of Columbia, D.C. Code 28-3851(3): first name, first initial and last name "or any
+    # other personal identifier" (contact details are one) with SSN, ITIN, passport, driver's
+    # licence, DC ID, military or other government ID; account number; medical; genetic
+    # information and DNA profile; health insurance; biometric data; or a user name or e-mail with
+    # password alone.
+    ("US-DC", ["contact", "ssn"], OWED),
+    ("US-DC", ["contact"], NOT),
+    ("US-DC", ["ssn"], NOT),
     ("US-DC", [N, "genetic"], OWED),
     ("US-DC", [N, "tax_id"], OWED),
     ("US-DC", ["account_credentials"], OWED),
