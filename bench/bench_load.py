@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SECRET = "bench-load-not-secret"  # noqa: S105 - a throw-away key, shared with its gunicorn
 CASES = 150
 PEOPLE = 20  # counsel, and as many responders
+KEEP_ALIVE = 5  # gunicorn --keep-alive, as the README's production settings
 
 
 def run(quick: bool):
@@ -169,6 +170,7 @@ def _measure(quick: bool, db_name: str, locust: Path):
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
         "BENCH_LOAD_PLAN": str(workdir / "plan.json"),
+        "BENCH_LOAD_KEEP_ALIVE": str(KEEP_ALIVE),
     }
     bindir = Path(sys.executable).parent
     processes = []
@@ -184,8 +186,9 @@ def _measure(quick: bool, db_name: str, locust: Path):
         # The README's production settings, sized for this machine's cores.
         workers = str(max(2, 2 * (os.cpu_count() or 1)))
         spawn([str(bindir / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-               "--workers", workers, "--threads", "4", "--timeout", "30", "--keep-alive", "5",
-               "--max-requests", "2000", "--max-requests-jitter", "200", "--log-level", "warning"],
+               "--workers", workers, "--threads", "4", "--timeout", "30",
+               "--keep-alive", str(KEEP_ALIVE), "--max-requests", "2000",
+               "--max-requests-jitter", "200", "--log-level", "warning"],
               "web.log")  # fmt: skip
         spawn([sys.executable, "-m", "celery", "-A", "config", "worker", "--concurrency", "4",
                "--prefetch-multiplier", "1", "--max-tasks-per-child", "500", "-l", "warning",
@@ -204,6 +207,8 @@ def _measure(quick: bool, db_name: str, locust: Path):
             stderr=subprocess.STDOUT, timeout=seconds + 120,
         )  # fmt: skip
         total = _aggregated(stats.with_name("locust_stats.csv"))
+        print("# bench_load by request:\n" + _by_request(stats.with_name("locust_stats.csv")),
+              file=sys.stderr)  # fmt: skip
         failures = stats.with_name("locust_failures.csv").read_text()
         if failures.count("\n") > 1:
             print(f"# bench_load failures:\n{failures}", file=sys.stderr)
@@ -243,6 +248,16 @@ def _aggregated(path: Path) -> dict:
             if row["Name"] == "Aggregated":
                 return row
     raise RuntimeError(f"no aggregated row in {path}")
+
+
+def _by_request(path: Path) -> str:
+    """One line per request name: count, failures, median and 95th percentile (ms)."""
+    with path.open() as handle:
+        return "\n".join(
+            f"#   {row['Name']}: {row['Request Count']} requests, {row['Failure Count']} failed,"
+            f" median {row['Median Response Time']} ms, p95 {row['95%']} ms"
+            for row in csv.DictReader(handle)
+        )
 
 
 def _accepted(smtp, due) -> dict[int, float]:

@@ -7,6 +7,13 @@
 
 The plan (sessions, tokens, case and obligation ids) comes from the JSON file named by
 ``BENCH_LOAD_PLAN``, written by the benchmark; every request stays on loopback.
+
+Gunicorn closes a connection left idle for its keep-alive (``BENCH_LOAD_KEEP_ALIVE`` seconds, as
+the benchmark starts it). A request sent on one just as it is closed is reset unread: browsers
+send it again, and the proxy gunicorn runs behind in production drops its idle connections first.
+These people do as the proxy does: a connection idle for nearly the keep-alive is dropped and the
+next request opens a new one (otherwise a few requests a run failed with "connection reset by
+peer" though the server never saw them).
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import itertools
 import json
 import os
 import random
+import time
 from datetime import UTC, datetime
 
 from locust import HttpUser, between, task
@@ -25,11 +33,27 @@ with open(os.environ["BENCH_LOAD_PLAN"]) as plan_file:
 RESPONDERS = itertools.count()
 
 
+IDLE_LIMIT = float(os.environ.get("BENCH_LOAD_KEEP_ALIVE", "5")) - 1.0
+
+
 def _pick(items):
     return random.choice(items)  # noqa: S311 - load, not security
 
 
-class Counsel(HttpUser):
+class Person(HttpUser):
+    abstract = True
+    _last_request = 0.0
+
+    def send(self, method: str, url: str, **kwargs):
+        if time.monotonic() - self._last_request >= IDLE_LIMIT:
+            self.client.close()  # drop idle connections: the next request opens a new one
+        try:
+            return self.client.request(method, url, **kwargs)
+        finally:
+            self._last_request = time.monotonic()
+
+
+class Counsel(Person):
     weight = 30
     wait_time = between(2, 6)
 
@@ -40,19 +64,19 @@ class Counsel(HttpUser):
 
     @task(3)
     def dashboard(self):
-        self.client.get("/", name="dashboard")
+        self.send("GET", "/", name="dashboard")
 
     @task(4)
     def case_list(self):
         page = _pick(["", "?page=2", "?sort=next_due", "?status=investigating"])
-        self.client.get(f"/incidents/{page}", name="case list")
+        self.send("GET", f"/incidents/{page}", name="case list")
 
     @task(4)
     def case_page(self):
-        self.client.get(f"/incidents/{_pick(self.cases)}/", name="case page")
+        self.send("GET", f"/incidents/{_pick(self.cases)}/", name="case page")
 
 
-class Responder(HttpUser):
+class Responder(Person):
     weight = 16
     wait_time = between(3, 8)
 
@@ -67,7 +91,8 @@ class Responder(HttpUser):
     @task(2)
     def edit_facts(self):
         case = _pick(self.cases)
-        self.client.patch(
+        self.send(
+            "PATCH",
             f"/api/v1/incidents/{case}",
             # The whole map, as a client sends it: the case's other places stay affected.
             json={
@@ -82,7 +107,8 @@ class Responder(HttpUser):
         if not self.obligations:
             return self.edit_facts()
         obligation = self.obligations.pop()
-        self.client.post(
+        self.send(
+            "POST",
             f"/api/v1/obligations/{obligation}/notified",
             json={
                 "sent_at": datetime.now(UTC).isoformat(),
@@ -94,10 +120,10 @@ class Responder(HttpUser):
 
     @task(2)
     def case_page(self):
-        self.client.get(f"/api/v1/incidents/{_pick(self.cases)}", name="API case")
+        self.send("GET", f"/api/v1/incidents/{_pick(self.cases)}", name="API case")
 
 
-class Integration(HttpUser):
+class Integration(Person):
     weight = 4
     wait_time = between(1, 3)
 
@@ -106,7 +132,8 @@ class Integration(HttpUser):
 
     @task(3)
     def poll_cases(self):
-        self.client.get(
+        self.send(
+            "GET",
             f"/api/v1/incidents?sort=next_due&page={random.randint(1, 3)}",  # noqa: S311
             name="API case list",
         )
@@ -114,4 +141,4 @@ class Integration(HttpUser):
     @task(1)
     def poll_obligations(self):
         case = _pick(PLAN["all_cases"])
-        self.client.get(f"/api/v1/incidents/{case}/obligations", name="API obligations")
+        self.send("GET", f"/api/v1/incidents/{case}/obligations", name="API obligations")
