@@ -544,8 +544,10 @@ class FactsForm(forms.Form):
         }
         if data.get("product_security_incident"):
             facts["product_security_incident"] = True
-        if (impact := client_impact.from_form(data.get("client_financial_impact"))) is not None:
-            facts["client_financial_impact"] = impact
+        # Always said, null for "not yet known": an edit back to it must clear a stored answer.
+        facts["client_financial_impact"] = client_impact.from_form(
+            data.get("client_financial_impact")
+        )
         if "affected" not in self.fields:
             del facts["affected"]
         facts["systems"] = split_codes_keep_spaces(data.get("systems", ""))
@@ -563,7 +565,7 @@ class FactsForm(forms.Form):
             or some
             or data.get("data_sets")
             or data.get("facts_format") == FACTS_FORMAT_2
-            or "client_financial_impact" in facts
+            or facts.get("client_financial_impact") is not None
         )
         if not needed:
             return facts

@@ -74,3 +74,47 @@ def test_case_page_is_silent_where_dora_does_not_concern_the_case(login, counsel
 def test_guided_intake_asks_it(login, counsel):
     page = login(counsel).get(reverse("incidents:create_guided")).content.decode()
     assert 'name="client_financial_impact"' in page
+
+
+@pytest.mark.parametrize("before", ["yes", "no"])
+def test_edit_form_back_to_not_yet_known_clears_it_on_the_timeline(login, counsel, before):
+    from incidents.models import Activity
+
+    client = login(counsel)
+    response = client.post(
+        reverse("incidents:create"), {**DORA_FORM, "client_financial_impact": before}
+    )
+    incident = Incident.objects.unrestricted("test").get()
+    form = {k: v for k, v in DORA_FORM.items() if k != "affected"}
+    form.update(facts_format="breachclock.facts/2", client_financial_impact="")
+    response = client.post(reverse("incidents:edit", args=[incident.pk]), form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    incident.refresh_from_db()
+    assert incident.client_financial_impact is None
+    assert CLIENTS in {o.rule_code for o in incident.obligations.filter(status="open")}
+    change = Activity.objects.filter(incident=incident, kind="facts_changed").last()
+    assert change.actor == counsel
+    assert change.before["client_financial_impact"] is (before == "yes")
+    assert change.after["client_financial_impact"] is None
+
+
+def test_a_viewer_cannot_set_it_by_form_or_api(login, counsel, viewer):
+    from rest_framework.test import APIClient
+
+    response = login(counsel).post(
+        reverse("incidents:create"), {**DORA_FORM, "client_financial_impact": "yes"}
+    )
+    incident = Incident.objects.unrestricted("test").get()
+    incident.team.create(user=viewer, role="viewer")
+    form = {k: v for k, v in DORA_FORM.items() if k != "affected"}
+    form.update(facts_format="breachclock.facts/2", client_financial_impact="no")
+    response = login(viewer).post(reverse("incidents:edit", args=[incident.pk]), form)
+    assert response.status_code in (403, 404)
+    api = APIClient()
+    api.force_authenticate(viewer)
+    response = api.patch(
+        f"/api/v1/incidents/{incident.pk}", {"client_financial_impact": False}, format="json"
+    )
+    assert response.status_code == 403
+    incident.refresh_from_db()
+    assert incident.client_financial_impact is True
