@@ -53,7 +53,12 @@ def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
 def _kind(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     """What makes this address internal, or None for a public one."""
     if isinstance(ip, ipaddress.IPv6Address) and (inner := _embedded_ipv4(ip)) is not None:
-        ip = inner
+        why = _kind(inner)
+        if why is None and ip in _NAT64[1]:
+            # Behind a shorter prefix the IPv4 address sits elsewhere (RFC 6052 2.2), and this
+            # prefix is the operator's own (RFC 8215): no public address is reached through it.
+            return "a NAT64 local-use address (an internal IPv4 address may be inside it)"
+        return why
     if ip.is_unspecified:
         return "an unspecified address (this machine)"
     if ip.is_loopback:

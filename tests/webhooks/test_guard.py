@@ -26,6 +26,9 @@ REFUSED = [
     ("http://[64:ff9b::10.0.0.1]/hook", "private"),
     ("http://[64:ff9b:1::a9fe:a9fe]/hook", "link-local"),
     ("http://[::127.0.0.1]/hook", "loopback"),
+    # The local-use NAT64 prefix (RFC 8215) may embed the IPv4 address at any prefix length
+    # (RFC 6052): 10.0.0.1 behind a /48, its last 32 bits looking public.
+    ("http://[64:ff9b:1:a00:0:100:808:808]/hook", "NAT64 local-use"),
 ]
 
 
