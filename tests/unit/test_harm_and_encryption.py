@@ -143,7 +143,10 @@ ROWS = [
     # the consumer reporting agencies whenever the residents are told.
     ("US-SD", {"US-SD": 251}, "unlikely", {}, {AG}),
     ("US-SD", {"US-SD": 251}, "risk", {}, {IND, AG, CRA}),  # 22-40-24: agencies, no count
-    ("US-SD", {"US-SD": 250}, "unlikely", {}, set()),
+    # Relying on that exception needs "notice to the attorney general" first, whatever the count.
+    ("US-SD", {"US-SD": 250}, "unlikely", {}, {AG}),
+    ("US-SD", {"US-SD": 10}, "none", {}, {AG}),
+    ("US-SD", {"US-SD": 10}, "risk", {}, {IND, CRA}),
     # Florida, Fla. Stat. 501.171(4)(c): individuals excused if the breach "has not and will not
     # likely result in identity theft or any other financial harm"; (3)(a) the Department of
     # Legal Affairs of any breach affecting 500 or more (rule-level rows below).
