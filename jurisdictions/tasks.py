@@ -11,8 +11,9 @@ import logging
 
 from celery import group, shared_task
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db.models import F
+from django.db.models.functions import Least
 from django.utils import timezone
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,8 @@ def recompute_after_publish(job_id: int, inline: bool = False) -> None:
     from jurisdictions.models import PublishJob
 
     job = PublishJob.objects.get(pk=job_id)
+    if job.state in (PublishJob.State.DONE, PublishJob.State.FAILED):
+        return  # delivered again after the job ended: starting over would show it running
     parts = _parts(list(job.incident_ids))
     PublishJob.objects.filter(pk=job_id).update(
         state=PublishJob.State.RUNNING, done=0, chunks=len(parts), chunks_done=[]
@@ -48,12 +51,13 @@ def recompute_after_publish(job_id: int, inline: bool = False) -> None:
 
 
 @shared_task(
+    bind=True,
     acks_late=True,
     autoretry_for=(OperationalError, InterfaceError),
     retry_backoff=2,
     max_retries=5,
 )
-def recompute_publish_part(job_id: int, index: int, incident_ids: list[int]) -> None:
+def recompute_publish_part(self, job_id: int, index: int, incident_ids: list[int]) -> None:
     """Recompute one part of a job's cases, one transaction per case, counting progress."""
     from jurisdictions import impact
     from jurisdictions.models import PublishJob
@@ -61,18 +65,21 @@ def recompute_publish_part(job_id: int, index: int, incident_ids: list[int]) -> 
     job = PublishJob.objects.select_related("user").get(pk=job_id)
     if job.state == PublishJob.State.FAILED:
         return  # another part failed: the job says so; the rest is not worth a half-done run
+    if index in job.chunks_done:
+        return  # delivered again after it reported: its cases are recomputed and counted
     reason = f"Rule book change: {job.summary}"
     try:
         for incident_id in incident_ids:
             impact.recompute_case(incident_id, user=job.user, reason=reason)
-            PublishJob.objects.filter(pk=job_id).update(done=F("done") + 1)
-    except (OperationalError, InterfaceError):
-        raise  # the database went away: the task is retried (autoretry_for)
+            # A part redelivered half-way counts its first cases again: never past the total.
+            PublishJob.objects.filter(pk=job_id).update(done=Least(F("done") + 1, F("total")))
+    except (OperationalError, InterfaceError) as error:
+        # The database went away: the task is retried (autoretry_for), unless no retry comes.
+        if self.request.called_directly or self.request.retries >= self.max_retries:
+            _fail(job_id, index, error)
+        raise
     except Exception as error:
-        log.exception("recompute after publish failed (job %s, part %s)", job_id, index)
-        PublishJob.objects.filter(pk=job_id).update(
-            state=PublishJob.State.FAILED, error=str(error)[:2000], finished_at=timezone.now()
-        )
+        _fail(job_id, index, error)
         raise
     with transaction.atomic():
         job = PublishJob.objects.select_for_update().get(pk=job_id)
@@ -82,6 +89,18 @@ def recompute_publish_part(job_id: int, index: int, incident_ids: list[int]) -> 
         job.save(update_fields=["chunks_done"])
     if len(job.chunks_done) >= job.chunks:
         _finish(job_id)
+
+
+def _fail(job_id: int, index: int, error: Exception) -> None:
+    from jurisdictions.models import PublishJob
+
+    log.exception("recompute after publish failed (job %s, part %s)", job_id, index)
+    try:
+        PublishJob.objects.filter(pk=job_id).update(
+            state=PublishJob.State.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+        )
+    except DatabaseError:
+        log.exception("could not mark publish job %s failed", job_id)
 
 
 def _finish(job_id: int) -> None:

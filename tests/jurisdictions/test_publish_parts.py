@@ -68,7 +68,7 @@ def test_a_part_delivered_twice_counts_once_and_the_job_waits_for_the_others(
     tasks.recompute_publish_part(job.pk, 1, ids[2:4])
     tasks.recompute_publish_part(job.pk, 2, ids[4:])
     job.refresh_from_db()
-    # Six cases were counted (one part twice); the finished job shows the five it had.
+    # The part delivered twice ran and counted once: the job shows its five cases.
     assert (job.state, job.done, sorted(job.chunks_done)) == ("done", 5, [0, 1, 2])
 
 
@@ -93,3 +93,78 @@ def test_a_failed_part_fails_the_job_and_the_other_parts_stop(
     job.refresh_from_db()
     assert (job.state, job.done, job.chunks_done) == ("failed", 0, [])
     assert "facts no longer load" in job.error
+
+
+def test_a_part_delivered_again_after_it_reported_is_neither_rerun_nor_counted(
+    texas_cases, rules_admin, monkeypatch, settings
+):
+    from jurisdictions import impact
+
+    settings.RULE_PUBLISH_PART_SIZE = 2
+    job = services.publish([_draft_texas_45_days(rules_admin)], user=rules_admin)
+    ids = list(job.incident_ids)
+    PublishJob.objects.filter(pk=job.pk).update(state="running", chunks=3, chunks_done=[])
+    tasks.recompute_publish_part(job.pk, 0, ids[0:2])
+    calls = []
+    real = impact.recompute_case
+    monkeypatch.setattr(impact, "recompute_case", lambda *a, **k: (calls.append(a), real(*a, **k)))
+    tasks.recompute_publish_part(job.pk, 0, ids[0:2])  # the broker delivers it again
+    job.refresh_from_db()
+    # The progress page says 2 of 5 while the other parts still run, not 4 of 5.
+    assert (job.state, job.done, calls) == ("running", 2, [])
+
+
+def test_progress_never_passes_the_total_while_the_job_runs(texas_cases, rules_admin, settings):
+    settings.RULE_PUBLISH_PART_SIZE = 2
+    job = services.publish([_draft_texas_45_days(rules_admin)], user=rules_admin)
+    ids = list(job.incident_ids)
+    # A worker lost half-way through part 0 had counted 1 case; parts 1 and 2 reported.
+    PublishJob.objects.filter(pk=job.pk).update(state="running", chunks=4, chunks_done=[1, 2])
+    PublishJob.objects.filter(pk=job.pk).update(done=4)
+    tasks.recompute_publish_part(job.pk, 0, ids[0:2])  # redelivered: counts both again
+    job.refresh_from_db()
+    assert job.state == "running"
+    assert job.done <= job.total == 5
+
+
+def test_a_database_error_run_out_of_retries_fails_the_job(
+    texas_cases, rules_admin, monkeypatch, settings
+):
+    from django.db import OperationalError
+
+    from jurisdictions import impact
+
+    settings.RULE_PUBLISH_PART_SIZE = 2
+    job = services.publish([_draft_texas_45_days(rules_admin)], user=rules_admin)
+    ids = list(job.incident_ids)
+    PublishJob.objects.filter(pk=job.pk).update(state="running", chunks=3, chunks_done=[])
+
+    def gone(incident_id, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(impact, "recompute_case", gone)
+    # Called in-process (the import command, or a job of one part): no retry will come.
+    with pytest.raises(OperationalError):
+        tasks.recompute_publish_part(job.pk, 0, ids[0:2])
+    job.refresh_from_db()
+    assert job.state == "failed"  # not "running" for ever on the progress page
+    assert "server closed the connection" in job.error
+
+
+def test_the_start_delivered_again_after_the_job_finished_changes_nothing(
+    texas_cases, rules_admin, monkeypatch, eager_workers, settings
+):
+    settings.RULE_PUBLISH_PART_SIZE = 2
+    job = services.publish([_draft_texas_45_days(rules_admin)], user=rules_admin)
+    tasks.recompute_after_publish(job.pk)
+    job.refresh_from_db()
+    finished = (job.state, job.done, job.finished_at)
+    assert finished[:2] == ("done", 5)
+
+    queued = []
+    monkeypatch.setattr(
+        tasks.recompute_publish_part, "run", lambda job_id, index, ids: queued.append(index)
+    )
+    tasks.recompute_after_publish(job.pk)  # the broker delivers the start again
+    job.refresh_from_db()
+    assert ((job.state, job.done, job.finished_at), queued) == (finished, [])
