@@ -293,6 +293,23 @@ ROWS = [
     ("IM", {"IM": 10}, "high", {}, {SA, IND}),
     ("IM", {"IM": 10}, "high", {"enc": SAFE_KEY}, {SA}),
     ("IM", {"IM": 10}, "high", {"enc": LOST_KEY}, {SA, IND}),
+    # Mauritius, Data Protection Act 2017 s 25 (the Commissioner, unless unlikely to result in a
+    # risk), s 26(1) (the data subject where a high risk is likely), 26(3)(a) (not required where
+    # the data was rendered unintelligible, such as by encryption).
+    ("MU", {"MU": 10}, "unlikely", {}, set()),
+    ("MU", {"MU": 10}, "risk", {}, {SA}),
+    ("MU", {"MU": 10}, "high", {}, {SA, IND}),
+    ("MU", {"MU": 10}, "high", {"enc": SAFE_KEY}, {SA}),
+    ("MU", {"MU": 10}, "high", {"enc": LOST_KEY}, {SA, IND}),
+    # Kenya, Data Protection Act 2019 s 43(1) (a real risk of harm: the Data Commissioner and the
+    # data subject), (6) (the data subject need not be told where safeguards such as encryption
+    # were implemented).
+    ("KE", {"KE": 10}, "unlikely", {}, set()),
+    ("KE", {"KE": 10}, "risk", {}, {SA, IND}),
+    ("KE", {"KE": 10}, "risk", {"enc": SAFE_KEY}, {SA}),
+    # Nigeria, NDPA 2023 s 40(2) (the Commission where a risk is likely), (3) (the data subject
+    # where a high risk is likely): no encryption exemption in the Act.
+    ("NG", {"NG": 10}, "high", {"enc": SAFE_KEY}, {SA, IND}),
     # Australia, Privacy Act 1988 ss 26WE(2), 26WK, 26WL: an eligible data breach is one likely to
     # result in serious harm; the assessment (s 26WH) is owed for every suspected breach.
     ("AU", {"AU": 10}, "risk", {}, {INTERNAL}),
