@@ -68,6 +68,56 @@ def head_html(params: tuple[tuple[str, str], ...], current_sort: str) -> SafeStr
     return mark_safe("<tr>" + "".join(cells) + "</tr>")  # noqa: S308 - built from escaped parts
 
 
+# The filter form's fields, written out rather than rendered widget by widget.
+FILTER_FIELDS = (
+    ("q", "Search", '<input type="search" name="q" id="id_q" maxlength="200"'
+     ' placeholder="Reference, title or description" value="{}">'),
+    ("status", "Status", None),  # a select of the field's choices
+    ("jurisdiction", "Jurisdiction", '<input type="text" name="jurisdiction" id="id_jurisdiction"'
+     ' maxlength="10" size="8" placeholder="DE, US, US-CA" value="{}">'),
+    ("owner", "Owner", '<input type="text" name="owner" id="id_owner" maxlength="150" size="12"'
+     ' placeholder="username" value="{}">'),
+    ("due_within", "Deadline", None),
+)  # fmt: skip
+
+
+def submitted(form, name: str) -> str:
+    """What was submitted for ``name`` ("" for nothing), as the field shows it."""
+    value = form[name].value()
+    return "" if value is None else str(value)
+
+
+def filters_html(form) -> SafeString:
+    """The filter form's fields (with their errors, if any) and the kept sort."""
+    errors = form.errors if form.is_bound else {}
+    parts = []
+    for name, label, control in FILTER_FIELDS:
+        value = submitted(form, name)
+        if control is None:
+            choices = tuple(form.fields[name].choices)
+            control_html = (
+                f'<select name="{name}" id="id_{name}">{options_html(choices, value)}</select>'
+            )
+        else:
+            control_html = control.format(escape(value))
+        messages = errors.get(name)
+        error_html = (
+            f'<ul class="errorlist" id="id_{name}_error">'
+            + "".join(f"<li>{escape(str(message))}</li>" for message in messages)
+            + "</ul>"
+            if messages
+            else ""
+        )
+        parts.append(
+            f'<div class="field{" field-error" if messages else ""}">'
+            f'<label for="id_{name}">{label}:</label>{control_html}{error_html}</div>'
+        )
+    sort = submitted(form, "sort")
+    if sort:
+        parts.append(f'<input type="hidden" name="sort" value="{escape(sort)}">')
+    return mark_safe("\n".join(parts))  # noqa: S308 - built from escaped parts
+
+
 @lru_cache(maxsize=512)
 def options_html(choices: tuple[tuple[str, str], ...], current: str) -> SafeString:
     """A select's options, ``current`` (the submitted value) selected."""

@@ -40,7 +40,7 @@ from incidents.forms import (
     TeamRoleForm,
     team_role_choices,
 )
-from incidents.list_html import head_html, options_html, rows_html
+from incidents.list_html import filters_html, head_html, rows_html
 from incidents.listing import PAGE_SIZE, page_of_cases
 from incidents.models import (
     Activity,
@@ -146,21 +146,11 @@ def case_list(request):
             "page": page,
             "rows": rows_html(page.object_list, timezone.now()),
             "head": head_html(tuple(params.items()), current_sort),
-            "status_options": options_html(
-                tuple(form.fields["status"].choices), _submitted(form, "status")
-            ),
-            "due_within_options": options_html(
-                tuple(form.fields["due_within"].choices), _submitted(form, "due_within")
-            ),
+            "filter_fields": filters_html(form),
             "page_params": page_params,
             "filtered": bool(params),
         },
     )
-
-
-def _submitted(form, name: str) -> str:
-    value = form[name].value()
-    return "" if value is None else str(value)
 
 
 # -- Case detail -----------------------------------------------------------------------------------

@@ -172,3 +172,14 @@ def test_someone_else_sees_none_of_my_cases_on_any_page(login, counsel, responde
         html = client.get(url).content.decode()
         assert re.findall('class="case-ref"', html) == []
         assert "0 cases" in html
+
+
+def test_the_filter_form_keeps_what_was_typed_escaped_and_marks_a_field_in_error(login, counsel):
+    client = login(counsel)
+    html = client.get(LIST, {"q": '"><b>x', "due_within": "soon", "sort": "title"}).content.decode()
+    assert 'value="&quot;&gt;&lt;b&gt;x"' in html and "<b>x" not in html
+    assert '<div class="field field-error"><label for="id_due_within">' in html
+    assert '<ul class="errorlist" id="id_due_within_error"><li>' in html
+    assert '<div class="field"><label for="id_q">' in html  # the search itself is fine
+    assert '<input type="hidden" name="sort" value="title">' in html
+    assert '<option value="" selected>Any status</option>' in html
