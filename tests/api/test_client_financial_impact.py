@@ -121,3 +121,37 @@ def test_facts_export_and_evidence_pack_carry_it(as_counsel, counsel):
     pack = build_pack(incident, requested_by=counsel)
     case = json.loads(pack.files["case.json"])
     assert case["facts"]["client_financial_impact"] is True
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"client_financial_impact": "maybe"},
+        {"client_financial_impact": 1},
+        {"client_financial_impact": [True]},
+    ],
+)
+def test_a_bad_patch_says_what_is_wrong_and_changes_nothing(as_counsel, change):
+    doc = facts(organisation=DORA_ORG, events=EVENTS, client_financial_impact=False)
+    doc["format"] = "breachclock.facts/2"
+    body = as_counsel.post("/api/v1/incidents", doc, format="json").json()
+    url = f"/api/v1/incidents/{body['id']}"
+    entries = Activity.objects.filter(incident_id=body["id"]).count()
+    response = as_counsel.patch(url, change, format="json")
+    assert response.status_code == 400, response.content
+    assert "client_financial_impact" in response.content.decode()
+    assert _stored(body["id"]).client_financial_impact is False
+    assert Activity.objects.filter(incident_id=body["id"]).count() == entries
+
+
+def test_a_viewer_may_not_patch_it(client_for, counsel, viewer, open_case):
+    from incidents.models import TeamMember
+
+    doc = facts(organisation=DORA_ORG, events=EVENTS, client_financial_impact=True)
+    doc["format"] = "breachclock.facts/2"
+    incident = open_case(counsel, doc)
+    TeamMember.objects.create(incident=incident, user=viewer, role="viewer")
+    url = f"/api/v1/incidents/{incident.pk}"
+    response = client_for(viewer).patch(url, {"client_financial_impact": False}, format="json")
+    assert response.status_code == 403
+    assert _stored(incident.pk).client_financial_impact is True
