@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 
 from accounts.templatetags.when import countdown, when
 
@@ -134,26 +135,27 @@ def rows_html(cases: list[ListedCase], now: datetime) -> SafeString:
     # One reverse() for the page, not one per row: the case URL differs only by its id.
     marker = 2**31 - 1
     url_head, url_tail = reverse("incidents:detail", args=[marker]).split(str(marker))
-    zone = timezone.get_current_timezone()
+    # The reader's zone and language (British or American dates) are part of every kept text.
+    reader = (timezone.get_current_timezone(), get_language())
     return mark_safe(  # noqa: S308 - built from escaped parts
-        "".join(_row(case, f"{url_head}{case.pk}{url_tail}", now, zone) for case in cases)
+        "".join(_row(case, f"{url_head}{case.pk}{url_tail}", now, reader) for case in cases)
     )
 
 
 @lru_cache(maxsize=4096)
-def _when(value: datetime, zone) -> str:
-    # The same instants come back on every reload of a page; formatting one in the viewer's zone
-    # (``zone``, the active one, is part of the key) costs more than the rest of its row.
+def _when(value: datetime, reader) -> str:
+    # The same instants come back on every reload of a page; formatting one for the reader
+    # (``reader``: the active zone and language, part of the key) costs more than its row.
     return when(value)
 
 
-def _row(case: ListedCase, url: str, now: datetime, zone) -> str:
+def _row(case: ListedCase, url: str, now: datetime, reader) -> str:
     title = case.title
     if len(title) > MAX_TITLE:
         title = Truncator(title).chars(MAX_TITLE)
     privileged = PRIVILEGED if case.privileged else ""
     if case.next_due:
-        due = f"{_when(case.next_due, zone)}<br>{countdown(case.next_due)}"
+        due = f"{_when(case.next_due, reader)}<br>{countdown(case.next_due)}"
     else:
         due = NO_DEADLINE
     overdue = case.overdue_obligations(now)
@@ -173,6 +175,6 @@ def _row(case: ListedCase, url: str, now: datetime, zone) -> str:
         f'<td class="nowrap">{due}</td>'
         f'<td class="num">{case.open_obligations}{badge}</td>'
         f'<td class="small">{escape(places)}</td>'
-        f'<td class="nowrap small">{_when(case.created_at, zone)}</td>'
+        f'<td class="nowrap small">{_when(case.created_at, reader)}</td>'
         "</tr>\n"
     )

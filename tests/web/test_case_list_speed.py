@@ -9,7 +9,7 @@ for the rows with their deadlines and places), the next one reads it from memory
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.cache import caches
@@ -183,3 +183,18 @@ def test_the_filter_form_keeps_what_was_typed_escaped_and_marks_a_field_in_error
     assert '<div class="field"><label for="id_q">' in html  # the search itself is fine
     assert '<input type="hidden" name="sort" value="title">' in html
     assert '<option value="" selected>Any status</option>' in html
+
+
+def test_a_british_and_an_american_reader_each_get_their_own_dates_on_the_list(login, counsel):
+    """Rows keep their formatted dates between reloads: per reader's zone and language."""
+    case = IncidentFactory(owner=counsel, title="Dated case")
+    Incident.objects.unrestricted("test").filter(pk=case.pk).update(
+        created_at=datetime(2026, 3, 5, 14, 30, tzinfo=UTC)
+    )
+    caches["case_list"].clear()
+    client = login(counsel)
+    british = client.get(LIST, HTTP_ACCEPT_LANGUAGE="en-GB").content.decode()
+    american = client.get(LIST, HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+    british_again = client.get(LIST, HTTP_ACCEPT_LANGUAGE="en-GB").content.decode()
+    assert "05 Mar 2026" in british and "05 Mar 2026" in british_again
+    assert "Mar 5, 2026" in american and "05 Mar 2026" not in american
