@@ -542,8 +542,8 @@ class FactsForm(forms.Form):
             "affected": data.get("affected", {}),
             "rules_as_of": data["rules_as_of"].isoformat() if data.get("rules_as_of") else None,
         }
-        if data.get("product_security_incident"):
-            facts["product_security_incident"] = True
+        # Always said: an edit that unticks it must clear the stored flag.
+        facts["product_security_incident"] = bool(data.get("product_security_incident"))
         # Always said, null for "not yet known": an edit back to it must clear a stored answer.
         facts["client_financial_impact"] = client_impact.from_form(
             data.get("client_financial_impact")

@@ -410,3 +410,17 @@ def test_no_file_notice_without_a_file_or_without_errors(login, responder, real_
     assert "_not_kept" not in client.post(url, bad).content.decode()  # errors, but no file chosen
     upload = SimpleUploadedFile("filing.pdf", PDF)
     assert client.post(url, {**good, file_field: upload}).status_code == 302
+
+
+def test_unticking_product_security_incident_on_the_edit_form_clears_it(login, counsel):
+    client = login(counsel)
+    client.post(reverse("incidents:create"), {**GOOD_CASE, "product_security_incident": "on"})
+    incident = Incident.objects.unrestricted("test").get()
+    assert incident.product_security_incident is True
+    form = {k: v for k, v in GOOD_CASE.items() if k != "affected"}
+    response = client.post(reverse("incidents:edit", args=[incident.pk]), form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    incident.refresh_from_db()
+    assert incident.product_security_incident is False
+    change = Activity.objects.filter(incident=incident, kind="facts_changed").last()
+    assert change.before["product_security_incident"] is True
