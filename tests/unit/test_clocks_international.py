@@ -87,7 +87,8 @@ def test_japan_dates(clocks):
 
 
 def test_brazil_supplementary_report_20_business_days(clocks):
-    out = run(clocks, risk_of_harm="risk", affected={"BR": 20})
+    # a relevant risk (Res. CD/ANPD 15/2024 art. 5: may significantly affect the data subjects)
+    out = run(clocks, risk_of_harm="high", affected={"BR": 20})
     # aware Mon 1 June 05:00 BRT; 3 business days: Tue 2, Wed 3, Thu 4 June (Corpus Christi is
     # not a national holiday) -> Thu 4 June 23:59:59 BRT = 5 June 02:59:59 UTC
     assert out.due("BR-LGPD-ANPD") == "2026-06-05T02:59:59Z"
@@ -97,7 +98,7 @@ def test_brazil_supplementary_report_20_business_days(clocks):
     assert (supp["deadline_kind"], supp["due_at"]) == ("latest_possible", "2026-07-03T02:59:59Z")
     sent = run(
         clocks,
-        risk_of_harm="risk",
+        risk_of_harm="high",
         affected={"BR": 20},
         notices_sent={"BR-LGPD-ANPD": "2026-06-02T15:00:00Z"},
     )

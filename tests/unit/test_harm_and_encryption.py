@@ -310,6 +310,11 @@ ROWS = [
     # Nigeria, NDPA 2023 s 40(2) (the Commission where a risk is likely), (3) (the data subject
     # where a high risk is likely): no encryption exemption in the Act.
     ("NG", {"NG": 10}, "high", {"enc": SAFE_KEY}, {SA, IND}),
+    # Brazil, LGPD art. 48 and Res. CD/ANPD 15/2024 art. 5: an incident that may cause relevant risk
+    # or damage - one that may "afetar significativamente" the data subjects' interests and rights:
+    # the ANPD and the data subjects.
+    ("BR", {"BR": 10}, "risk", {}, set()),
+    ("BR", {"BR": 10}, "high", {}, {SA, IND}),
     # Australia, Privacy Act 1988 ss 26WE(2), 26WK, 26WL: an eligible data breach is one likely to
     # result in serious harm; the assessment (s 26WH) is owed for every suspected breach.
     ("AU", {"AU": 10}, "risk", {}, {INTERNAL}),
