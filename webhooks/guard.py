@@ -68,6 +68,8 @@ def _kind(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
         return "a link-local (cloud metadata) address"
     if ip.is_private:
         return "a private network address"
+    if isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local:
+        return "a site-local address (fec0::/10, a private network)"
     if ip.is_multicast or ip.is_reserved or not ip.is_global:
         return "not a public address"
     return None

@@ -29,6 +29,8 @@ REFUSED = [
     # The local-use NAT64 prefix (RFC 8215) may embed the IPv4 address at any prefix length
     # (RFC 6052): 10.0.0.1 behind a /48, its last 32 bits looking public.
     ("http://[64:ff9b:1:a00:0:100:808:808]/hook", "NAT64 local-use"),
+    # Deprecated site-local IPv6 (RFC 3879), still routed inside some networks.
+    ("http://[fec0::1]/hook", "site-local"),
 ]
 
 
