@@ -202,6 +202,10 @@ ROWS = [
     ("US-UT", {"US-UT": 10}, "risk", {}, {IND}),
     ("US-WY", {"US-WY": 10}, "unlikely", {}, set()),
     ("US-WY", {"US-WY": 10}, "risk", {}, {IND}),
+    # Wyoming 40-12-501(a)(i): the breach itself "causes or is reasonably believed to cause loss or
+    # injury", so the maintainer's notice of it, 40-12-502(g), carries that test.
+    ("US-WY", {"US-WY": 5}, "unlikely", P, set()),
+    ("US-WY", {"US-WY": 5}, "risk", P, {OWNER}),
     # New Hampshire, RSA 359-C:20(I)(a): notice where misuse "has occurred or is reasonably likely
     # to occur"; (I)(b) the Attorney General with it.
     ("US-NH", {"US-NH": 10}, "unlikely", {}, set()),
