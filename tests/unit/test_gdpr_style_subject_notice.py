@@ -1,0 +1,57 @@
+"""Notices to data subjects under GDPR-style laws outside the EU, row by row from their text.
+
+Each row gives the risk of harm the facts record (none < unlikely < risk < high), whether the data
+was encrypted with a safe or a compromised key, the role, and whether the rule is owed. Rows sit
+at the boundary: the lowest risk that triggers the duty and the one below it, and encrypted versus
+not where the article has (or lacks) an encryption exemption. Every row was written down from the
+article before the engine was run; its comment cites it. Discovery is Monday 2 March 2026,
+16:00 UTC.
+"""
+
+import pytest
+
+DISCOVERED = "2026-03-02T16:00:00Z"
+SAFE_KEY = {"encrypted": True, "key_compromised": False}
+
+
+def _facts(place, *, risk, enc=None, role="controller"):
+    facts = {
+        "format": "breachclock.facts/1",
+        "events": {"discovered_at": DISCOVERED},
+        "organisation": {"role": role, "subject_to": []},
+        "data": ["name", "ssn"],
+        "risk_of_harm": risk,
+        "cause": "external_attack",
+        "affected": {place: 10},
+    }
+    if enc is not None:
+        facts["encryption"] = enc
+    return facts
+
+
+# (rule, place of the people, risk, facts options, owed?)
+ROWS = [
+    # DIFC Data Protection Law 2020 Art 42(1): the data subject where the breach "is likely to
+    # result in a high risk to the security or rights of a Data Subject", as soon as practicable.
+    ("AE-DIFC-DS", "AE-DU", "risk", {}, False),
+    ("AE-DIFC-DS", "AE-DU", "high", {}, True),
+    # Only Art 42(1) was read: no encryption exemption is applied, so the duty stays listed.
+    ("AE-DIFC-DS", "AE-DU", "high", {"enc": SAFE_KEY}, True),
+    # Art 41(2): "A Processor shall notify a relevant Controller without undue delay after becoming
+    # aware of a Personal Data Breach" - no harm test.
+    ("AE-DIFC-PROC", "AE-DU", "none", {"role": "processor"}, True),
+    ("AE-DIFC-PROC", "AE-DU", "none", {}, False),
+    ("AE-DIFC-DS", "AE-DU", "high", {"role": "processor"}, False),
+]
+
+
+@pytest.mark.parametrize(("rule", "place", "risk", "options", "owed"), ROWS)
+def test_subject_notice(clocks, rule, place, risk, options, owed):
+    out = clocks(_facts(place, risk=risk, **options))
+    assert (rule in out.owed) is owed, out.excluded.get(rule)
+
+
+def test_difc_processor_notice_goes_to_the_controller(clocks):
+    out = clocks(_facts("AE-DU", risk="high", role="processor"))
+    assert out.owed["AE-DIFC-PROC"]["recipient"] == "controller"
+    assert out.owed["AE-DIFC-PROC"]["jurisdiction"] == "AE-DU"
