@@ -42,6 +42,13 @@ ROWS = [
     ("AE-DIFC-PROC", "AE-DU", "none", {"role": "processor"}, True),
     ("AE-DIFC-PROC", "AE-DU", "none", {}, False),
     ("AE-DIFC-DS", "AE-DU", "high", {"role": "processor"}, False),
+    # Ecuador, LOPDP art 46: the titular is told where the breach "conlleve un riesgo a sus derechos
+    # fundamentales y libertades individuales" - any risk, not only a high one. Its exceptions 1
+    # (effective measures applied to the affected data) and 2 must be "calificada por la Autoridad",
+    # so encryption alone does not excuse the notice.
+    ("EC-LOPDP-DS", "EC", "unlikely", {}, False),
+    ("EC-LOPDP-DS", "EC", "risk", {}, True),
+    ("EC-LOPDP-DS", "EC", "risk", {"enc": SAFE_KEY}, True),
 ]
 
 
@@ -55,3 +62,10 @@ def test_difc_processor_notice_goes_to_the_controller(clocks):
     out = clocks(_facts("AE-DU", risk="high", role="processor"))
     assert out.owed["AE-DIFC-PROC"]["recipient"] == "controller"
     assert out.owed["AE-DIFC-PROC"]["jurisdiction"] == "AE-DU"
+
+
+def test_ecuador_subject_notice_within_three_business_days(clocks):
+    # LOPDP art 46: "dentro del término de tres días" from learning of the risk; a término counts
+    # business days. Monday 2 March 2026, 11:00 in Guayaquil (UTC-5) -> end of Thursday 5 March.
+    out = clocks(_facts("EC", risk="risk"))
+    assert out.due("EC-LOPDP-DS") == "2026-03-06T04:59:59Z"
