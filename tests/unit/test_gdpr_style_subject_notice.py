@@ -49,6 +49,11 @@ ROWS = [
     ("EC-LOPDP-DS", "EC", "unlikely", {}, False),
     ("EC-LOPDP-DS", "EC", "risk", {}, True),
     ("EC-LOPDP-DS", "EC", "risk", {"enc": SAFE_KEY}, True),
+    # Jersey, Data Protection (Jersey) Law 2018 Art 20 ("Notification of breach"): the data subject
+    # where the breach is likely to result in a high risk; the authority from a risk (Art 20(1)).
+    ("JE-DPJL-DS", "JE", "risk", {}, False),
+    ("JE-DPJL-DS", "JE", "high", {}, True),
+    ("JE-DPJL-SA", "JE", "risk", {}, True),
 ]
 
 
@@ -69,3 +74,9 @@ def test_ecuador_subject_notice_within_three_business_days(clocks):
     # business days. Monday 2 March 2026, 11:00 in Guayaquil (UTC-5) -> end of Thursday 5 March.
     out = clocks(_facts("EC", risk="risk"))
     assert out.due("EC-LOPDP-DS") == "2026-03-06T04:59:59Z"
+
+
+def test_jersey_subject_notice_cites_article_20(clocks):
+    # The Law's arrangement: Art 20 "Notification of breach", Art 21 "Security of personal data".
+    out = clocks(_facts("JE", risk="high"))
+    assert out.owed["JE-DPJL-DS"]["citation"] == "Data Protection (Jersey) Law 2018 Art 20"
