@@ -247,6 +247,7 @@ def test_a_deadline_window_is_kept_until_the_next_deadline_enters_it(login, coun
     assert "Due in a day and five minutes" in shown
 
 
+@pytest.mark.services
 def test_a_deadline_window_no_other_case_can_enter_is_kept(login, counsel):
     require_postgresql(connection)
     case = IncidentFactory(owner=counsel, title="Overdue already")
