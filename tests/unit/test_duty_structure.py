@@ -10,23 +10,15 @@ in the wrong place) fails. Discovery is Monday 2 March 2026, 16:00 UTC; deadline
 
 import pytest
 
-DISCOVERED = "2026-03-02T16:00:00Z"
+from tests.unit.law_cases import breach, recipients_in
 
 
-def _facts(affected, *, role="controller", risk="high", data=("name", "ssn"), subj=(), fmt=1):
-    return {
-        "format": f"breachclock.facts/{fmt}",
-        "events": {"discovered_at": DISCOVERED},
-        "organisation": {"role": role, "subject_to": list(subj)},
-        "data": list(data),
-        "risk_of_harm": risk,
-        "cause": "external_attack",
-        "affected": affected,
-    }
+def _facts(affected, *, subj=(), **options):
+    return breach(affected, subject_to=subj, **options)
 
 
 def _recipients(out, place):
-    return {o["recipient"] for o in out.owed.values() if o["jurisdiction"] == place}
+    return recipients_in(out, place)
 
 
 IND, AG, CRA = "individuals", "attorney_general", "consumer_reporting_agencies"

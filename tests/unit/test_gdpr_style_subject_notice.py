@@ -10,23 +10,13 @@ article before the engine was run; its comment cites it. Discovery is Monday 2 M
 
 import pytest
 
-DISCOVERED = "2026-03-02T16:00:00Z"
+from tests.unit.law_cases import breach
+
 SAFE_KEY = {"encrypted": True, "key_compromised": False}
 
 
 def _facts(place, *, risk, enc=None, role="controller"):
-    facts = {
-        "format": "breachclock.facts/1",
-        "events": {"discovered_at": DISCOVERED},
-        "organisation": {"role": role, "subject_to": []},
-        "data": ["name", "ssn"],
-        "risk_of_harm": risk,
-        "cause": "external_attack",
-        "affected": {place: 10},
-    }
-    if enc is not None:
-        facts["encryption"] = enc
-    return facts
+    return breach({place: 10}, risk=risk, encryption=enc, role=role)
 
 
 # (rule, place of the people, risk, facts options, owed?)

@@ -13,29 +13,18 @@ its comment cites the section. Discovery is Monday 2 March 2026, 16:00 UTC.
 
 import pytest
 
-DISCOVERED = "2026-03-02T16:00:00Z"
+from tests.unit.law_cases import breach, recipients_in
+
 SAFE_KEY = {"encrypted": True, "key_compromised": False}
 LOST_KEY = {"encrypted": True, "key_compromised": True}
 
 
-def _facts(affected, *, risk, enc=None, role="controller", data=("name", "ssn"), cause=None):
-    facts = {
-        "format": "breachclock.facts/1",
-        "events": {"discovered_at": DISCOVERED},
-        "organisation": {"role": role, "subject_to": []},
-        "data": list(data),
-        "risk_of_harm": risk,
-        "cause": cause or "external_attack",
-        "affected": affected,
-    }
-    if enc is not None:
-        facts["encryption"] = enc
-    return facts
+def _facts(affected, *, risk, enc=None, cause=None, **options):
+    return breach(affected, risk=risk, encryption=enc, cause=cause or "external_attack", **options)
 
 
 def _recipients(out, place):
-    places = {place, "EU"} if place in EU_MEMBERS else {place}
-    return {o["recipient"] for o in out.owed.values() if o["jurisdiction"] in places}
+    return recipients_in(out, place, "EU") if place in EU_MEMBERS else recipients_in(out, place)
 
 
 EU_MEMBERS = {"DE"}  # GDPR Art 34 is one EU-wide rule: its duty sits in "EU"

@@ -7,25 +7,15 @@ hours, days end at 23:59:59 in the country's zone.
 
 import pytest
 
-DISCOVERED = "2026-03-02T16:00:00Z"
+from tests.unit.law_cases import DISCOVERED, breach, recipients_in
 
 
-def _facts(
-    affected, *, role="controller", risk="high", data=("name", "national_id"), at=DISCOVERED
-):
-    return {
-        "format": "breachclock.facts/1",
-        "events": {"discovered_at": at},
-        "organisation": {"role": role},
-        "data": list(data),
-        "risk_of_harm": risk,
-        "cause": "external_attack",
-        "affected": affected,
-    }
+def _facts(affected, *, data=("name", "national_id"), at=DISCOVERED, **options):
+    return breach(affected, data=data, discovered=at, **options)
 
 
 def _recipients(out, place):
-    return {o["recipient"] for o in out.owed.values() if o["jurisdiction"] == place}
+    return recipients_in(out, place)
 
 
 SA, IND, OWNER = "supervisory_authority", "individuals", "controller"

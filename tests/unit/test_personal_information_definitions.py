@@ -18,19 +18,11 @@ from datetime import date
 
 import pytest
 
-DISCOVERED = "2026-03-02T16:00:00Z"
+from tests.unit.law_cases import breach
 
 
 def _facts(place, data):
-    return {
-        "format": "breachclock.facts/1",
-        "events": {"discovered_at": DISCOVERED},
-        "organisation": {"role": "controller", "subject_to": []},
-        "data": list(data),
-        "risk_of_harm": "high",
-        "cause": "external_attack",
-        "affected": {place: 10},
-    }
+    return breach({place: 10}, data=data)
 
 
 def _residents_told(out, place):
