@@ -352,8 +352,13 @@ class AffectedPopulation(models.Model):
             ),
         ]
         indexes = [
-            # The case list's jurisdiction filter.
-            models.Index(fields=["jurisdiction"], name="affected_jurisdiction"),
+            # The case list's jurisdiction filter: "US" is "US" or starts with "US-", and only the
+            # pattern operator class serves a prefix (LIKE) under a non-C collation.
+            models.Index(
+                fields=["jurisdiction"],
+                opclasses=["varchar_pattern_ops"],
+                name="affected_jurisdiction",
+            ),
         ]
 
     def __str__(self):
