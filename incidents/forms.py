@@ -19,7 +19,6 @@ from django.utils import timezone
 
 from accounts import timezones
 from incidents import client_impact
-from incidents.choices import DATA_CATEGORY_LABELS
 from incidents.counts_text import (  # noqa: F401 - re-exported for the organisation forms
     JURISDICTION_RE,
     clean_jurisdiction,
@@ -29,6 +28,16 @@ from incidents.counts_text import (  # noqa: F401 - re-exported for the organisa
     sentence,
     split_codes,
 )
+from incidents.fact_choices import (  # noqa: F401 - the form vocabulary, re-exported
+    BOTH_ROLES,
+    CAUSE_CHOICES,
+    DATA_CATEGORIES,
+    EVENT_FIELDS,
+    EVENT_NAMES,
+    RISK_CHOICES,
+    ROLE_CHOICES,
+    SUBJECT_TO,
+)
 from jurisdictions.engine import places
 from jurisdictions.engine.facts import YEARS, FactsError, check_jurisdiction
 from security import json_limits
@@ -36,122 +45,7 @@ from security.uploads import validate_attachment, validate_csv_upload
 
 FACTS_FORMAT = "breachclock.facts/1"
 FACTS_FORMAT_2 = "breachclock.facts/2"
-BOTH_ROLES = "both"
 
-EVENT_FIELDS = [
-    ("discovered_at", "Discovered", "First knowledge of a security incident. Required."),
-    (
-        "aware_at",
-        "Aware of a personal-data breach",
-        "Reasonable certainty that personal data was compromised (GDPR awareness). "
-        "Blank: same as discovered.",
-    ),
-    (
-        "determined_at",
-        "Breach determined",
-        "Determination that a breach of personal information occurred (many US states). "
-        "Blank: same as aware.",
-    ),
-    (
-        "scope_identified_at",
-        "Scope identified",
-        "Scope of the breach identified (e.g. Maine). Blank: same as determined.",
-    ),
-    ("occurred_at", "Occurred", "When the incident itself happened, if known."),
-    (
-        "materiality_determined_at",
-        "Materiality determined",
-        "Determined to be material (SEC Form 8-K Item 1.05).",
-    ),
-    (
-        "classified_major_at",
-        "Classified major / significant",
-        "Classified as major (DORA) or significant (NIS2).",
-    ),
-    (
-        "assessed_notifiable_at",
-        "Assessed notifiable",
-        "Assessment concluded that the breach is notifiable (e.g. Singapore).",
-    ),
-    ("ransom_paid_at", "Ransom paid", "An extortion payment was made (e.g. NYDFS 500.17(c))."),
-    (
-        "no_harm_determined_at",
-        "No-harm determination made",
-        "A written determination that the breach is not likely to cause harm (US harm tests, "
-        "e.g. Fla. Stat. 501.171(4)(c)); set by the case's risk-of-harm assessment.",
-    ),
-    (
-        "exploited_vulnerability_at",
-        "Exploited vulnerability known",
-        "Became aware of an actively exploited vulnerability in a product with digital elements "
-        "(Cyber Resilience Act Art 14(1)).",
-    ),
-    (
-        "corrective_measure_available_at",
-        "Corrective measure available",
-        "A corrective or mitigating measure for the exploited vulnerability is available (CRA "
-        "Art 14(2)(c): final report within 14 days).",
-    ),
-]
-EVENT_NAMES = [name for name, _, _ in EVENT_FIELDS]
-
-DATA_CATEGORIES = list(DATA_CATEGORY_LABELS.items())
-SUBJECT_TO = [
-    ("hipaa_covered_entity", "HIPAA covered entity"),
-    ("hipaa_business_associate", "HIPAA business associate"),
-    ("sec_registrant", "SEC registrant"),
-    ("nydfs_covered_entity", "NYDFS covered entity"),
-    ("dora_financial_entity", "DORA financial entity"),
-    ("nis2_essential_entity", "NIS2 essential entity"),
-    ("nis2_important_entity", "NIS2 important entity"),
-    ("glba_financial_institution", "GLBA financial institution"),
-    ("circia_covered_entity", "CIRCIA covered entity"),
-    ("uk_nis", "UK NIS"),
-    ("banking_organization", "US bank or bank holding company (banking agencies)"),
-    ("bank_service_provider", "Bank service provider (Bank Service Company Act)"),
-    (
-        "ftc_safeguards_financial_institution",
-        "Non-bank financial institution (FTC Safeguards Rule)",
-    ),
-    ("sec_reg_sp_covered_institution", "SEC Regulation S-P covered institution"),
-    ("naic_licensee", "Insurance licensee (state insurance data security law)"),
-    ("ftc_hbnr_vendor", "Vendor of personal health records (FTC HBNR)"),
-    ("ftc_hbnr_phr_related_entity", "PHR related entity (FTC HBNR)"),
-    ("ftc_hbnr_service_provider", "Service provider to a PHR vendor (FTC HBNR)"),
-    ("fcc_cpni_carrier", "Telecommunications carrier or interconnected VoIP (FCC CPNI)"),
-    (
-        "ca_licensed_health_facility",
-        "California-licensed clinic, health facility, home health agency or hospice",
-    ),
-    (
-        "federal_regulator_compliant",
-        "Notifies under its primary or functional regulator's breach rules (US state exemptions)",
-    ),
-    (
-        "own_notification_procedures",
-        "Own notification procedures consistent with state timing (US state exemptions)",
-    ),
-]
-RISK_CHOICES = [
-    ("none", "None — no reasonable likelihood of harm or misuse"),
-    ("unlikely", "Unlikely to result in a risk"),
-    ("risk", "Risk to individuals"),
-    ("high", "High — likely high risk / real risk of significant harm"),
-]
-CAUSE_CHOICES = [
-    ("external_attack", "External attack"),
-    ("ransomware", "Ransomware"),
-    ("insider_misuse", "Insider misuse"),
-    ("loss_or_theft", "Loss or theft"),
-    ("misdirected_disclosure", "Misdirected disclosure"),
-    ("system_failure", "System failure"),
-    ("other", "Other"),
-]
-ROLE_CHOICES = [
-    ("controller", "Controller"),
-    ("processor", "Processor"),
-    (BOTH_ROLES, "Both controller and processor"),
-]
 # Fields whose codes the page names as they are typed (static/js/place_names.js).
 PLACE_NAMES = {"data-place-names": reverse_lazy("rules:places")}
 DATA_SETS_PLACEHOLDER = (
