@@ -166,12 +166,14 @@ def _row(case: ListedCase, url: str, now: datetime, reader) -> str:
     status = escape(case.status)
     return (
         f"<tr{OVERDUE_ROW if overdue else ''}>"
-        f'<td class="nowrap" data-label="Reference"><a href="{url}" class="case-ref">{escape(case.reference)}</a></td>'
+        f'<td class="nowrap" data-label="Reference">'
+        f'<a href="{url}" class="case-ref">{escape(case.reference)}</a></td>'
         f'<td data-label="Title"><a href="{url}">{escape(title)}</a>{privileged}</td>'
         f'<td data-label="Owner">{escape(case.owner)}</td>'
         f'<td data-label="Status"><span class="badge badge-{status}">'
         f"{escape(STATUS_LABELS.get(case.status, case.status))}</span></td>"
-        f'<td data-label="Severity">{escape(SEVERITY_LABELS.get(case.severity, case.severity))}</td>'
+        f'<td data-label="Severity">'
+        f"{escape(SEVERITY_LABELS.get(case.severity, case.severity))}</td>"
         f'<td class="nowrap" data-label="Next deadline">{due}</td>'
         f'<td class="num" data-label="Open">{case.open_obligations}{badge}</td>'
         f'<td class="small" data-label="Jurisdictions">{escape(places)}</td>'
