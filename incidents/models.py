@@ -469,7 +469,8 @@ class Obligation(models.Model):
     ``(rule_code, stage)``. Rows a person acted on (notified / not required / waived) are never
     reverted or deleted; if the law stops requiring one, it is flagged ``superseded``.
     ``deadline_version`` grows each time the reminder deadline (``due_at``, or ``target_at`` when
-    there is no fixed deadline) changes so reminders can tell old from new.
+    there is no fixed deadline, or ``follow_up_target_at`` once a phased notice's first part is
+    sent) changes so reminders can tell old from new.
     """
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="obligations")
@@ -529,6 +530,17 @@ class Obligation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     target_set_at = models.DateTimeField(null=True, blank=True)
+    # A notice given in phases (GDPR Art 33(4) and its equivalents) that still owes further
+    # information: the team's internal target for it, from the latest initial or follow-up phase
+    # (incidents.drafting.models.NoticePhase). Written only by drafting.actions.record_sent (set
+    # by an initial / follow-up phase, cleared by a final / complete one) and cleared by
+    # reopen_obligation. While the obligation is notified, reminders count down to it
+    # (reminders.schedule.reminder_deadline); it is never shown as a legal deadline.
+    follow_up_target_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="UTC; internal target for the further information a phased notice owes.",
+    )
 
     deadline_version = models.PositiveIntegerField(default=1)
     superseded = models.BooleanField(

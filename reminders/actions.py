@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from .choices import ReminderStatus
 from .models import Reminder, ReminderSnooze
-from .schedule import catch_up_row, reminder_deadline
+from .schedule import catch_up_row, further_information_owed, reminder_deadline
 
 MAX_SNOOZE = timedelta(days=30)
 
@@ -39,8 +39,12 @@ def snooze_reminders(obligation, *, until: datetime, reason: str, acting_user) -
         errors["until"] = "Snooze for at most 30 days."
     if not reason:
         errors["reason"] = "Say why the reminders are snoozed; it is logged on the case."
-    if obligation.status != "open" or reminder_deadline(obligation) is None:
-        errors["obligation"] = "Only an open obligation with a deadline has reminders to snooze."
+    owes = obligation.status == "open" or further_information_owed(obligation)
+    if not owes or reminder_deadline(obligation) is None:
+        errors["obligation"] = (
+            "Only an open obligation with a deadline, or further information still owed, has "
+            "reminders to snooze."
+        )
     if errors:
         raise ValidationError(errors)
 

@@ -23,3 +23,11 @@ class ReminderStatus(models.TextChoices):
     # Snoozed by a user; a catch-up notice goes at the end of the snooze if one is needed.
     SNOOZED = "snoozed", "snoozed"
     FAILED = "failed", "failed"
+
+
+class ReminderOwed(models.TextChoices):
+    """What the reminder counts down to: the notice itself, or the further information a notice
+    given in phases still owes (GDPR Art 33(4)) once its first part was sent."""
+
+    NOTICE = "notice", "the notice"
+    FURTHER_INFORMATION = "further_information", "further information (notice in phases)"

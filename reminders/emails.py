@@ -49,17 +49,25 @@ def reminder_subject(
     regime: str = "",
     privileged: bool = False,
     internal_target: bool = False,
+    further_information: bool = False,
     limit: int = SUBJECT_LIMIT,
 ) -> str:
     """``[Privileged] [REF] Due in 3 hours: notify supervisory authority - GDPR Art. 33 - Hamburg
     Commissioner``: what is dropped to fit ``limit`` is whole parts (authority first, then the
-    regime), never a cut word."""
+    regime), never a cut word. The further information of a notice given in phases reads
+    ``[REF] Further information (internal target): Due in 3 hours: owed to supervisory
+    authority - ...``: never to be mistaken for the notice itself (the body says the target is
+    not a legal deadline)."""
     head = f"[{reference}] "
     if privileged:
         head = f"[Privileged] {head}"
-    if internal_target:
-        when = f"Internal target (not a legal deadline): {when}"
-    head = f"{head}{when}: notify {recipient_label}"
+    if further_information:
+        when = f"Further information (internal target): {when}"
+        head = f"{head}{when}: owed to {recipient_label}"
+    else:
+        if internal_target:
+            when = f"Internal target (not a legal deadline): {when}"
+        head = f"{head}{when}: notify {recipient_label}"
     options = []
     if regime and authority:
         options.append(f"{head} - {regime} - {authority}")
@@ -102,9 +110,19 @@ def reader_zone(user) -> ZoneInfo:
         return UTC_ZONE
 
 
+def may_read(user, incident) -> bool:
+    """Whether ``user`` may open this case now, through the case's one read door
+    (``Incident.objects.visible_to``): an email about a case goes to no person who could not
+    read it in the product (a deactivated account, a former owner taken off the team)."""
+    from incidents.models import Incident
+
+    return Incident.objects.visible_to(user).filter(pk=incident.pk).exists()
+
+
 def recipients_for(reminder, obligation, incident, *, cache=None) -> list[Recipient]:
-    """The case team (owner first), the case's and the jurisdiction's distribution lists, and
-    for overdue notices the escalation contact. One entry per address.
+    """The case team (owner first) who may read the case (``may_read``), the case's and the
+    jurisdiction's distribution lists, and for overdue notices the escalation contact. One entry
+    per address.
 
     ``cache`` (any object with ``team`` and ``lists`` dicts) lets the reminders of one sending
     chunk share these lookups.
@@ -120,7 +138,7 @@ def recipients_for(reminder, obligation, incident, *, cache=None) -> list[Recipi
     if incident.pk not in team_cache:
         owner = incident.owner
         readers = []
-        if owner.email:
+        if owner.email and may_read(owner, incident):
             readers.append(
                 Recipient(
                     owner.email, owner.get_full_name(), reader_zone(owner), "case owner", owner.pk
@@ -128,7 +146,7 @@ def recipients_for(reminder, obligation, incident, *, cache=None) -> list[Recipi
             )
         for member in incident.team.select_related("user").order_by("id"):
             user = member.user
-            if user.is_active and user.email and user.pk != owner.pk:
+            if user.is_active and user.email and user.pk != owner.pk and may_read(user, incident):
                 readers.append(
                     Recipient(
                         user.email, user.get_full_name(), reader_zone(user), "case team", user.pk
@@ -192,8 +210,11 @@ def reminder_context(reminder, obligation, incident, recipient: Recipient, now: 
     recipient_label = obligation.recipient.replace("_", " ")
     state, when = timing(reminder.kind, left)
     overdue = state == "overdue"
+    # The further information a notice given in phases still owes: counted down to the team's
+    # own target for it, after the first part went out. Said first, in the subject and the body.
+    further = getattr(reminder, "is_further_information", False)
     # No legal deadline: the reminders count down to the team's own target; say so plainly.
-    internal_target = obligation.due_at is None
+    internal_target = obligation.due_at is None or further
     # A privileged case names no regime in the subject (it can hint at the matter); the
     # authority is needed to act and is in the body anyway.
     subject = reminder_subject(
@@ -204,6 +225,7 @@ def reminder_context(reminder, obligation, incident, recipient: Recipient, now: 
         regime="" if privileged else (obligation.regime or obligation.rule_code),
         privileged=privileged,
         internal_target=internal_target,
+        further_information=further,
     )
     local = deadline.astimezone(recipient.zone)
     authority_local = ""
@@ -241,6 +263,28 @@ def reminder_context(reminder, obligation, incident, recipient: Recipient, now: 
         "case_url": case_url(incident),
         "recipient": recipient,
         "escalation": recipient.why == "escalation contact",
+        "further_information": further,
+        "first_part": first_part(obligation, recipient.zone) if further else None,
+        # The provision the further information is owed under: the rule's citation (for the
+        # GDPR it names Art 33, whose paragraph 4 allows the phases); a privileged case's email
+        # names only the regime, as its "Under" line always does.
+        "owed_under": (
+            (obligation.regime or obligation.rule_code)
+            if privileged
+            else (obligation.citation or obligation.regime or obligation.rule_code)
+        ),
+    }
+
+
+def first_part(obligation, zone: ZoneInfo) -> dict | None:
+    """The latest recorded phase of the obligation's notice (what was sent, when, to whom)."""
+    phase = obligation.notice_phases.order_by("-sent_at", "-id").first()
+    if phase is None:
+        return None
+    return {
+        "label": phase.get_phase_display(),
+        "sent_local": phase.sent_at.astimezone(zone).strftime("%A %d %B %Y, %H:%M %Z"),
+        "sent_utc": phase.sent_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
 

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from .choices import ReminderKind, ReminderStatus
+from .choices import ReminderKind, ReminderOwed, ReminderStatus
 
 
 class ReminderPolicy(models.Model):
@@ -145,6 +145,11 @@ class Reminder(models.Model):
     (obligation, offset, version) identifies a reminder for good and its ``message_id`` is stable
     across retries — a duplicate delivery is recognisable by the receiver.
 
+    ``owed`` says what the deadline is: the notice itself, or (once the first part of a notice
+    given in phases was sent) the further information still owed, counting down to the
+    obligation's ``follow_up_target_at``. Recording that part bumps the version like any other
+    change of the reminder deadline, so the same rules keep both kinds single and never lost.
+
     Claiming: a dispatcher sets ``lease_token`` and ``leased_until``; only the holder of the
     current token may send, and a lease that ran out (worker died) makes the row claimable again.
     """
@@ -153,6 +158,11 @@ class Reminder(models.Model):
         "incidents.Obligation", on_delete=models.CASCADE, related_name="reminders"
     )
     kind = models.CharField(max_length=20, choices=ReminderKind.choices)
+    # Fixed when the row is written (from the obligation's state at that deadline version): the
+    # email, the timeline entry and the case page say which of the two this reminder was about.
+    owed = models.CharField(
+        max_length=24, choices=ReminderOwed.choices, default=ReminderOwed.NOTICE
+    )
     offset_minutes = models.IntegerField(
         help_text="Minutes relative to the deadline: negative before, positive after."
     )
@@ -203,7 +213,12 @@ class Reminder(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.offset_minutes:+d}m v{self.deadline_version}"
+        what = " (further information)" if self.is_further_information else ""
+        return f"{self.get_kind_display()}{what} {self.offset_minutes:+d}m v{self.deadline_version}"
+
+    @property
+    def is_further_information(self) -> bool:
+        return self.owed == ReminderOwed.FURTHER_INFORMATION
 
     @property
     def message_id(self) -> str:

@@ -23,7 +23,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from .emails import Recipient, case_url, humanize, message_id, reader_zone
+from .emails import Recipient, case_url, humanize, may_read, message_id, reader_zone
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +47,13 @@ def earlier_deadlines(result) -> list[EarlierDeadline]:
 
 
 def team_readers(incident) -> list[Recipient]:
-    """The case's owner and active team members with an address, each in their own zone."""
+    """The case's owner and active team members with an address who may read the case, each
+    in their own zone."""
     readers: dict[str, Recipient] = {}
     people = [incident.owner] + [m.user for m in incident.team.select_related("user")]
     for user in people:
         key = (user.email or "").strip().lower()
-        if user.is_active and key and key not in readers:
+        if user.is_active and key and key not in readers and may_read(user, incident):
             why = "case owner" if user.pk == incident.owner_id else "case team"
             readers[key] = Recipient(
                 user.email, user.get_full_name(), reader_zone(user), why, user.pk

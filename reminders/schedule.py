@@ -5,6 +5,12 @@ creates or changes obligations, so a deadline and its reminders are never out of
 deadline cancels the unsent rows of the old version and writes the new version's rows; a closed
 obligation (notified, not required, waived) cancels its unsent rows.
 
+A notice given in phases (GDPR Art 33(4): "the information may be provided in phases without
+undue further delay") is the one notified obligation that still has reminders: once its first
+part is recorded (``incidents.drafting.actions.record_sent``), the obligation's
+``follow_up_target_at`` is the reminder deadline, on a new deadline version, with the same lead
+times, overdue notice and daily repeats, until a final phase clears it.
+
 All arithmetic is on UTC instants: "24 hours before" is 24 elapsed hours whatever the wall clock
 does across a DST change in between (facts.md, counting convention 1). Only rendering converts
 to the reader's zone.
@@ -22,7 +28,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .choices import ReminderKind, ReminderStatus
+from .choices import ReminderKind, ReminderOwed, ReminderStatus
 
 _DURATION = re.compile(r"(\d+)\s*([dhm])")
 _UNITS = {"d": 86400, "h": 3600, "m": 60}
@@ -162,9 +168,31 @@ def rule_code_of(obligation) -> str:
 # --- Writing rows -------------------------------------------------------------------------------
 
 
+NOTIFIED = "notified"
+
+
+def further_information_owed(obligation) -> bool:
+    """The first part of a notice given in phases was sent and the final part is still owed
+    (``Obligation.follow_up_target_at`` is set only while it is)."""
+    return (
+        obligation.status == NOTIFIED
+        and getattr(obligation, "follow_up_target_at", None) is not None
+    )
+
+
+def owed_of(obligation) -> str:
+    """What this obligation's reminders are about now (stored on each row it gets)."""
+    if further_information_owed(obligation):
+        return ReminderOwed.FURTHER_INFORMATION
+    return ReminderOwed.NOTICE
+
+
 def reminder_deadline(obligation) -> datetime | None:
-    """What reminders count down to: the legal deadline, else the team's internal target
-    (set on an obligation the law gives no fixed deadline; facts.md, ``no_fixed_deadline``)."""
+    """What reminders count down to: the team's target for the further information a phased
+    notice still owes; else the legal deadline; else the team's internal target (set on an
+    obligation the law gives no fixed deadline; facts.md, ``no_fixed_deadline``)."""
+    if further_information_owed(obligation):
+        return obligation.follow_up_target_at
     if obligation.due_at is not None:
         return obligation.due_at
     return getattr(obligation, "target_at", None)
@@ -178,7 +206,7 @@ HELD = frozenset({"law_enforcement_hold", "national_security_delay"})
 
 def needs_reminders(obligation) -> bool:
     return (
-        obligation.status in OPEN_STATUSES
+        (obligation.status in OPEN_STATUSES or further_information_owed(obligation))
         and reminder_deadline(obligation) is not None
         and not getattr(obligation, "superseded", False)
         and (getattr(obligation, "waiting_for", "") or "") not in HELD
@@ -203,31 +231,34 @@ def sync_reminders(obligations: Iterable, *, now: datetime | None = None) -> Non
         by_obligation: dict[int, list] = {}
         for row in pending:
             by_obligation.setdefault(row.obligation_id, []).append(row)
-        existing_versions = set(
-            Reminder.objects.filter(obligation__in=obligations)
-            .values_list("obligation_id", "deadline_version")
+        # (obligation, version) -> (deadline, owed) of the versions that have rows.
+        existing_versions = {
+            (ob_id, version): (deadline_at, owed)
+            for ob_id, version, deadline_at, owed in Reminder.objects.filter(
+                obligation__in=obligations
+            )
+            .values_list("obligation_id", "deadline_version", "deadline_at", "owed")
             .distinct()
-        )
+        }
         snoozes = active_snoozes([o.pk for o in obligations], now)
 
         to_cancel: dict[str, list[int]] = {}
+        to_carry: dict[int, list[int]] = {}
         to_create = []
         for obligation in obligations:
             wanted = needs_reminders(obligation)
             version = obligation.deadline_version
+            carry = wanted and _carries_over(obligation, version, existing_versions)
             for row in by_obligation.get(obligation.pk, []):
                 if not wanted:
-                    reason = f"obligation {obligation.status}"
-                    if getattr(obligation, "superseded", False):
-                        reason = "obligation no longer applies"
-                    if reminder_deadline(obligation) is None:
-                        reason = "deadline removed"
-                    if (getattr(obligation, "waiting_for", "") or "") in HELD:
-                        reason = "notice held (delay requested)"
-                    to_cancel.setdefault(reason, []).append(row.pk)
+                    to_cancel.setdefault(_ended_because(obligation, row), []).append(row.pk)
                 elif row.deadline_version != version:
-                    to_cancel.setdefault("deadline moved", []).append(row.pk)
-            if not wanted or (obligation.pk, version) in existing_versions:
+                    if carry and row.deadline_version == carry:
+                        to_carry.setdefault(version, []).append(row.pk)
+                    else:
+                        reason = _moved_because(obligation, row)
+                        to_cancel.setdefault(reason, []).append(row.pk)
+            if not wanted or carry or (obligation.pk, version) in existing_versions:
                 continue
             offsets = book.offsets_for(obligation)
             until = snoozes.get(obligation.pk)
@@ -235,6 +266,10 @@ def sync_reminders(obligations: Iterable, *, now: datetime | None = None) -> Non
             planned = plan(deadline, now, offsets)
             to_create.extend(
                 _rows_respecting_snooze(Reminder, obligation, planned, until, deadline)
+            )
+        for version, ids in to_carry.items():
+            Reminder.objects.filter(pk__in=ids, status=ReminderStatus.PENDING).update(
+                deadline_version=version
             )
         for reason, ids in to_cancel.items():
             Reminder.objects.filter(pk__in=ids, status=ReminderStatus.PENDING).update(
@@ -246,6 +281,53 @@ def sync_reminders(obligations: Iterable, *, now: datetime | None = None) -> Non
         # ignore_conflicts: two transactions syncing the same obligation version at once write
         # the rows once (the unique key decides), instead of one of them failing.
         Reminder.objects.bulk_create(to_create, ignore_conflicts=True)
+
+
+def _carries_over(obligation, version, existing_versions) -> int | None:
+    """The earlier version whose unsent further-information reminders this version takes over,
+    or None.
+
+    A notified obligation's version also grows when a recompute moves its legal deadline (the
+    notice given is judged against it), while the target of the further information stays put.
+    Its series then goes on under the new version rather than starting again, which would send
+    a "where things stand" email for a moment already announced. Only further-information
+    reminders carry over: a notice owed again (reopened) starts afresh, as it must.
+    """
+    if (obligation.pk, version) in existing_versions or not further_information_owed(obligation):
+        return None
+    earlier = [v for (ob_id, v) in existing_versions if ob_id == obligation.pk and v < version]
+    if not earlier:
+        return None
+    latest = max(earlier)
+    deadline_at, owed = existing_versions[(obligation.pk, latest)]
+    if owed == ReminderOwed.FURTHER_INFORMATION and deadline_at == reminder_deadline(obligation):
+        return latest
+    return None
+
+
+def _ended_because(obligation, row) -> str:
+    """Why an unsent reminder of an obligation that needs none now is cancelled (the case page
+    and the admin show it). Later checks win."""
+    reason = f"obligation {obligation.status}"
+    if row.owed == ReminderOwed.FURTHER_INFORMATION and obligation.status == NOTIFIED:
+        reason = "further information given: final phase recorded"
+    if getattr(obligation, "superseded", False):
+        reason = "obligation no longer applies"
+    if reminder_deadline(obligation) is None:
+        reason = "deadline removed"
+    if (getattr(obligation, "waiting_for", "") or "") in HELD:
+        reason = "notice held (delay requested)"
+    return reason
+
+
+def _moved_because(obligation, row) -> str:
+    """Why an unsent reminder of an older deadline version is cancelled."""
+    owed = owed_of(obligation)
+    if row.owed == ReminderOwed.FURTHER_INFORMATION and owed == ReminderOwed.NOTICE:
+        return "obligation reopened: the notice is owed again"
+    if owed == ReminderOwed.FURTHER_INFORMATION:
+        return "further information target changed"
+    return "deadline moved"
 
 
 def _rows_respecting_snooze(Reminder, obligation, planned, until, deadline):
@@ -260,6 +342,7 @@ def _rows_respecting_snooze(Reminder, obligation, planned, until, deadline):
             Reminder(
                 obligation=obligation,
                 kind=p.kind,
+                owed=owed_of(obligation),
                 offset_minutes=p.offset_minutes,
                 deadline_version=obligation.deadline_version,
                 deadline_at=deadline,
@@ -277,14 +360,16 @@ def _rows_respecting_snooze(Reminder, obligation, planned, until, deadline):
     return rows
 
 
-def catch_up_row(Reminder, obligation, deadline, due_at, *, taken=frozenset()):
-    """One notice due at ``due_at`` standing in for reminders that were not sent on time."""
+def catch_up_row(Reminder, obligation, deadline, due_at, *, taken=frozenset(), owed=None):
+    """One notice due at ``due_at`` standing in for reminders that were not sent on time (about
+    what they were about: ``owed``, else what the obligation owes now)."""
     offset = _minutes(due_at - deadline)
     while offset in taken:  # the unique key is per offset: step past a planned moment
         offset += 1
     return Reminder(
         obligation=obligation,
         kind=ReminderKind.CATCH_UP,
+        owed=owed or owed_of(obligation),
         offset_minutes=offset,
         deadline_version=obligation.deadline_version,
         deadline_at=deadline,

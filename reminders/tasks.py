@@ -149,7 +149,9 @@ def fold_claimed(token: str, ids: list[int], now: datetime) -> list[int]:
                 obligation_id=latest.obligation_id, deadline_version=latest.deadline_version
             ).values_list("offset_minutes", flat=True)
         )
-        row = catch_up_row(Reminder, latest.obligation, latest.deadline_at, now, taken=taken)
+        row = catch_up_row(
+            Reminder, latest.obligation, latest.deadline_at, now, taken=taken, owed=latest.owed
+        )
         row.deadline_version = latest.deadline_version
         row.lease_token = uuid.UUID(token)
         row.leased_until = now + lease_length()
@@ -428,11 +430,13 @@ def _mark_sent(reminder, token, delivered, failed, now):
         )
         if not marked:
             return
+        readers = f"{len(delivered)} reader{'s' if len(delivered) != 1 else ''}"
         summary = (
             f"{reminder.get_kind_display().capitalize()} sent for {obligation} "
-            f"(deadline {reminder.deadline_at:%Y-%m-%d %H:%M} UTC) to {len(delivered)} "
-            f"reader{'s' if len(delivered) != 1 else ''}"
+            f"(deadline {reminder.deadline_at:%Y-%m-%d %H:%M} UTC) to {readers}"
         )
+        if reminder.is_further_information:
+            summary = further_information_summary(reminder, obligation, readers)
         log_activity(
             obligation.incident,
             ActivityKind.REMINDER_SENT,
@@ -442,6 +446,7 @@ def _mark_sent(reminder, token, delivered, failed, now):
             after={
                 "reminder": reminder.pk,
                 "kind": reminder.kind,
+                "owed": reminder.owed,
                 "offset_minutes": reminder.offset_minutes,
                 "deadline_version": reminder.deadline_version,
                 "to": delivered,
@@ -451,6 +456,20 @@ def _mark_sent(reminder, token, delivered, failed, now):
         )
         if reminder.is_overdue_notice:
             _write_next_overdue(reminder, now)
+
+
+def further_information_summary(reminder, obligation, readers: str) -> str:
+    """The timeline's words for a reminder about the further information of a phased notice:
+    what is owed, under which provision, to whom, by the team's target (never the notice)."""
+    under = obligation.citation or obligation.regime or obligation.rule_code
+    if obligation.incident.privileged:  # as in the email: the regime, not the citation
+        under = obligation.regime or obligation.rule_code
+    to = obligation.authority or obligation.recipient.replace("_", " ")
+    return (
+        f"{reminder.get_kind_display().capitalize()} sent for {obligation}: further information "
+        f"owed under {under} to {to} (the notice was given in phases; internal target "
+        f"{reminder.deadline_at:%Y-%m-%d %H:%M} UTC) to {readers}"
+    )
 
 
 def _write_next_overdue(reminder, now):
@@ -469,6 +488,7 @@ def _write_next_overdue(reminder, now):
             Reminder(
                 obligation=obligation,
                 kind=ReminderKind.DAILY_OVERDUE,
+                owed=reminder.owed,
                 offset_minutes=nxt.offset_minutes,
                 deadline_version=reminder.deadline_version,
                 deadline_at=reminder.deadline_at,

@@ -165,6 +165,8 @@ def reminder_due(reminder) -> None:
         key=f"reminder.{reminder.pk}",
         data={
             "reminder": reminder.kind,
+            # "notice", or "further_information": a phased notice's remaining part is owed.
+            "owed": reminder.owed,
             "offset_minutes": reminder.offset_minutes,
             "deadline_at": reminder.deadline_at.isoformat().replace("+00:00", "Z"),
         },

@@ -190,8 +190,15 @@ def reopen_obligation(obligation: Obligation, *, reason: str, acting_user) -> Ob
     if ob.status == ObligationStatus.OPEN:
         raise ActionError("status", "is already open")
     before = _decision_state(ob)
+    if ob.follow_up_target_at is not None:
+        before["follow_up_target_at"] = _iso_utc(ob.follow_up_target_at)
     now = timezone.now()
     ob.status = ObligationStatus.OPEN
+    # Open again: the notice itself is owed, not the further information of a phased one, and
+    # the reminders start again toward its deadline under a new deadline version (the old
+    # version's rows were ended when it was closed, and rows are written once per version).
+    ob.follow_up_target_at = None
+    ob.deadline_version += 1
     ob.reason = ""
     ob.notified_at = None
     ob.notified_method = ""

@@ -11,14 +11,14 @@ its PDF to the case as the notification's evidence.
 from __future__ import annotations
 
 import difflib
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from incidents import actions as case_actions
-from incidents.actions import ActionError, log_activity
+from incidents.actions import ActionError, hooks, log_activity
 from incidents.actions.common import _iso_utc, _require_user
 from incidents.choices import ActivityKind, AttachmentKind, ObligationStatus
 from incidents.models import Obligation
@@ -321,6 +321,10 @@ def record_sent(
             reference=reference,
             evidence=pdf_file,
         )
+    # The reminder deadline of a phased notice: the further information's target while more
+    # is to follow, none once the final part is given (reminders.schedule.reminder_deadline).
+    target_before = ob.follow_up_target_at
+    _follow_up_target(ob.pk, follow_up_target_at.astimezone(UTC) if more else None)
     notice_phase = NoticePhase.objects.create(
         obligation=ob,
         phase=phase,
@@ -357,9 +361,25 @@ def record_sent(
             "sha256": pdf_file.sha256,
             "follow_up_target_at": follow_up_target_at,
         },
+        before={"follow_up_target_at": target_before} if target_before else None,
         obligation=ob,
     )
     return notice_phase
+
+
+def _follow_up_target(obligation_id: int, target: datetime | None) -> None:
+    """Set the target the reminders count down to while further information is owed; a change
+    is a new deadline version, and the reminder rows follow in this transaction (the old
+    version's unsent rows cancelled, the new one's written). Reminders about the same target go
+    on as they were."""
+    ob = Obligation.objects.get(pk=obligation_id)  # as record_notification left it
+    if ob.follow_up_target_at == target:
+        return
+    ob.follow_up_target_at = target
+    ob.deadline_version += 1
+    ob.updated_at = timezone.now()
+    ob.save(update_fields=["follow_up_target_at", "deadline_version", "updated_at"])
+    hooks.obligations_changed([ob])
 
 
 def follow_up_owed(obligation) -> NoticePhase | None:

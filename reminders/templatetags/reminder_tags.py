@@ -19,13 +19,16 @@ def reminder_health_line():
 @register.inclusion_tag("reminders/_case_reminders.html")
 def case_reminders(incident, can_edit=False):
     from reminders.models import Reminder, ReminderSnooze
+    from reminders.schedule import further_information_owed
 
     now = timezone.now()
-    # An internal target (no legal deadline) has reminders too.
+    # An internal target (no legal deadline) has reminders too, and so has the further
+    # information a notice given in phases still owes (its first part was sent).
     obligations = [
         ob
         for ob in incident.obligations.all()
-        if ob.is_open and (ob.due_at is not None or ob.target_at is not None)
+        if (ob.is_open and (ob.due_at is not None or ob.target_at is not None))
+        or (further_information_owed(ob) and not ob.superseded)
     ]
     rows = list(
         Reminder.objects.filter(obligation__incident=incident)
@@ -53,6 +56,7 @@ def case_reminders(incident, can_edit=False):
                 "next": pending[0] if pending else None,
                 "last_sent": sent[-1] if sent else None,
                 "snooze": snoozes.get(ob.pk),
+                "further": further_information_owed(ob),
             }
         )
     failures = [r for r in rows if r.status == ReminderStatus.FAILED or r.failed_recipients]
