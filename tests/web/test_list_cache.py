@@ -327,3 +327,22 @@ def test_the_applications_own_database_role_may_change_the_token(counsel, settin
                 f"REVOKE ALL ON incidents_incident, incidents_caselistversion FROM {role}"
             )
             cursor.execute(f"DROP ROLE {role}")
+
+
+def test_with_the_list_cache_off_every_page_is_computed_and_no_token_is_read(
+    login, counsel, settings
+):
+    # CASE_LIST_CACHE=false: the way out if the cache misbehaves, and the benchmark's uncached run.
+    settings.CACHES = {
+        **settings.CACHES,
+        "case_list": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    case = overdue_case(counsel)
+    client = login(counsel)
+    assert "Original title" in body(client)
+    Incident.objects.unrestricted("test").filter(pk=case.pk).update(title="Renamed")
+    assert "Renamed" in body(client)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(LIST)
+    # No statement of its own for the token: nothing is kept under it.
+    assert not [q for q in ctx.captured_queries if q["sql"].startswith("SELECT token")]
