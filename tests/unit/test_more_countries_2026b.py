@@ -85,6 +85,20 @@ ROWS += [
 ]
 
 
+# Belarus, Law No. 99-Z on Personal Data Protection (from 15 November 2021): the operator tells
+# the National Personal Data Protection Center of a breach of personal data protection systems
+# immediately, not later than three working days; no processor or data subject notice. Armenia,
+# Law No. HO-49-N on Protection of Personal Data: on a leak of personal data from an electronic
+# system, an immediate public statement and notice to the Police and the Agency. Azerbaijan, Law
+# on Personal Data of 11 May 2010: no breach notification.
+ROWS += [
+    ("BY", {"BY": 10}, {"risk": "none"}, {SA}),
+    ("BY", {"BY": 10}, {"role": "processor"}, set()),
+    ("AM", {"AM": 10}, {"risk": "none"}, {SA, "public", "state_agency"}),
+    ("AZ", {"AZ": 10}, {"risk": "high"}, set()),
+]
+
+
 @pytest.mark.parametrize(("place", "affected", "options", "owed"), ROWS)
 def test_who_must_be_told(clocks, place, affected, options, owed):
     out = clocks(_facts(affected, **options))
@@ -106,6 +120,12 @@ DEADLINES = [
     ("MC-LPDP-APDP", {"MC": 10}, {"risk": "risk"}, "2026-03-05T16:00:00Z"),
     # Moldova: 72 hours from Monday 7 September 2026, 08:00 UTC.
     ("MD-LPDP-NCPDP", {"MD": 10}, {"risk": "risk", "at": AFTER_MD}, "2026-09-10T08:00:00Z"),
+    # Belarus: three working days. Monday 2 March 2026, 19:00 in Minsk (UTC+3): the end of
+    # Thursday 5 March there.
+    ("BY-PDPL-NPDPC", {"BY": 10}, {}, "2026-03-05T20:59:59Z"),
+    # ... discovered Friday 6 March: Sunday 8 March (Women's Day) is a weekend day already, and
+    # Monday 9 March is not a holiday in Belarus - the end of Wednesday 11 March.
+    ("BY-PDPL-NPDPC", {"BY": 10}, {"at": "2026-03-06T08:00:00Z"}, "2026-03-11T20:59:59Z"),
 ]
 
 
@@ -121,6 +141,8 @@ OPEN_ENDED = [
     ("AD-LQPD-PROC", {"AD": 10}, {"role": "processor"}),  # art 36(2) "sense dilació"
     ("GI-GDPR-34-DS", {"GI": 10}, {}),  # Art 34(1) "without undue delay"
     ("GI-GDPR-33-2-PROC", {"GI": 10}, {"role": "processor"}),  # Art 33(2)
+    ("AM-PDPL-AGENCY", {"AM": 10}, {}),  # "immediately"
+    ("AM-PDPL-PUBLIC", {"AM": 10}, {}),  # "immediately"
 ]
 
 
@@ -153,6 +175,7 @@ NO_DUTY = [
     ("TN", "TN-LOPDP-INPDP"),
     ("MA", "MA-L0908-CNDP"),
     ("MO", "MO-LPDP-DSPDP"),
+    ("AZ", "AZ-LPD-MDDT"),
 ]
 
 
