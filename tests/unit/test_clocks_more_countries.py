@@ -77,8 +77,11 @@ def test_egypt_data_subject_within_3_working_days_of_the_center_notice(clocks):
     assert out.due("EG-PDPL-DS") == "2026-06-09T20:59:59Z"
 
 
-def test_guernsey_reports_every_breach(clocks):
-    out = run(clocks, "GG", risk_of_harm="none")
+def test_guernsey_reports_a_breach_unless_unlikely_to_result_in_any_risk(clocks):
+    # s 42(5): no notice to the Authority where the breach is "unlikely to result in any risk to
+    # the significant interests of the data subject"
+    assert "GG-DPL-SA" in run(clocks, "GG", risk_of_harm="none").excluded
+    out = run(clocks, "GG", risk_of_harm="risk")
     assert "GG-DPL-SA" in out.owed
     assert "GG-DPL-DS" in out.excluded  # individuals only for a high risk
 
