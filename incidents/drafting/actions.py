@@ -382,6 +382,55 @@ def _follow_up_target(obligation_id: int, target: datetime | None) -> None:
     hooks.obligations_changed([ob])
 
 
+@transaction.atomic
+def set_follow_up_target(obligation, *, target_at: datetime, reason: str, acting_user):
+    """Move the team's target for the further information a notice given in phases still owes
+    (say the authority agreed to a later date). The reminders follow it: a new deadline
+    version, the old one's unsent reminders cancelled, the new one's written. The phases keep
+    the target they were recorded with; the obligation holds the current one. Reason required;
+    the move is on the timeline with the target before and after."""
+    from incidents.actions.common import _clean_text, _lock
+
+    _require_user(acting_user)
+    reason = _clean_text(reason, "reason", required=True, max_length=2000)
+    if not isinstance(target_at, datetime) or timezone.is_naive(target_at):
+        raise ActionError("target_at", "must be a date and time with its time zone")
+    target_at = target_at.astimezone(UTC)
+    _lock(obligation.incident)
+    ob = Obligation.objects.select_related("incident").get(pk=obligation.pk)
+    _require(may_draft(acting_user, ob.incident), "you may not change this case")
+    latest = follow_up_owed(ob)
+    if ob.superseded or ob.status != ObligationStatus.NOTIFIED or latest is None:
+        raise ActionError("target_at", "no further information is owed on this obligation")
+    if target_at <= latest.sent_at:
+        raise ActionError("target_at", "must be after the last part of the notice was sent")
+    if ob.follow_up_target_at == target_at:
+        raise ActionError("target_at", "is already set to this value")
+    before = {
+        "follow_up_target_at": ob.follow_up_target_at,
+        "deadline_version": ob.deadline_version,
+    }
+    _follow_up_target(ob.pk, target_at)
+    ob.refresh_from_db()
+    log_activity(
+        ob.incident,
+        ActivityKind.TARGET_SET,
+        f"Target for the further information owed under {ob.citation or ob.regime or ob.rule_code}"
+        f" to {ob.authority or RECIPIENT_LABELS.get(ob.recipient, 'the recipient')} moved from "
+        f"{_iso_utc(before['follow_up_target_at'])} to {_iso_utc(target_at)} (internal target) "
+        f"- {reason}",
+        actor=acting_user,
+        before=before,
+        after={
+            "follow_up_target_at": target_at,
+            "deadline_version": ob.deadline_version,
+            "reason": reason,
+        },
+        obligation=ob,
+    )
+    return ob
+
+
 def follow_up_owed(obligation) -> NoticePhase | None:
     """The latest phase of a phased notice while further information is still owed."""
     phases = list(obligation.notice_phases.all())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from incidents.forms import NotificationForm, WallClockDateTimeField, localize
+from incidents.forms import NotificationForm, TargetForm, WallClockDateTimeField, localize
 
 from .choices import Phase
 
@@ -50,3 +50,13 @@ class SentForm(NotificationForm):
             except forms.ValidationError as exc:
                 self.add_error("follow_up_target_at", exc)
         return cleaned
+
+
+class FollowUpTargetForm(TargetForm):
+    """A new target for the further information a phased notice still owes (it cannot be
+    cleared here: the final phase, recorded with its notice, ends it)."""
+
+    target_at = WallClockDateTimeField(
+        label="Further information: internal target",
+        help_text="Not a legal deadline: the reminders count down to it.",
+    )

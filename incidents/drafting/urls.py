@@ -7,6 +7,11 @@ from . import views
 app_name = "drafting"
 urlpatterns = [
     path("incidents/<id:pk>/obligations/<id:ob_pk>/draft/", views.start, name="start"),
+    path(
+        "incidents/<id:pk>/obligations/<id:ob_pk>/further-information-target/",
+        views.follow_up_target,
+        name="follow_up_target",
+    ),
     path("incidents/<id:pk>/letters/", views.start_letter, name="start_letter"),
     path("incidents/<id:pk>/letters/<id:letter_pk>/", views.letter, name="letter"),
     path("incidents/<id:pk>/drafts/<id:draft_pk>/", views.draft_page, name="draft"),

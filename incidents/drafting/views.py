@@ -23,7 +23,7 @@ from incidents.queries import can_edit
 
 from . import actions, checklist, filing, outputs
 from .choices import RECIPIENT_LABELS, DraftStatus
-from .forms import DraftTextForm, SentForm
+from .forms import DraftTextForm, FollowUpTargetForm, SentForm
 from .models import NoticeDraft, NoticeLetter
 
 CHECK_MAX_BYTES = 200_000
@@ -220,6 +220,45 @@ def record_sent(request, pk, draft_pk):
             return redirect(f"{incident.get_absolute_url()}#obligation-{draft.obligation_id}")
     return render(
         request, "drafting/sent_form.html", {"incident": incident, "draft": draft, "form": form}
+    )
+
+
+@login_required
+def follow_up_target(request, pk, ob_pk):
+    """Move the internal target for the further information a phased notice still owes."""
+    incident = _case(request, pk)
+    if not can_edit(request.user, incident):
+        raise PermissionDenied("Your role on this case is read-only.")
+    obligation = get_object_or_404(Obligation.objects.filter(incident=incident), pk=ob_pk)
+    current = obligation.follow_up_target_at
+    form = FollowUpTargetForm(
+        request.POST or None, initial={"target_at": current} if current else None
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.set_follow_up_target(
+                obligation,
+                target_at=form.cleaned_data["target_at"],
+                reason=form.cleaned_data["reason"],
+                acting_user=request.user,
+            )
+        except ActionError as exc:
+            _refuse(exc)
+            form.add_error("target_at" if exc.field == "target_at" else None, exc.message)
+        else:
+            messages.success(
+                request, "Target for the further information saved; reminders rescheduled."
+            )
+            return redirect(f"{incident.get_absolute_url()}#obligation-{obligation.pk}")
+    return render(
+        request,
+        "incidents/obligation_form.html",
+        {
+            "incident": incident,
+            "obligation": obligation,
+            "form": form,
+            "action": "follow_up_target",
+        },
     )
 
 

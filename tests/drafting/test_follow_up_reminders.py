@@ -152,3 +152,65 @@ def test_the_case_page_lists_the_further_information_reminders(client, three_pla
     assert "further information owed" in panel
     assert "Further information: before the deadline" in panel
     assert f"/incidents/{three_places.pk}/obligations/{ob.pk}/snooze/" in panel
+
+
+def test_moving_the_target_reschedules_the_reminders_and_is_on_the_timeline(
+    client, three_places, counsel, viewer
+):
+    ob = obligation(three_places, GDPR)
+    first = (timezone.now() + timedelta(days=10)).replace(second=0, microsecond=0)
+    _sent(ob, counsel, Phase.INITIAL, first)
+    ob.refresh_from_db()
+    old = {r.pk for r in _pending(ob)}
+    url = f"/incidents/{three_places.pk}/obligations/{ob.pk}/further-information-target/"
+    # The case page offers it to the team who may change the case, not to a viewer.
+    client.force_login(viewer)
+    assert url not in client.get(f"/incidents/{three_places.pk}/").content.decode()
+    assert client.post(url, {}).status_code == 403
+    client.force_login(counsel)
+    assert url in client.get(f"/incidents/{three_places.pk}/").content.decode()
+    later = first + timedelta(days=21)
+    response = client.post(
+        url,
+        {
+            "target_at": later.strftime("%Y-%m-%dT%H:%M"),
+            "times_zone": "UTC",
+            "reason": "BfDI agreed to wait for the forensic report",
+        },
+    )
+    assert response.status_code == 302
+    ob.refresh_from_db()
+    assert ob.follow_up_target_at == later
+    assert {r.deadline_at for r in _pending(ob)} == {later}
+    assert set(ob.reminders.filter(pk__in=old).values_list("closed_reason", flat=True)) == {
+        "further information target changed"
+    }
+    entry = three_places.activity.filter(kind=ActivityKind.TARGET_SET).get()
+    assert entry.actor == counsel
+    assert entry.summary.startswith("Target for the further information owed under ")
+    assert "BfDI agreed to wait for the forensic report" in entry.summary
+    assert entry.before["follow_up_target_at"] and entry.after["deadline_version"]
+
+
+def test_the_target_moves_only_while_further_information_is_owed(three_places, counsel):
+    from incidents.actions import ActionError
+
+    ob = obligation(three_places, GDPR)
+    with pytest.raises(ActionError, match="no further information is owed"):
+        actions.set_follow_up_target(
+            ob, target_at=timezone.now() + timedelta(days=3), reason="x", acting_user=counsel
+        )
+    phase = _sent(ob, counsel, Phase.INITIAL, timezone.now() + timedelta(days=10))
+    with pytest.raises(ActionError, match="after the last part"):
+        actions.set_follow_up_target(
+            ob, target_at=phase.sent_at - timedelta(hours=1), reason="x", acting_user=counsel
+        )
+    with pytest.raises(ActionError, match="time zone"):
+        actions.set_follow_up_target(
+            ob, target_at=datetime(2030, 1, 1), reason="x", acting_user=counsel
+        )
+    _sent(ob, counsel, Phase.FINAL)
+    with pytest.raises(ActionError, match="no further information is owed"):
+        actions.set_follow_up_target(
+            ob, target_at=timezone.now() + timedelta(days=3), reason="x", acting_user=counsel
+        )

@@ -132,6 +132,7 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "api:draft-approve": (CASE, {"pk": "draft"}),
     "api:draft-sent": (CASE, {"pk": "draft"}),
     "drafting:start": (CASE, {"pk": "case", "ob_pk": "obligation"}),
+    "drafting:follow_up_target": (CASE, {"pk": "case", "ob_pk": "obligation"}),
     "drafting:start_letter": (CASE, {"pk": "case"}),
     "drafting:letter": (CASE, {"pk": "case", "letter_pk": "letter"}),
     "drafting:draft": (CASE, {"pk": "case", "draft_pk": "draft"}),
