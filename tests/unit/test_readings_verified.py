@@ -178,3 +178,30 @@ CITATIONS = [
 def test_processor_notices_cite_the_right_provision(clocks, place, rule, citation):
     out = clocks(_facts(place, risk="none", role="processor"))
     assert out.owed[rule]["citation"] == citation
+
+
+# (rule, the clause that lets a public communication replace the direct notice) - the
+# disproportionate-effort exception is not a fact the case records, so the notice says how it
+# may be delivered instead.
+PUBLIC_COMMUNICATION = [
+    # Serbia, ZZPL art 53(3)(3): a public announcement or similar measure informing the data
+    # subjects as effectively, where direct notice would take disproportionate effort.
+    ("RS-ZZPL-DS", "art 53(3)"),
+    # Rwanda, Art 45: communicated "to the public whereby the data subject is informed in an
+    # equally effective manner"; the direct notice is in writing or electronic.
+    ("RW-DPP-DS", "Art 45"),
+    # Ecuador, LOPDP art 46(3): "una comunicación pública a través de cualquier medio" where
+    # notice would require "un esfuerzo desproporcionado".
+    ("EC-LOPDP-DS", "art 46"),
+    # UK GDPR Art 34(3)(c).
+    ("GB-UKGDPR-34-DS", "34(3)(c)"),
+]
+
+
+@pytest.mark.parametrize(("rule", "clause"), PUBLIC_COMMUNICATION)
+def test_public_communication_replaces_direct_notice(shipped, rule, clause):
+    (found,) = [r for r in shipped.rules if r.code == rule]
+    subs = [d for d in found.notice_content["delivery"] if d["method"] == "substitute"]
+    assert subs, rule
+    assert all(d.get("condition") for d in subs)
+    assert any(clause in d["source"] for d in subs)
