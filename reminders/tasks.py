@@ -331,13 +331,35 @@ def send_reminder(reminder_id: int, token: str) -> str:
     return send_reminders([reminder_id], token)[reminder_id]
 
 
+def still_current(reminder, obligation) -> bool:
+    """Is this row still about what the obligation owes now?
+
+    The row's deadline version must be the obligation's, with one exception: a reminder about
+    the further information of a phased notice whose target is unchanged. A recompute that moves
+    the legal deadline of the notice already given bumps the version without moving that
+    target; ``sync_reminders`` then carries the unsent rows over instead of writing new ones,
+    and a daily overdue notice written by the series in the same moment (under the version it
+    read) is still the series' next step, not a stale one.
+    """
+    from .schedule import needs_reminders, owed_of, reminder_deadline
+
+    if not needs_reminders(obligation):
+        return False
+    if obligation.deadline_version == reminder.deadline_version:
+        return True
+    return (
+        reminder.is_further_information
+        and owed_of(obligation) == reminder.owed
+        and reminder_deadline(obligation) == reminder.deadline_at
+    )
+
+
 def _deliver(reminder, mine, context: SendContext, now) -> str:
     from .emails import recipients_for, render_reminder
-    from .schedule import needs_reminders
 
     obligation = reminder.obligation
     incident = obligation.incident
-    if not needs_reminders(obligation) or obligation.deadline_version != reminder.deadline_version:
+    if not still_current(reminder, obligation):
         _close(reminder, mine, ReminderStatus.CANCELLED, "obligation changed before sending")
         return "cancelled"
     # Webhooks hear of each reminder time too (due soon / overdue), whatever happens to the

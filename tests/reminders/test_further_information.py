@@ -325,3 +325,38 @@ def test_sync_reminders_command_writes_missing_rows_once(make_obligation):
     assert len(rows) == 6
     assert {(owed, at) for _, owed, at in rows} == {("further_information", TARGET)}
     assert set(ob.reminders.values_list("pk", "owed", "deadline_at")) == rows
+
+
+def test_a_daily_notice_written_under_the_old_version_of_the_same_target_still_goes(
+    make_obligation,
+):
+    """The overdue series wrote its next daily notice while a recompute moved the legal deadline
+    of the notice already given (a new version, the same target): it is still the series' next
+    step and is sent; one for a moved target is not."""
+    ob = make_obligation(due_at=DUE)
+    sent_at = datetime(2030, 4, 30, 9, 0, tzinfo=UTC)
+    with time_machine.travel(sent_at, tick=False):
+        _first_part_sent(ob, TARGET, now=sent_at)
+    old_version = ob.deadline_version
+    ob.reminders.filter(status="pending").update(status="sent", sent_at=TARGET)
+    daily = Reminder.objects.create(
+        obligation=ob,
+        kind="daily_overdue",
+        owed=ReminderOwed.FURTHER_INFORMATION,
+        offset_minutes=1455,
+        deadline_version=old_version,
+        deadline_at=TARGET,
+        due_at=TARGET + timedelta(minutes=1455),
+    )
+    Obligation.objects.filter(pk=ob.pk).update(
+        due_at=DUE - timedelta(hours=6), deadline_version=old_version + 1
+    )
+    with time_machine.travel(daily.due_at, tick=False):
+        assert _send_all() == ["sent"]
+    # The series goes on (its next row under the version it read); once the target itself
+    # moves, that row is not sent.
+    nxt = ob.reminders.get(status="pending", kind="daily_overdue")
+    assert nxt.deadline_version == old_version and nxt.offset_minutes == 2895
+    Obligation.objects.filter(pk=ob.pk).update(follow_up_target_at=TARGET + timedelta(days=3))
+    with time_machine.travel(nxt.due_at, tick=False):
+        assert _send_all() == ["cancelled"]
