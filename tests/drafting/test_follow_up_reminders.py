@@ -214,3 +214,30 @@ def test_the_target_moves_only_while_further_information_is_owed(three_places, c
         actions.set_follow_up_target(
             ob, target_at=timezone.now() + timedelta(days=3), reason="x", acting_user=counsel
         )
+
+
+def test_the_upgrade_carries_over_further_information_already_owed(three_places, counsel):
+    """Migration incidents 0021: an obligation whose latest phase still owes further information
+    gets that phase's target and a new deadline version (manage.py sync_reminders then writes
+    its rows); one whose final phase was recorded gets nothing."""
+    import importlib
+
+    from django.apps import apps
+
+    from incidents.models import Obligation
+
+    migration = importlib.import_module("incidents.migrations.0021_follow_up_target")
+    owed, done = obligation(three_places, GDPR), obligation(three_places, "US-CA-IND")
+    target = (timezone.now() + timedelta(days=10)).replace(microsecond=0)
+    _sent(owed, counsel, Phase.INITIAL, target)
+    _sent(done, counsel, Phase.INITIAL, target)
+    _sent(done, counsel, Phase.FINAL)
+    # As the rows stood before the upgrade: no target on the obligation.
+    Obligation.objects.filter(pk__in=[owed.pk, done.pk]).update(follow_up_target_at=None)
+    versions = dict(Obligation.objects.values_list("pk", "deadline_version"))
+    migration.from_phases(apps, None)
+    owed.refresh_from_db()
+    done.refresh_from_db()
+    assert owed.follow_up_target_at == target
+    assert owed.deadline_version == versions[owed.pk] + 1
+    assert done.follow_up_target_at is None and done.deadline_version == versions[done.pk]
