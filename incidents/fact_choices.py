@@ -94,6 +94,34 @@ SUBJECT_TO = [
         "California-licensed clinic, health facility, home health agency or hospice",
     ),
     (
+        "ncua_federally_insured_credit_union",
+        "Federally insured credit union (NCUA, 12 CFR 748.1(c))",
+    ),
+    ("part2_program", "Substance use disorder program (42 CFR Part 2)"),
+    (
+        "apra_regulated_entity",
+        "APRA-regulated entity (Australia, CPS 234)",
+    ),
+    (
+        "au_soci_responsible_entity",
+        "Responsible entity for a critical infrastructure asset (Australia, SOCI Act)",
+    ),
+    ("hk_ci_operator", "Critical infrastructure operator (Hong Kong, Cap. 653)"),
+    ("sg_cii_owner", "Owner of critical information infrastructure (Singapore)"),
+    (
+        "eidas_trust_service_provider",
+        "Non-qualified trust service provider (EU eIDAS)",
+    ),
+    (
+        "eidas_qualified_trust_service_provider",
+        "Qualified trust service provider (EU eIDAS)",
+    ),
+    (
+        "ai_act_high_risk_provider",
+        "Provider of a high-risk AI system (EU AI Act)",
+    ),
+    ("osfi_frfi", "Federally regulated financial institution (Canada, OSFI)"),
+    (
         "federal_regulator_compliant",
         "Notifies under its primary or functional regulator's breach rules (US state exemptions)",
     ),
