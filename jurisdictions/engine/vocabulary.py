@@ -140,6 +140,8 @@ REGIME_LABELS = {
     "Department of Commerce (Minn. Stat. ch. 46A)",
     "nh_358a3_regulated": "Regulated under N.H. RSA 358-A:3",
     "ok_hospital_cybersecurity_act": "Oklahoma hospital (Hospital Cybersecurity Act)",
+    "tn_insurance_small_licensee": "Tennessee insurance licensee under 25 individuals, $5 million "
+    "revenue or $10 million assets (Tenn. Code 56-2-1009)",
     "postal_service_provider": "Postal service provider",
     "ut_governmental_entity": "Utah governmental entity (Utah Code 63A-19)",
     "ssm_significant_institution": "Significant institution supervised by the ECB (SSM)",
