@@ -12,4 +12,6 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = UserProfile
-        fields = ["time_zone"]
+        fields = ["time_zone", "date_style"]
+        widgets = {"date_style": forms.RadioSelect}
+        labels = {"date_style": "Dates and times"}

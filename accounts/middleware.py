@@ -1,17 +1,28 @@
-"""Activate the signed-in person's time zone for the whole request.
+"""Activate the signed-in person's time zone and date style for the whole request.
 
-The zone is kept in the session (set at login and whenever the profile is saved) so that a page
-costs no extra query for it; a session without it falls back to one lookup, then remembers.
+Both are kept in the session (set at login and whenever the profile is saved) so that a page
+costs no extra query for them; a session without them falls back to one lookup, then remembers.
+The date style is a language whose formats write dates (``config/formats``): chosen on the
+profile, it wins over the browser's Accept-Language, which ``LocaleMiddleware`` read before.
 """
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts import timezones
 
 
-def remember_zone(request, name: str) -> None:
+def remember_zone(request, name: str, style: str | None = None) -> None:
     request.session[timezones.SESSION_KEY] = name
     timezone.activate(timezones.zone(name))
+    if style is not None:
+        request.session[timezones.STYLE_SESSION_KEY] = style
+        _activate_style(request, style)
+
+
+def _activate_style(request, style: str) -> None:
+    if style:
+        translation.activate(style)
+        request.LANGUAGE_CODE = translation.get_language()
 
 
 class TimeZoneMiddleware:
@@ -22,16 +33,19 @@ class TimeZoneMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             name = request.session.get(timezones.SESSION_KEY)
-            if name is None:
+            style = request.session.get(timezones.STYLE_SESSION_KEY)
+            if name is None or style is None:
                 from accounts.models import UserProfile
 
-                name = (
+                name, style = (
                     UserProfile.objects.filter(user_id=user.pk)
-                    .values_list("time_zone", flat=True)
+                    .values_list("time_zone", "date_style")
                     .first()
-                ) or timezones.DEFAULT
+                ) or (timezones.DEFAULT, "")
                 request.session[timezones.SESSION_KEY] = name
+                request.session[timezones.STYLE_SESSION_KEY] = style
             timezone.activate(timezones.zone(name))
+            _activate_style(request, style)
         else:
             timezone.deactivate()
         try:

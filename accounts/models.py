@@ -26,6 +26,18 @@ class UserProfile(models.Model):
         help_text="IANA time zone, e.g. Europe/Berlin or America/New_York.",
     )
 
+    date_style = models.CharField(
+        max_length=5,
+        choices=[
+            ("", "As my browser's language asks"),
+            ("en-gb", "Day first, 24-hour clock: Sun 06 Dec 2026, 14:05 CET"),
+            ("en-us", "Month first, 12-hour clock: Sun, Dec 6, 2026, 2:05 PM EST"),
+        ],
+        blank=True,
+        default="",
+        help_text="How dates and times are written on every page.",
+    )
+
     def __str__(self) -> str:
         return f"{self.user} ({self.time_zone})"
 

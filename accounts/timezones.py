@@ -4,6 +4,8 @@ from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
 SESSION_KEY = "breachclock_tz"
+# The person's date style (a language code, "" for the browser's), kept beside the zone.
+STYLE_SESSION_KEY = "breachclock_date_style"
 DEFAULT = "UTC"
 
 

@@ -11,13 +11,17 @@ from audit.roles import ROLES
 
 @login_required
 def profile(request):
-    """The signed-in person's own settings: today, their time zone."""
+    """The signed-in person's own settings: their time zone and how dates are written."""
     instance = UserProfile.for_user(request.user)
     form = ProfileForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         form.save()
-        remember_zone(request, form.cleaned_data["time_zone"])
-        messages.success(request, f"Time zone set to {form.cleaned_data['time_zone']}.")
+        remember_zone(request, form.cleaned_data["time_zone"], form.cleaned_data["date_style"])
+        style = dict(form.fields["date_style"].choices)[form.cleaned_data["date_style"]]
+        messages.success(
+            request,
+            f"Time zone set to {form.cleaned_data['time_zone']}; dates: {style.split(':')[0]}.",
+        )
         return redirect("accounts:profile")
     user = request.user
     roles = sorted(name for name in user.groups.values_list("name", flat=True) if name in ROLES)

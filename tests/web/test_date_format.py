@@ -79,3 +79,43 @@ def test_admin_and_case_page_show_the_same_format(client, case, counsel, accept,
 def test_calendar_days_follow_the_locale(language, text):
     with translation.override(language):
         assert day(date(2024, 3, 4)) == text
+
+
+@pytest.mark.parametrize(
+    ("style", "accept", "text"),
+    [("en-us", "en-GB,en;q=0.8", "Sun, Dec 6, 2026, 9:05 AM EST"),
+     ("en-gb", "en-US,en;q=0.8", "Sun 06 Dec 2026, 09:05 EST"),
+     ("", "en-US,en;q=0.8", "Sun, Dec 6, 2026, 9:05 AM EST"),
+     ("", "en-GB,en;q=0.8", "Sun 06 Dec 2026, 09:05 EST")],
+)  # fmt: skip
+def test_a_date_style_chosen_on_the_profile_wins_over_the_browser(
+    client, case, counsel, style, accept, text
+):
+    """Counsel in London working with a US team may want US dates whatever their browser says;
+    "" keeps following the browser."""
+    case.created_at = datetime(2026, 12, 6, 14, 5, tzinfo=UTC)
+    case.save(update_fields=["created_at"])
+    client.force_login(counsel)
+    response = client.post(
+        "/accounts/profile/",
+        {"time_zone": "America/New_York", "date_style": style},
+        HTTP_ACCEPT_LANGUAGE=accept,
+    )
+    assert response.status_code == 302
+    assert UserProfile.for_user(counsel).date_style == style
+    page = client.get(f"/incidents/{case.pk}/", HTTP_ACCEPT_LANGUAGE=accept).content.decode()
+    assert text in page
+    # A new session (the next sign-in) reads the choice from the profile.
+    client.logout()
+    client.force_login(counsel)
+    page = client.get(f"/incidents/{case.pk}/", HTTP_ACCEPT_LANGUAGE=accept).content.decode()
+    assert text in page
+
+
+def test_an_unknown_date_style_is_refused_and_changes_nothing(client, counsel):
+    client.force_login(counsel)
+    response = client.post("/accounts/profile/", {"time_zone": "Europe/Berlin", "date_style": "fr"})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    profile = UserProfile.for_user(counsel)
+    assert (profile.time_zone, profile.date_style) == ("UTC", "")
