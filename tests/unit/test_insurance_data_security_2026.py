@@ -55,6 +55,9 @@ DEADLINES = [
     ("US-ME-INS", "US-ME", THREE_BD + EST),
     # Md. Code, Ins. 33-105(a): 3 business days.
     ("US-MD-INS", "US-MD", THREE_BD + EST),
+    # Mo. Rev. Stat. 375.1410.1 (H.B. 974, in force 1 January 2026): "no later than four business
+    # days" - 3 to 6 March, Friday 6 March.
+    ("US-MO-INS", "US-MO", "2026-03-06T23:59:59" + CST),
     # MCL 500.559(1): 10 business days - 3 to 6 March (4), 9 to 13 (9), Mon 16 March (EDT).
     ("US-MI-INS", "US-MI", "2026-03-16T23:59:59-04:00"),
     # Minn. Stat. 60A.9853 subd. 1: 5 business days - 3 to 6, Mon 9 March (CDT).
@@ -137,6 +140,13 @@ ROWS = [
     # Haw. Rev. Stat. 431:3B-104(a)(2): a HIPAA licensee meets "part II" (the security program);
     # the notice (part III) stays.
     ("US-HI-INS", {"US-HI": 5}, ["US-HI"], ("hipaa_covered_entity",), True),
+    # Ala. Code 27-62-9(a)(2): a HIPAA licensee with a HIPAA security program "shall be considered
+    # to meet the requirements of this chapter" - the notice of 27-62-6 included.
+    ("US-AL-INS", {"US-AL": 400}, ["US-AL"], ("hipaa_covered_entity",), False),
+    ("US-AL-INS", {"US-AL": 400}, ["US-AL"], ("hipaa_business_associate",), False),
+    # Mo. Rev. Stat. 375.1417.1(2): a HIPAA licensee is deemed to comply "except for the director
+    # notification requirements in subsections 1 and 2 of section 375.1410".
+    ("US-MO-INS", {"US-MO": 5}, ["US-MO"], ("hipaa_covered_entity",), True),
     # Tenn. Code 56-2-1009(a)(1): "This part does not apply to" a licensee with fewer than 25
     # individuals, under $5 million gross annual revenue or under $10 million year-end assets -
     # the notice of 56-2-1006 included.
@@ -158,3 +168,11 @@ def test_vermont_insurance_law_sets_no_commissioner_notice(clocks):
     out = clocks(_facts({"US-VT": 300}, established=["US-VT"]))
     assert not any(code.startswith("US-VT-INS") for code in [*out.owed, *out.excluded])
     assert any(o["jurisdiction"] == "US-VT" for o in out.owed.values())
+
+
+def test_missouri_law_began_on_1_january_2026(clocks):
+    # H.B. 974 (2025): Mo. Rev. Stat. 375.1400 to 375.1427 effective 1 January 2026.
+    before = clocks(_facts({"US-MO": 900}, established=["US-MO"], at="2025-12-01T16:00:00Z"))
+    assert "US-MO-INS" not in before.owed
+    after = clocks(_facts({"US-MO": 900}, established=["US-MO"]))
+    assert "US-MO-INS" in after.owed
