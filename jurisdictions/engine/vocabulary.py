@@ -140,6 +140,9 @@ REGIME_LABELS = {
     "Department of Commerce (Minn. Stat. ch. 46A)",
     "nh_358a3_regulated": "Regulated under N.H. RSA 358-A:3",
     "ok_hospital_cybersecurity_act": "Oklahoma hospital (Hospital Cybersecurity Act)",
+    "wi_insurance_financial_affiliate": "Wisconsin insurance licensee affiliated with a depository "
+    "institution or broker-dealer whose security program meets its standards "
+    "(Wis. Stat. 601.951(2))",
     "tn_insurance_small_licensee": "Tennessee insurance licensee under 25 individuals, $5 million "
     "revenue or $10 million assets (Tenn. Code 56-2-1009)",
     "postal_service_provider": "Postal service provider",

@@ -147,6 +147,20 @@ ROWS = [
     # Mo. Rev. Stat. 375.1417.1(2): a HIPAA licensee is deemed to comply "except for the director
     # notification requirements in subsections 1 and 2 of section 375.1410".
     ("US-MO-INS", {"US-MO": 5}, ["US-MO"], ("hipaa_covered_entity",), True),
+    # Wis. Stat. 601.951(2)(b), (bm): a licensee affiliated with a depository institution or a
+    # broker-dealer meeting their security standards "shall be considered to meet the requirements
+    # of this subchapter" - the notice of 601.954 included.
+    ("US-WI-INS", {"US-WI": 400}, ["US-WI"], ("wi_insurance_financial_affiliate",), False),
+    # Miss. Code 83-5-817(1)(a)-(b) and S.C. Code 38-99-70(A): the small-licensee and HIPAA
+    # exceptions reach only the security program (83-5-807, 38-99-20): the notice stays.
+    ("US-MS-INS", {"US-MS": 5}, ["US-MS"], ("hipaa_covered_entity",), True),
+    ("US-SC-INS", {"US-SC": 5}, ["US-SC"], ("hipaa_covered_entity",), True),
+    # MCL 500.565(2): a HIPAA licensee complies with the chapter "except for the requirements under
+    # sections 559 and 561" - the notice to the director stays.
+    ("US-MI-INS", {"US-MI": 5}, ["US-MI"], ("hipaa_covered_entity",), True),
+    # Va. Code 38.2-629(A)(1): HIPAA meets 38.2-623, 38.2-624 and 38.2-626 - not 38.2-625, the
+    # Commissioner's notice.
+    ("US-VA-INS", {"US-VA": 5}, ["US-VA"], ("hipaa_covered_entity",), True),
     # Tenn. Code 56-2-1009(a)(1): "This part does not apply to" a licensee with fewer than 25
     # individuals, under $5 million gross annual revenue or under $10 million year-end assets -
     # the notice of 56-2-1006 included.
