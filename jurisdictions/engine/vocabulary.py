@@ -143,6 +143,8 @@ REGIME_LABELS = {
     "wi_insurance_financial_affiliate": "Wisconsin insurance licensee affiliated with a depository "
     "institution or broker-dealer whose security program meets its standards "
     "(Wis. Stat. 601.951(2))",
+    "ok_insurance_small_licensee": "Oklahoma insurance licensee with less than $5 million gross "
+    "annual revenue (36 O.S. 678)",
     "tn_insurance_small_licensee": "Tennessee insurance licensee under 25 individuals, $5 million "
     "revenue or $10 million assets (Tenn. Code 56-2-1009)",
     "postal_service_provider": "Postal service provider",

@@ -161,6 +161,10 @@ ROWS = [
     # Va. Code 38.2-629(A)(1): HIPAA meets 38.2-623, 38.2-624 and 38.2-626 - not 38.2-625, the
     # Commissioner's notice.
     ("US-VA-INS", {"US-VA": 5}, ["US-VA"], ("hipaa_covered_entity",), True),
+    # 36 O.S. 678, as the Oklahoma Insurance Department reads it: a licensee with less than
+    # $5 million gross annual revenue is exempt from the Act, notice of 675 included.
+    ("US-OK-INS", {"US-OK": 400}, ["US-OK"], ("ok_insurance_small_licensee",), False),
+    ("US-OK-INS", {"US-OK": 400}, ["US-OK"], (), True),
     # Tenn. Code 56-2-1009(a)(1): "This part does not apply to" a licensee with fewer than 25
     # individuals, under $5 million gross annual revenue or under $10 million year-end assets -
     # the notice of 56-2-1006 included.
