@@ -35,7 +35,9 @@ def nis2_case(state, entity, day="2026-12-01"):
 
 # (state, entity type, authority name starts with, citation contains, in force from, source)
 IN_FORCE = [
-    ("AT", "essential", "Computer-Notfallteam", "NISG 2026", "2026-10-01", "BGBl. I 94/2025"),
+    # Austria: NISG 2026 § 34 (read in the RIS): sector-specific CSIRT, else the national CSIRT;
+    # 24 h / 72 h / one month; in force since 1 Oct 2026
+    ("AT", "essential", "Computer-Notfallteam (CSIRT)", "§ 34", "2026-10-01", "NISG 2026 § 34"),
     (
         "BE",
         "important",
@@ -153,6 +155,8 @@ NEWLY_DATED = [
     ("MT", "2026-01-22", "2026-01-23"),
     ("PL", "2026-04-02", "2026-04-03"),
     ("SI", "2025-06-18", "2025-06-19"),
+    # already dated in the book; § 34 NISG 2026 "in Kraft seit 01.10.2026"
+    ("AT", "2026-09-30", "2026-10-01"),
 ]
 
 
