@@ -84,6 +84,10 @@ SUBJECT_TO = [
         "Non-bank financial institution (FTC Safeguards Rule)",
     ),
     ("sec_reg_sp_covered_institution", "SEC Regulation S-P covered institution"),
+    (
+        "sec_reg_sp_smaller_entity",
+        "Smaller entity under SEC Regulation S-P (compliance from 3 June 2026)",
+    ),
     ("naic_licensee", "Insurance licensee (state insurance data security law)"),
     ("ftc_hbnr_vendor", "Vendor of personal health records (FTC HBNR)"),
     ("ftc_hbnr_phr_related_entity", "PHR related entity (FTC HBNR)"),
@@ -121,6 +125,10 @@ SUBJECT_TO = [
         "Provider of a high-risk AI system (EU AI Act)",
     ),
     ("osfi_frfi", "Federally regulated financial institution (Canada, OSFI)"),
+    (
+        "vn_finance_banking_credit",
+        "Finance, banking or credit information business (Viet Nam, Decree 356/2025 Art 8)",
+    ),
     (
         "federal_regulator_compliant",
         "Notifies under its primary or functional regulator's breach rules (US state exemptions)",

@@ -108,6 +108,8 @@ REGIME_LABELS = {
     "ftc_safeguards_financial_institution": "Non-bank financial institution (FTC Safeguards Rule)",
     "sec_reg_sp_covered_institution": "SEC Regulation S-P covered institution",
     "sec_reg_sp_service_provider": "Service provider to an SEC Regulation S-P institution",
+    "sec_reg_sp_smaller_entity": "Smaller entity under SEC Regulation S-P (from 3 June 2026)",
+    "vn_finance_banking_credit": "Finance, banking or credit information business (Viet Nam)",
     "naic_licensee": "Insurance licensee (state insurance data security law)",
     "ftc_hbnr_vendor": "Vendor of personal health records (FTC HBNR)",
     "ftc_hbnr_phr_related_entity": "PHR related entity (FTC HBNR)",
