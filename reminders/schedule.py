@@ -231,15 +231,19 @@ def sync_reminders(obligations: Iterable, *, now: datetime | None = None) -> Non
         by_obligation: dict[int, list] = {}
         for row in pending:
             by_obligation.setdefault(row.obligation_id, []).append(row)
-        # (obligation, version) -> (deadline, owed) of the versions that have rows.
-        existing_versions = {
-            (ob_id, version): (deadline_at, owed)
-            for ob_id, version, deadline_at, owed in Reminder.objects.filter(
-                obligation__in=obligations
-            )
-            .values_list("obligation_id", "deadline_version", "deadline_at", "owed")
+        # (obligation, version) -> (deadline, owed) of the versions that have rows, and the
+        # versions whose series was ended (a row of it cancelled: the obligation stopped needing
+        # reminders or its deadline moved), which no later version carries over.
+        existing_versions = {}
+        ended_versions = set()
+        for ob_id, version, deadline_at, owed, status in (
+            Reminder.objects.filter(obligation__in=obligations)
+            .values_list("obligation_id", "deadline_version", "deadline_at", "owed", "status")
             .distinct()
-        }
+        ):
+            existing_versions[(ob_id, version)] = (deadline_at, owed)
+            if status == ReminderStatus.CANCELLED:
+                ended_versions.add((ob_id, version))
         snoozes = active_snoozes([o.pk for o in obligations], now)
 
         to_cancel: dict[str, list[int]] = {}
@@ -248,7 +252,7 @@ def sync_reminders(obligations: Iterable, *, now: datetime | None = None) -> Non
         for obligation in obligations:
             wanted = needs_reminders(obligation)
             version = obligation.deadline_version
-            carry = wanted and _carries_over(obligation, version, existing_versions)
+            carry = wanted and _carries_over(obligation, version, existing_versions, ended_versions)
             for row in by_obligation.get(obligation.pk, []):
                 if not wanted:
                     to_cancel.setdefault(_ended_because(obligation, row), []).append(row.pk)
@@ -283,7 +287,7 @@ def sync_reminders(obligations: Iterable, *, now: datetime | None = None) -> Non
         Reminder.objects.bulk_create(to_create, ignore_conflicts=True)
 
 
-def _carries_over(obligation, version, existing_versions) -> int | None:
+def _carries_over(obligation, version, existing_versions, ended_versions) -> int | None:
     """The earlier version whose unsent further-information reminders this version takes over,
     or None.
 
@@ -292,6 +296,10 @@ def _carries_over(obligation, version, existing_versions) -> int | None:
     Its series then goes on under the new version rather than starting again, which would send
     a "where things stand" email for a moment already announced. Only further-information
     reminders carry over: a notice owed again (reopened) starts afresh, as it must.
+
+    Nor does a series that was ended (a row of it cancelled: the obligation stopped owing the
+    further information, say superseded by a recompute or reopened, and owes it again now with
+    the same target): its unsent rows are gone, so the new version writes its own.
     """
     if (obligation.pk, version) in existing_versions or not further_information_owed(obligation):
         return None
@@ -299,6 +307,8 @@ def _carries_over(obligation, version, existing_versions) -> int | None:
     if not earlier:
         return None
     latest = max(earlier)
+    if (obligation.pk, latest) in ended_versions:
+        return None
     deadline_at, owed = existing_versions[(obligation.pk, latest)]
     if owed == ReminderOwed.FURTHER_INFORMATION and deadline_at == reminder_deadline(obligation):
         return latest

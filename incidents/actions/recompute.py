@@ -297,8 +297,11 @@ def _apply_computed(ob: Obligation, values: dict, result: RecomputeResult, now) 
     before = {name: getattr(ob, name) for name in diffs}
     for name, value in diffs.items():
         setattr(ob, name, value)
-    if "due_at" in diffs:
+    if "due_at" in diffs or applies_again:
+        # A new deadline version: the reminders of the old one were ended when the obligation
+        # stopped applying, and rows are written once per version (reminders.schedule).
         ob.deadline_version += 1
+    if "due_at" in diffs:
         result.moved.append((ob, old_due, ob.due_at))
     elif any(name not in _QUIET for name in diffs):
         result.updated.append(ob)
