@@ -404,6 +404,9 @@ def set_follow_up_target(obligation, *, target_at: datetime, reason: str, acting
         raise ActionError("target_at", "no further information is owed on this obligation")
     if target_at <= latest.sent_at:
         raise ActionError("target_at", "must be after the last part of the notice was sent")
+    if target_at <= timezone.now():
+        # A target already passed would send the overdue notice, and its escalation, at once.
+        raise ActionError("target_at", "must be in the future")
     if ob.follow_up_target_at == target_at:
         raise ActionError("target_at", "is already set to this value")
     before = {

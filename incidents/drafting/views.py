@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from audit.recording import record_case_export, record_case_view
 from incidents.actions import ActionError
+from incidents.choices import ObligationStatus
 from incidents.models import Incident, Obligation
 from incidents.queries import can_edit
 
@@ -231,6 +232,14 @@ def follow_up_target(request, pk, ob_pk):
         raise PermissionDenied("Your role on this case is read-only.")
     obligation = get_object_or_404(Obligation.objects.filter(incident=incident), pk=ob_pk)
     current = obligation.follow_up_target_at
+    if current is None or obligation.status != ObligationStatus.NOTIFIED or obligation.superseded:
+        # Nothing sent in phases, the final part recorded, or reopened: no target to move.
+        messages.error(
+            request,
+            "This obligation owes no further information: its notice was not given in phases, "
+            "or the final part was recorded. Nothing was changed.",
+        )
+        return redirect(f"{incident.get_absolute_url()}#obligation-{obligation.pk}")
     form = FollowUpTargetForm(
         request.POST or None, initial={"target_at": current} if current else None
     )
