@@ -49,6 +49,13 @@ class TimeZoneMiddleware:
         else:
             timezone.deactivate()
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
+            # Said here: LocaleMiddleware would read the language after it is reset below.
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
         finally:
+            # Neither the zone nor the date style outlives the request: whatever runs next on
+            # this thread (an email written outside a request, another person's request
+            # before its own middleware) starts from the defaults, not this reader's choice.
             timezone.deactivate()
+            translation.deactivate()

@@ -119,3 +119,33 @@ def test_an_unknown_date_style_is_refused_and_changes_nothing(client, counsel):
     assert "Select a valid choice" in response.content.decode()
     profile = UserProfile.for_user(counsel)
     assert (profile.time_zone, profile.date_style) == ("UTC", "")
+
+
+def test_the_admin_follows_the_date_style_chosen_on_the_profile(client, case, counsel):
+    case.created_at = datetime(2026, 12, 6, 14, 5, tzinfo=UTC)
+    case.save(update_fields=["created_at"])
+    counsel.is_staff = True
+    counsel.save()
+    profile = UserProfile.for_user(counsel)
+    profile.time_zone, profile.date_style = "America/New_York", "en-us"
+    profile.save()
+    client.force_login(counsel)
+    admin_page = client.get("/admin/incidents/incident/", HTTP_ACCEPT_LANGUAGE="en-GB")
+    assert "Sun, Dec 6, 2026, 9:05 AM EST" in admin_page.content.decode()
+
+
+def test_one_persons_date_style_does_not_outlive_their_request(client, case, counsel):
+    """The style is active for the request only, like the zone: whatever runs next on the same
+    thread (another person's request before its middleware, an email written outside a
+    request) starts from the default, not from the last reader's choice."""
+    instant = datetime(2026, 12, 6, 14, 5, tzinfo=UTC)
+    profile = UserProfile.for_user(counsel)
+    profile.date_style = "en-us"
+    profile.save()
+    client.force_login(counsel)
+    response = client.get(f"/incidents/{case.pk}/", HTTP_ACCEPT_LANGUAGE="en-GB")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "en-us"
+    assert translation.get_language() == "en-gb"
+    with timezone.override(UTC):
+        assert local_text(instant) == "Sun 06 Dec 2026, 14:05 UTC"
