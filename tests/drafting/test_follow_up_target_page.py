@@ -126,3 +126,19 @@ def test_an_obligation_that_owes_no_further_information_has_no_target_to_move(
     response = _post(client, three_places, ob, follow=True)
     assert "owes no further information" in response.content.decode()
     assert _state(three_places, ob) == before
+
+
+def test_a_reopened_obligation_no_longer_shows_further_information_owed(
+    client, three_places, owed, counsel
+):
+    """Reopened, the notice itself is owed again: the case page does not still call it further
+    information owed with the old target, nor offer to move that target."""
+    from incidents import actions as case_actions
+
+    client.force_login(counsel)
+    page = client.get(f"/incidents/{three_places.pk}/").content.decode()
+    assert "further information owed" in page and _url(three_places, owed) in page
+    case_actions.reopen_obligation(owed, reason="recorded on the wrong case", acting_user=counsel)
+    page = client.get(f"/incidents/{three_places.pk}/").content.decode()
+    assert "further information owed" not in page
+    assert _url(three_places, owed) not in page
