@@ -209,13 +209,16 @@ def reopen_obligation(obligation: Obligation, *, reason: str, acting_user) -> Ob
     ob.status_changed_by = acting_user
     ob.updated_at = now
     ob.save()
+    after = {**_decision_state(ob), "reason": reason}
+    if "follow_up_target_at" in before:
+        after["follow_up_target_at"] = None  # the further information's target ends with it
     log_activity(
         ob.incident,
         ActivityKind.REOPENED_OBLIGATION,
         f"{_obligation_label(ob)} reopened - {reason}",
         actor=acting_user,
         before=before,
-        after={**_decision_state(ob), "reason": reason},
+        after=after,
         obligation=ob,
     )
     result = recompute_obligations(

@@ -142,3 +142,15 @@ def test_a_reopened_obligation_no_longer_shows_further_information_owed(
     page = client.get(f"/incidents/{three_places.pk}/").content.decode()
     assert "further information owed" not in page
     assert _url(three_places, owed) not in page
+
+
+def test_reopening_says_on_the_timeline_that_the_target_ended(three_places, owed, counsel):
+    from incidents import actions as case_actions
+
+    owed.refresh_from_db()
+    target = owed.follow_up_target_at
+    case_actions.reopen_obligation(owed, reason="recorded on the wrong case", acting_user=counsel)
+    entry = three_places.activity.get(kind=ActivityKind.REOPENED_OBLIGATION)
+    assert entry.actor == counsel
+    assert entry.before["follow_up_target_at"] == target.isoformat().replace("+00:00", "Z")
+    assert "follow_up_target_at" in entry.after and entry.after["follow_up_target_at"] is None
