@@ -553,12 +553,15 @@ def _fail(reminder, token, failures: dict, error: str):
 
 
 def _alert(reminder, failures: dict) -> None:
-    """Tell the case owner and the escalation address that a reminder did not reach someone."""
-    from .emails import render_delivery_failure
+    """Tell the case owner (while they may read the case, as for the reminders themselves) and
+    the escalation address that a reminder did not reach someone."""
+    from .emails import may_read, render_delivery_failure
 
     obligation = reminder.obligation
     incident = obligation.incident
-    to = sorted({a for a in (incident.owner.email, settings.ESCALATION_EMAIL) if a} - set(failures))
+    owner = incident.owner
+    owner_email = owner.email if owner.email and may_read(owner, incident) else ""
+    to = sorted({a for a in (owner_email, settings.ESCALATION_EMAIL) if a} - set(failures))
     if not to:
         return
     try:

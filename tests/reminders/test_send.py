@@ -275,3 +275,19 @@ def test_privileged_subject_starts_with_the_marker_and_names_no_regime():
         privileged=True,
     )
     assert subject == "[Privileged] [INC-9] OVERDUE by 2 hours: notify individuals"
+
+
+def test_the_delivery_alert_goes_to_no_owner_who_may_no_longer_read_the_case(
+    make_obligation, make_incident, responder, settings
+):
+    """The alert names the case, its authority and deadline: like the reminders themselves it
+    reaches the owner only while they may open the case (a deactivated account gets nothing)."""
+    settings.ESCALATION_EMAIL = "dpo-escalation@example.org"
+    broken = make_obligation(make_incident(team=[responder]), due_in=timedelta(minutes=59))
+    owner = broken.incident.owner
+    owner.is_active = False
+    owner.save(update_fields=["is_active"])
+    broken.reminders.filter(due_at__lte=timezone.now()).update(kind="legacy_kind")
+    assert _send_all() == ["render failed"]
+    alert = next(m for m in mail.outbox if "could not be delivered" in m.subject)
+    assert alert.to == ["dpo-escalation@example.org"]
