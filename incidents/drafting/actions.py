@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from incidents import actions as case_actions
 from incidents.actions import ActionError, hooks, log_activity
-from incidents.actions.common import _iso_utc, _require_user
+from incidents.actions.common import _iso_utc, _lock, _require_user
 from incidents.choices import ActivityKind, AttachmentKind, ObligationStatus
 from incidents.models import Obligation
 from incidents.queries import can_edit
@@ -266,6 +266,10 @@ def record_sent(
     draft recorded as ``final`` (or ``complete``) closes that."""
     _require_user(acting_user)
     draft = _locked(draft)
+    # The case's row lock, as every change to its obligations takes (incidents.actions): a
+    # further phase changes the obligation's target and deadline version, which a Move target,
+    # a reopen or a recompute running at the same moment would otherwise overwrite.
+    _lock(draft.incident)
     _require(may_draft(acting_user, draft.incident), "you may not record notices on this case")
     if phase not in Phase.values:
         raise ActionError("phase", "must be complete, initial, follow-up or final")
@@ -389,7 +393,7 @@ def set_follow_up_target(obligation, *, target_at: datetime, reason: str, acting
     version, the old one's unsent reminders cancelled, the new one's written. The phases keep
     the target they were recorded with; the obligation holds the current one. Reason required;
     the move is on the timeline with the target before and after."""
-    from incidents.actions.common import _clean_text, _lock
+    from incidents.actions.common import _clean_text
 
     _require_user(acting_user)
     reason = _clean_text(reason, "reason", required=True, max_length=2000)

@@ -154,3 +154,20 @@ def test_reopening_says_on_the_timeline_that_the_target_ended(three_places, owed
     assert entry.actor == counsel
     assert entry.before["follow_up_target_at"] == target.isoformat().replace("+00:00", "Z")
     assert "follow_up_target_at" in entry.after and entry.after["follow_up_target_at"] is None
+
+
+def test_recording_a_further_phase_takes_the_cases_lock(three_places, owed, counsel, monkeypatch):
+    """A follow-up or final phase changes the obligation's target and deadline version: it
+    takes the case's row lock like a Move target, a reopen or a recompute, so that one running
+    at the same moment waits instead of overwriting it (PostgreSQL; SQLite serialises anyway).
+    """
+    from incidents.actions import common
+    from incidents.drafting import actions
+
+    locked = []
+    real = common._lock
+    monkeypatch.setattr(
+        actions, "_lock", lambda incident: locked.append(incident.pk) or real(incident)
+    )
+    _sent(owed, counsel, Phase.FINAL)
+    assert three_places.pk in locked
