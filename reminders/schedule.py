@@ -253,11 +253,20 @@ def sync_reminders(obligations: Iterable, *, now: datetime | None = None) -> Non
             wanted = needs_reminders(obligation)
             version = obligation.deadline_version
             carry = wanted and _carries_over(obligation, version, existing_versions, ended_versions)
-            for row in by_obligation.get(obligation.pk, []):
+            # The carried version's rows first; then any unsent row of the same series written
+            # under an older version (the daily notice its sender wrote under the version it
+            # had read while a recompute carried the series on), one row per offset.
+            rows = sorted(
+                by_obligation.get(obligation.pk, []),
+                key=lambda r: (r.deadline_version != carry, -r.deadline_version),
+            )
+            carried_offsets = set()
+            for row in rows:
                 if not wanted:
                     to_cancel.setdefault(_ended_because(obligation, row), []).append(row.pk)
                 elif row.deadline_version != version:
-                    if carry and row.deadline_version == carry:
+                    if carry and _same_series(row, obligation, carry, carried_offsets):
+                        carried_offsets.add(row.offset_minutes)
                         to_carry.setdefault(version, []).append(row.pk)
                     else:
                         reason = _moved_because(obligation, row)
@@ -313,6 +322,19 @@ def _carries_over(obligation, version, existing_versions, ended_versions) -> int
     if owed == ReminderOwed.FURTHER_INFORMATION and deadline_at == reminder_deadline(obligation):
         return latest
     return None
+
+
+def _same_series(row, obligation, carry: int, carried_offsets: set) -> bool:
+    """Is this unsent row part of the further-information series being carried over?"""
+    if row.offset_minutes in carried_offsets:
+        return False
+    if row.deadline_version == carry:
+        return True
+    return (
+        row.deadline_version < carry
+        and row.is_further_information
+        and row.deadline_at == reminder_deadline(obligation)
+    )
 
 
 def _ended_because(obligation, row) -> str:

@@ -360,3 +360,50 @@ def test_a_daily_notice_written_under_the_old_version_of_the_same_target_still_g
     Obligation.objects.filter(pk=ob.pk).update(follow_up_target_at=TARGET + timedelta(days=3))
     with time_machine.travel(nxt.due_at, tick=False):
         assert _send_all() == ["cancelled"]
+
+
+def test_a_daily_notice_written_under_an_older_version_survives_the_next_recompute(
+    make_obligation,
+):
+    """The daily notice the series wrote under the version its sender read (while a recompute
+    carried the series over to a new one) is the series' only next step: a second recompute of
+    the legal deadline, the target unchanged, carries it over too instead of ending the series.
+    """
+    ob = make_obligation(due_at=DUE)
+    sent_at = datetime(2030, 4, 30, 9, 0, tzinfo=UTC)
+    with time_machine.travel(sent_at, tick=False):
+        _first_part_sent(ob, TARGET, now=sent_at)
+    v = ob.deadline_version
+    ob.reminders.filter(status="pending").update(status="sent", sent_at=TARGET)
+    # First recompute: the pending daily notice was carried over to v + 1, then sent; its
+    # sender, holding the row as it read it (v), wrote the next daily under v.
+    Reminder.objects.create(
+        obligation=ob,
+        kind="daily_overdue",
+        owed=ReminderOwed.FURTHER_INFORMATION,
+        offset_minutes=1455,
+        deadline_version=v + 1,
+        deadline_at=TARGET,
+        due_at=TARGET + timedelta(minutes=1455),
+        status="sent",
+        sent_at=TARGET + timedelta(minutes=1455),
+    )
+    nxt = Reminder.objects.create(
+        obligation=ob,
+        kind="daily_overdue",
+        owed=ReminderOwed.FURTHER_INFORMATION,
+        offset_minutes=2895,
+        deadline_version=v,
+        deadline_at=TARGET,
+        due_at=TARGET + timedelta(minutes=2895),
+    )
+    Obligation.objects.filter(pk=ob.pk).update(deadline_version=v + 1)
+    ob.refresh_from_db()
+    # Second recompute: the legal deadline moves again, the target stays.
+    with time_machine.travel(TARGET + timedelta(hours=30), tick=False):
+        ob.due_at = DUE - timedelta(hours=12)
+        ob.deadline_version += 1
+        ob.save()
+        sync_reminders([ob])
+    nxt.refresh_from_db()
+    assert (nxt.status, nxt.deadline_version) == ("pending", ob.deadline_version)
