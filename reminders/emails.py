@@ -320,8 +320,14 @@ def render_delivery_failure(reminder, obligation, incident, failures: dict, to: 
         "deadline_utc": reminder.deadline_at.astimezone(UTC).strftime("%A %d %B %Y, %H:%M UTC"),
         "failures": sorted(failures.items()),
         "case_url": case_url(incident),
+        # A reminder about the further information of a phased notice: its target, not the
+        # notice's deadline, and said so.
+        "further_information": getattr(reminder, "is_further_information", False),
     }
-    subject = f"[{incident.reference}] A deadline reminder could not be delivered"
+    what = "A deadline reminder"
+    if context["further_information"]:
+        what = "A reminder about further information owed"
+    subject = f"[{incident.reference}] {what} could not be delivered"
     text = render_to_string("emails/delivery_failed.txt", context)
     html = render_to_string("emails/delivery_failed.html", context)
     message = EmailMultiAlternatives(

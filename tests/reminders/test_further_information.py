@@ -407,3 +407,24 @@ def test_a_daily_notice_written_under_an_older_version_survives_the_next_recompu
         sync_reminders([ob])
     nxt.refresh_from_db()
     assert (nxt.status, nxt.deadline_version) == ("pending", ob.deadline_version)
+
+
+def test_the_alert_that_a_further_information_reminder_failed_says_what_it_was_about(
+    make_obligation,
+):
+    from reminders.emails import render_delivery_failure
+
+    ob = make_obligation(due_at=DUE)
+    now = datetime(2030, 4, 30, 9, 0, tzinfo=UTC)
+    with time_machine.travel(now, tick=False):
+        _first_part_sent(ob, TARGET, now=now)
+    row = ob.reminders.filter(status="pending").first()
+    message = render_delivery_failure(
+        row, ob, ob.incident, {"gone@example.org": "550 no such user"}, ["counsel@example.org"]
+    )
+    assert "further information owed" in message.subject
+    html = message.alternatives[0][0]
+    for body in (message.body, html):
+        assert "not the notice itself" in body
+        assert "Internal target:" in body and "not a legal deadline" in body
+        assert "Deadline:" not in body and "Notify:" not in body
