@@ -428,3 +428,37 @@ def test_the_alert_that_a_further_information_reminder_failed_says_what_it_was_a
         assert "not the notice itself" in body
         assert "Internal target:" in body and "not a legal deadline" in body
         assert "Deadline:" not in body and "Notify:" not in body
+
+
+def test_sync_reminders_command_syncs_what_a_person_changed_while_it_ran(
+    make_obligation, monkeypatch
+):
+    """The app runs while the command does: a target moved (its reminders rescheduled) after
+    the command listed the obligations is synced as it now stands, and the reminders just
+    written for it are not cancelled from a stale copy."""
+    from django.core.management import call_command
+
+    from reminders.management.commands import sync_reminders as command
+
+    now = datetime(2030, 4, 30, 9, 0, tzinfo=UTC)
+    with time_machine.travel(now, tick=False):
+        first = make_obligation(due_at=DUE)
+        second = make_obligation(due_at=DUE)
+        _first_part_sent(second, TARGET, now=now)
+        real, calls = command.sync_reminders, []
+
+        def sync_while_a_person_moves_the_target(batch):
+            if not calls:  # the first batch: meanwhile the second obligation's target moves
+                moved = Obligation.objects.get(pk=second.pk)
+                moved.follow_up_target_at = TARGET + timedelta(days=7)
+                moved.deadline_version += 1
+                moved.save()
+                real([moved])
+            calls.append([o.pk for o in batch])
+            real(batch)
+
+        monkeypatch.setattr(command, "BATCH", 1)
+        monkeypatch.setattr(command, "sync_reminders", sync_while_a_person_moves_the_target)
+        call_command("sync_reminders", stdout=io.StringIO())
+    assert {r.deadline_at for r in _pending(second).values()} == {TARGET + timedelta(days=7)}
+    assert calls == [[first.pk], [second.pk]]

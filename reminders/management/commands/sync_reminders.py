@@ -5,32 +5,45 @@ further information of notices given in phases, recorded before those had remind
 are normally written by ``incidents.actions`` in the transaction that changes an obligation;
 this calls the same ``reminders.schedule.sync_reminders``, which is idempotent: rows a deadline
 version already has are neither written twice nor changed.
+
+It acts for no one person: it reads every case's obligations (no ``visible_to``) and writes
+only reminder rows. The app may be running meanwhile, so each batch is read afresh and locked
+just before its rows are written: an obligation a person changed while the command ran (a
+target moved, a phase recorded) is synced as it now stands, never from a stale copy that would
+cancel the reminders just written for it.
 """
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.db.models import Q
 
 from incidents.models import Obligation
 from reminders.schedule import sync_reminders
+
+BATCH = 500
+
+
+def candidates():
+    return Obligation.objects.filter(
+        Q(status="open") | Q(status="notified", follow_up_target_at__isnull=False),
+        superseded=False,
+    )
 
 
 class Command(BaseCommand):
     help = "Write the reminder rows that open obligations and owed further information lack."
 
     def handle(self, *args, **options):
-        candidates = Obligation.objects.filter(
-            Q(status="open") | Q(status="notified", follow_up_target_at__isnull=False),
-            superseded=False,
-        ).order_by("pk")
+        ids = list(candidates().order_by("pk").values_list("pk", flat=True))
         done = 0
-        batch = []
-        for obligation in candidates.iterator(chunk_size=500):
-            batch.append(obligation)
-            if len(batch) == 500:
+        for start in range(0, len(ids), BATCH):
+            with transaction.atomic():
+                batch = list(
+                    candidates()
+                    .select_for_update()
+                    .filter(pk__in=ids[start : start + BATCH])
+                    .order_by("pk")
+                )
                 sync_reminders(batch)
-                done += len(batch)
-                batch = []
-        if batch:
-            sync_reminders(batch)
             done += len(batch)
         self.stdout.write(f"Reminder rows checked for {done} obligations.")
