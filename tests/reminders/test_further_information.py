@@ -462,3 +462,26 @@ def test_sync_reminders_command_syncs_what_a_person_changed_while_it_ran(
         call_command("sync_reminders", stdout=io.StringIO())
     assert {r.deadline_at for r in _pending(second).values()} == {TARGET + timedelta(days=7)}
     assert calls == [[first.pk], [second.pk]]
+
+
+def test_sync_reminders_command_restarts_a_series_ended_on_the_current_version(make_obligation):
+    """Repair after the upgrade: an obligation that applied again on the version whose reminders
+    were all cancelled when it stopped applying (as the product once did) gets a new version
+    and its reminders; one whose series simply ran is left alone."""
+    from django.core.management import call_command
+
+    now = datetime(2030, 4, 30, 9, 0, tzinfo=UTC)
+    with time_machine.travel(now, tick=False):
+        lost = make_obligation(due_at=DUE)
+        lost.reminders.update(status="cancelled", closed_reason="obligation not_required")
+        fine = make_obligation(due_at=DUE)
+        versions = {o.pk: o.deadline_version for o in (lost, fine)}
+        kept = set(fine.reminders.values_list("pk", flat=True))
+        call_command("sync_reminders", stdout=io.StringIO())
+    lost.refresh_from_db()
+    fine.refresh_from_db()
+    assert lost.deadline_version == versions[lost.pk] + 1
+    assert {r.deadline_version for r in _pending(lost).values()} == {lost.deadline_version}
+    assert len(_pending(lost)) == 6
+    assert fine.deadline_version == versions[fine.pk]
+    assert set(fine.reminders.values_list("pk", flat=True)) == kept

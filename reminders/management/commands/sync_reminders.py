@@ -18,7 +18,9 @@ from django.db import transaction
 from django.db.models import Q
 
 from incidents.models import Obligation
-from reminders.schedule import sync_reminders
+from reminders.choices import ReminderStatus
+from reminders.models import Reminder
+from reminders.schedule import needs_reminders, sync_reminders
 
 BATCH = 500
 
@@ -28,6 +30,29 @@ def candidates():
         Q(status="open") | Q(status="notified", follow_up_target_at__isnull=False),
         superseded=False,
     )
+
+
+def _restart_ended_series(batch) -> None:
+    """Obligations owed reminders again whose current deadline version has only cancelled rows
+    (their series was ended when they stopped applying, and an earlier version of the product
+    let them apply again on the same version, where no row can be written twice): a new
+    deadline version, so that their reminders are written again."""
+    wanted = {o.pk: o for o in batch if needs_reminders(o)}
+    live = set(
+        Reminder.objects.filter(obligation_id__in=wanted)
+        .exclude(status=ReminderStatus.CANCELLED)
+        .values_list("obligation_id", "deadline_version")
+    )
+    ended = set(
+        Reminder.objects.filter(
+            obligation_id__in=wanted, status=ReminderStatus.CANCELLED
+        ).values_list("obligation_id", "deadline_version")
+    )
+    for obligation in wanted.values():
+        key = (obligation.pk, obligation.deadline_version)
+        if key in ended and key not in live:
+            obligation.deadline_version += 1
+            obligation.save(update_fields=["deadline_version"])
 
 
 class Command(BaseCommand):
@@ -44,6 +69,7 @@ class Command(BaseCommand):
                     .filter(pk__in=ids[start : start + BATCH])
                     .order_by("pk")
                 )
+                _restart_ended_series(batch)
                 sync_reminders(batch)
             done += len(batch)
         self.stdout.write(f"Reminder rows checked for {done} obligations.")
