@@ -259,6 +259,22 @@ ROWS = [
         None,
     ),
     (
+        "IN, 12 May 2027: rule 7 not yet in force",
+        _at("IN", "2027-05-12T06:00:00Z"),
+        "IN-DPDP-BOARD-INTIMATION",
+        False,
+        None,
+        None,
+    ),
+    (
+        "IN, 14 May 2027: the Board intimation without delay (rule 7(2)(a))",
+        _at("IN", "2027-05-14T06:00:00Z"),
+        "IN-DPDP-BOARD-INTIMATION",
+        True,
+        "rule 7(2)(a)",
+        None,
+    ),
+    (
         "IN, 1 Jun 2027: the Board report within 72 hours (rule 7(2)(b))",
         _at("IN", "2027-06-01T10:00:00Z"),
         "IN-DPDP-BOARD",
