@@ -114,5 +114,6 @@ def test_a_due_soon_reminder_reaches_the_receiver_signed(workers, receiver, hook
         "reminder": "before",
         "offset_minutes": -60,
         "deadline_at": duty.due_at.isoformat().replace("+00:00", "Z"),
+        "owed": "notice",  # the notice itself, not the further information of a phased one
     }
     assert Delivery.objects.get().status == "delivered"
