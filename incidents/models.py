@@ -631,6 +631,9 @@ class Obligation(models.Model):
             "deadline_version": self.deadline_version,
             # The team's own target when the law sets no fixed deadline (never a legal deadline).
             "target_at": _iso(self.target_at),
+            # A notice given in phases (GDPR Art 33(4)): the team's target for the further
+            # information still owed (never a legal deadline; null once the final part is given).
+            "follow_up_target_at": _iso(self.follow_up_target_at),
             "notification": (
                 {
                     "sent_at": _iso(self.notified_at),

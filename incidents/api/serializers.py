@@ -261,6 +261,16 @@ class TargetSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
+class FollowUpTargetSerializer(serializers.Serializer):
+    """A new internal target for the further information a notice given in phases still owes.
+    It cannot be cleared: recording the final phase ends it."""
+
+    target_at = serializers.DateTimeField(
+        help_text="With a UTC offset; in the future and after the last part was sent."
+    )
+    reason = serializers.CharField(max_length=2000)
+
+
 class ConflictDecisionInSerializer(serializers.Serializer):
     """Counsel's decision on a conflict between rules: what the team does and why."""
 
@@ -327,6 +337,13 @@ class ObligationSerializer(serializers.Serializer):
     deadline_version = serializers.IntegerField()
     target_at = serializers.DateTimeField(
         allow_null=True, help_text="UTC; the team's internal target when there is no due_at."
+    )
+    follow_up_target_at = serializers.DateTimeField(
+        allow_null=True,
+        read_only=True,
+        help_text="UTC; a notice given in phases (GDPR Art 33(4)): the team's internal target "
+        "for the further information still owed, null when none is owed. Moved with "
+        "POST /obligations/{id}/follow-up-target.",
     )
     notification = NotificationSerializer(allow_null=True)
 

@@ -77,6 +77,11 @@ urlpatterns = [
         name="obligation-target",
     ),
     path(
+        "obligations/<id:pk>/follow-up-target",
+        views.ObligationFollowUpTargetView.as_view(),
+        name="obligation-follow-up-target",
+    ),
+    path(
         "obligations/<id:pk>/drafts",
         drafting_api.ObligationDraftsView.as_view(),
         name="obligation-drafts",

@@ -26,6 +26,7 @@ from security.json_limits import BoundedJSONParser
 
 from .. import actions, client_impact, exports
 from ..choices import IncidentStatus
+from ..drafting import actions as drafting_actions
 from ..facts_review import review_changes, review_facts
 from ..forms import JURISDICTION_RE
 from ..holds import HOLD_KEYS
@@ -46,6 +47,7 @@ from .serializers import (
     DecisionSerializer,
     EvaluationSerializer,
     FactsSerializer,
+    FollowUpTargetSerializer,
     IncidentCreatedSerializer,
     IncidentCreateSerializer,
     IncidentDetailSerializer,
@@ -413,6 +415,40 @@ class ObligationTargetView(APIView):
         raw = body.get("target_at")
         target_at = None if raw in (None, "") else parse_time(raw, "target_at")
         obligation = actions.set_internal_target(
+            obligation, target_at=target_at, reason=body.get("reason"), acting_user=request.user
+        )
+        return Response(ObligationSerializer(obligation).data)
+
+
+class ObligationFollowUpTargetView(APIView):
+    """Move the internal target for the further information a notice given in phases (GDPR Art
+    33(4)) still owes: the same door as the case page's "Move target", so the same checks, the
+    timeline entry with the target before and after, and the reminders moved with it."""
+
+    permission_classes = [IsAuthenticated, CanChangeCase]
+
+    @extend_schema(
+        operation_id="obligations_follow_up_target",
+        summary="Move the target for the further information of a phased notice",
+        description=(
+            "Only while further information is owed (the obligation is notified and its latest "
+            "phase was initial or follow-up); otherwise a 400 on `target_at`. The target cannot "
+            "be cleared here: recording the final phase ends it."
+        ),
+        request=FollowUpTargetSerializer,
+        responses=ObligationSerializer,
+    )
+    def post(self, request, pk):
+        obligation = get_object_or_404(
+            Obligation.objects.visible_to(request.user).select_related("incident"), pk=pk
+        )
+        self.check_object_permissions(request, obligation)
+        body = _json_object(request.data)
+        raw = body.get("target_at")
+        if raw in (None, ""):
+            raise field_error("target_at", "This field is required.")
+        target_at = parse_time(raw, "target_at")  # refuses a time without its UTC offset
+        obligation = drafting_actions.set_follow_up_target(
             obligation, target_at=target_at, reason=body.get("reason"), acting_user=request.user
         )
         return Response(ObligationSerializer(obligation).data)

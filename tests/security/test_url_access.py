@@ -127,6 +127,7 @@ ACCESS: dict[str, tuple[str, dict[str, str]]] = {
     "api:obligation-not-required": (CASE, {"pk": "obligation"}),
     "api:obligation-waived": (CASE, {"pk": "obligation"}),
     "api:obligation-target": (CASE, {"pk": "obligation"}),
+    "api:obligation-follow-up-target": (CASE, {"pk": "obligation"}),
     "api:obligation-drafts": (CASE, {"pk": "obligation"}),
     "api:draft": (CASE, {"pk": "draft"}),
     "api:draft-approve": (CASE, {"pk": "draft"}),
