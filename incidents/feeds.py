@@ -1,10 +1,12 @@
 """iCalendar (.ics) feeds of deadlines, reached by a secret revocable address (``FeedToken``).
 
-A feed is "my open deadlines on the cases I can see" or one case's. The token stands in for a
-login (calendar apps cannot sign in), and every read still goes through ``visible_to(user)``:
-a user taken off a case loses it from their feed. No privileged narrative leaves in a feed:
-events carry the reference, the recipient, the deadline and a link - never notes or the
-description, and not even the title of a privileged case. Text is escaped by ``icalendar``.
+A feed is "my open deadlines on the cases I can see" or one case's, with the further information
+a notice given in phases still owes at its internal target ("Further information due"). The
+token stands in for a login (calendar apps cannot sign in), and every read still goes through
+``visible_to(user)``: a user taken off a case loses it from their feed. No privileged narrative
+leaves in a feed: events carry the reference, the recipient, the deadline and a link - never
+notes or the description, and not even the title of a privileged case. Text is escaped by
+``icalendar``.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from django.views.decorators.http import require_GET
 from icalendar import Alarm, Calendar, Event
 
 from .models import FeedToken, Incident, Obligation
-from .queries import due_next
+from .queries import due_next, further_information_next
 
 PRODID = "-//Breachclock//Notification deadlines//EN"
 EVENT_LENGTH = timedelta(minutes=30)
@@ -31,14 +33,36 @@ def _site_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def event_summary(ob: Obligation) -> str:
-    incident = ob.incident
+def _who(ob: Obligation) -> str:
     who = ob.authority or ob.recipient.replace("_", " ")
     stage = f" ({ob.stage.replace('_', ' ')})" if ob.stage else ""
-    label = incident.reference if incident.privileged else f"{incident.reference} {incident.title}"
+    return f"{who}{stage}"
+
+
+def _case_label(incident: Incident) -> str:
+    return incident.reference if incident.privileged else f"{incident.reference} {incident.title}"
+
+
+def event_summary(ob: Obligation) -> str:
+    label = _case_label(ob.incident)
     if ob.due_at is None:
-        return f"Internal target (not a legal deadline): notify {who}{stage} - {label}"
-    return f"Deadline: notify {who}{stage} - {label}"
+        return f"Internal target (not a legal deadline): notify {_who(ob)} - {label}"
+    return f"Deadline: notify {_who(ob)} - {label}"
+
+
+def further_information_summary(ob: Obligation) -> str:
+    return f"Further information due: {_who(ob)} - {_case_label(ob.incident)}"
+
+
+def _case_lines(ob: Obligation) -> list[str]:
+    lines = []
+    if ob.incident.status == "closed":
+        # Closing a case does not end a legal deadline: say why a closed case is still here.
+        lines.append("The case is closed; this notification is still open.")
+    if ob.incident.privileged:
+        lines.append("Privileged & confidential case: details on the case page only.")
+    lines.append(f"Case: {_site_url(ob.incident.get_absolute_url())}")
+    return lines
 
 
 def event_description(ob: Obligation) -> str:
@@ -54,19 +78,53 @@ def event_description(ob: Obligation) -> str:
         lines.append(f"Timing: {ob.timing_standard}")
     if ob.citation:
         lines.append(f"Citation: {ob.citation}")
-    if ob.incident.status == "closed":
-        # Closing a case does not end a legal deadline: say why a closed case is still here.
-        lines.append("The case is closed; this notification is still open.")
-    if ob.incident.privileged:
-        lines.append("Privileged & confidential case: details on the case page only.")
-    lines.append(f"Case: {_site_url(ob.incident.get_absolute_url())}")
-    return "\n".join(lines)
+    return "\n".join(lines + _case_lines(ob))
 
 
-def build_calendar(obligations, *, name: str) -> bytes:
-    """One VEVENT per open obligation with a deadline or an internal target, in UTC. Same UID
-    across deadline moves (SEQUENCE is the deadline version) so calendar apps update the event
-    instead of adding one."""
+def further_information_description(ob: Obligation) -> str:
+    lines = [
+        f"Rule: {ob.rule_code} ({ob.regime})",
+        f"Further information due (UTC): {ob.follow_up_target_at:%Y-%m-%d %H:%M} UTC",
+        "The notice went out in phases and the rest of its information is still owed. This is "
+        "the case team's internal target, not a legal deadline.",
+    ]
+    if ob.notified_at:
+        lines.append(f"Notice sent (UTC): {ob.notified_at:%Y-%m-%d %H:%M} UTC")
+    if ob.citation:
+        lines.append(f"Citation: {ob.citation}")
+    return "\n".join(lines + _case_lines(ob))
+
+
+def _event(ob: Obligation, *, uid: str, at, summary: str, description: str, categories, now):
+    event = Event()
+    event.add("uid", uid)
+    event.add("sequence", ob.deadline_version)
+    event.add("dtstamp", now)
+    event.add("last-modified", ob.updated_at)
+    event.add("dtstart", at - EVENT_LENGTH)
+    event.add("dtend", at)
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("url", _site_url(ob.incident.get_absolute_url()))
+    event.add("status", "CONFIRMED")
+    event.add("transp", "TRANSPARENT")
+    event.add("categories", categories)
+    for before in ALARMS:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", summary)
+        alarm.add("trigger", EVENT_LENGTH - before)
+        event.add_component(alarm)
+    return event
+
+
+def build_calendar(obligations, *, name: str, further_information=()) -> bytes:
+    """One VEVENT per open obligation with a deadline or an internal target, in UTC, and one
+    per obligation still owing the further information of a notice given in phases, at its
+    internal target ("Further information due"). Same UID across deadline moves (SEQUENCE is
+    the deadline version) so calendar apps update the event instead of adding one; the
+    further information has a UID of its own, so it never stands in for the notice's deadline.
+    """
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -80,28 +138,29 @@ def build_calendar(obligations, *, name: str) -> bytes:
         at = ob.due_at if ob.due_at is not None else ob.target_at
         if at is None:
             continue  # "without undue delay" and no internal target: nothing to put in a calendar
-        event = Event()
-        event.add("uid", f"obligation-{ob.pk}@{host}")
-        event.add("sequence", ob.deadline_version)
-        event.add("dtstamp", now)
-        event.add("last-modified", ob.updated_at)
-        event.add("dtstart", at - EVENT_LENGTH)
-        event.add("dtend", at)
-        event.add("summary", event_summary(ob))
-        event.add("description", event_description(ob))
-        event.add("url", _site_url(ob.incident.get_absolute_url()))
-        event.add("status", "CONFIRMED")
-        event.add("transp", "TRANSPARENT")
         categories = [ob.jurisdiction, ob.recipient]
         if ob.due_at is None:
             categories.append("internal target")
-        event.add("categories", categories)
-        for before in ALARMS:
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", event_summary(ob))
-            alarm.add("trigger", EVENT_LENGTH - before)
-            event.add_component(alarm)
+        event = _event(
+            ob,
+            uid=f"obligation-{ob.pk}@{host}",
+            at=at,
+            summary=event_summary(ob),
+            description=event_description(ob),
+            categories=categories,
+            now=now,
+        )
+        cal.add_component(event)
+    for ob in further_information:
+        event = _event(
+            ob,
+            uid=f"further-information-{ob.pk}@{host}",
+            at=ob.follow_up_target_at,
+            summary=further_information_summary(ob),
+            description=further_information_description(ob),
+            categories=[ob.jurisdiction, ob.recipient, "further information", "internal target"],
+            now=now,
+        )
         cal.add_component(event)
     return cal.to_ical()
 
@@ -110,14 +169,30 @@ def feed_obligations(token: FeedToken):
     """The open obligations a feed shows, through the read door of the token's user."""
     if token.incident_id is None:
         return due_next(token.user, limit=None)
-    incident = Incident.objects.visible_to(token.user).filter(pk=token.incident_id).first()
-    if incident is None:
-        raise Http404("No such feed")
     return (
-        Obligation.objects.filter(incident=incident, status="open", superseded=False)
+        Obligation.objects.filter(incident=_feed_case(token), status="open", superseded=False)
         .select_related("incident")
         .order_by("due_at")
     )
+
+
+def feed_further_information(token: FeedToken):
+    """The further information still owed that a feed shows, through the same read door."""
+    if token.incident_id is None:
+        return further_information_next(token.user, limit=None)
+    return (
+        Obligation.objects.filter(incident=_feed_case(token))
+        .further_information_owed()
+        .select_related("incident")
+        .order_by("follow_up_target_at")
+    )
+
+
+def _feed_case(token: FeedToken) -> Incident:
+    incident = Incident.objects.visible_to(token.user).filter(pk=token.incident_id).first()
+    if incident is None:
+        raise Http404("No such feed")
+    return incident
 
 
 @require_GET
@@ -137,7 +212,9 @@ def calendar_feed(request, token: str):
         if feed.incident_id
         else f"Breachclock: deadlines of {feed.user.get_username()}"
     )
-    body = build_calendar(obligations, name=name)
+    body = build_calendar(
+        obligations, name=name, further_information=feed_further_information(feed)
+    )
     now = timezone.now()
     if feed.last_used_at is None or now - feed.last_used_at > timedelta(hours=1):
         # Shown on the profile ("last fetched"); at most one write an hour per feed.

@@ -375,6 +375,12 @@ class ObligationQuerySet(models.QuerySet):
 
         return self.filter(incident__in=Incident.objects.visible_to(user))
 
+    def further_information_owed(self):
+        """Notified in phases (GDPR Art 33(4)) with the final part still owed: what the
+        reminders count down to ``follow_up_target_at`` for (reminders.schedule), and what the
+        "Move target" door accepts (not superseded)."""
+        return self.filter(status="notified", superseded=False, follow_up_target_at__isnull=False)
+
 
 def due_next(user, *, limit: int | None = 50):
     """Open obligations on the user's visible cases, earliest deadline first, case joined.
@@ -392,6 +398,22 @@ def due_next(user, *, limit: int | None = 50):
         .open()
         .select_related("incident")
         .order_by(F("due_at").asc(nulls_last=True), "incident_id", "rule_code")
+    )
+    return qs[:limit] if limit else qs
+
+
+def further_information_next(user, *, limit: int | None = 50):
+    """The further information still owed on the user's visible cases (a notice given in
+    phases), earliest internal target first, case joined: the dashboard and the calendar feeds
+    list it beside the deadlines, as the team's target and never as a legal deadline. Closed
+    cases count too, as in ``due_next``. One query."""
+    from .models import Obligation
+
+    qs = (
+        Obligation.objects.visible_to(user)
+        .further_information_owed()
+        .select_related("incident")
+        .order_by("follow_up_target_at", "incident_id", "rule_code")
     )
     return qs[:limit] if limit else qs
 

@@ -58,6 +58,7 @@ from incidents.queries import (
     due_bucket,
     due_next,
     due_totals,
+    further_information_next,
     open_obligation_counts,
     sees_all,
     status_counts,
@@ -91,13 +92,29 @@ def get_case(request, pk, *, edit: bool = False, queryset=None):
 # -- Dashboard -------------------------------------------------------------------------------------
 @login_required
 def dashboard(request):
-    """What is due next across my cases: overdue, within 24 hours, this week; counts per status."""
+    """What is due next across my cases: overdue, within 24 hours, this week; counts per status.
+
+    The further information a notice given in phases still owes is listed in the same windows
+    by its internal target, as its own row ("Further information due"), never as a deadline.
+    """
     now = timezone.now()
     groups = {"overdue": [], "day": [], "week": [], "later": [], "none": []}
     bucket_names = {"24h": "day", "no_deadline": "none"}
-    for obligation in due_next(request.user, limit=DASHBOARD_LIMIT):
-        bucket = due_bucket(obligation.due_at, now)
+
+    def place(obligation, at):
+        obligation.shown_at = at
+        bucket = due_bucket(at, now)
         groups[bucket_names.get(bucket, bucket)].append(obligation)
+
+    for obligation in due_next(request.user, limit=DASHBOARD_LIMIT):
+        place(obligation, obligation.due_at)
+    further = list(further_information_next(request.user, limit=DASHBOARD_LIMIT))
+    for obligation in further:
+        obligation.further_information = True
+        place(obligation, obligation.follow_up_target_at)
+    if further:  # each window in time order, deadlines and further information together
+        for name in ("overdue", "day", "week", "later"):
+            groups[name].sort(key=lambda ob: ob.shown_at)
     totals = due_totals(request.user, now)
     counts = status_counts(request.user)
     book = current_rulebook()  # one small query while the rule book is unchanged
