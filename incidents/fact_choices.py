@@ -126,6 +126,48 @@ SUBJECT_TO = [
     ),
     ("osfi_frfi", "Federally regulated financial institution (Canada, OSFI)"),
     (
+        "nerc_cip_responsible_entity",
+        "NERC registered entity with high or medium impact BES Cyber Systems (CIP-008-6)",
+    ),
+    (
+        "doe_oe417_respondent",
+        "Electric utility, balancing authority or reliability coordinator (DOE Form OE-417)",
+    ),
+    (
+        "nrc_power_reactor_licensee",
+        "Nuclear power reactor licensee under 10 CFR 73.54 (NRC, 10 CFR 73.77)",
+    ),
+    (
+        "tsa_pipeline_owner_operator",
+        "TSA-designated critical pipeline or LNG owner/operator (SD Pipeline-2021-01)",
+    ),
+    (
+        "tsa_rail_owner_operator",
+        "Railroad or rail transit owner/operator under TSA SD 1580-21-01 / 1582-21-01",
+    ),
+    ("sec_sci_entity", "SCI entity (SEC Regulation SCI)"),
+    (
+        "mas_trm_notice_fi",
+        "Financial institution under an MAS Notice on Technology Risk Management (Singapore)",
+    ),
+    (
+        "rbi_regulated_entity",
+        "RBI-regulated entity under the IT Governance Master Direction (India)",
+    ),
+    ("sebi_regulated_entity", "SEBI-regulated entity under the CSCRF (India)"),
+    (
+        "irdai_regulated_entity",
+        "IRDAI-regulated insurer or intermediary (India, Cyber Security Guidelines 2023)",
+    ),
+    (
+        "ecomms_provider",
+        "Provider of a public electronic communications network or service",
+    ),
+    (
+        "uk_trust_service_provider",
+        "Trust service provider established in the UK (UK eIDAS)",
+    ),
+    (
         "vn_finance_banking_credit",
         "Finance, banking or credit information business (Viet Nam, Decree 356/2025 Art 8)",
     ),

@@ -128,6 +128,20 @@ REGIME_LABELS = {
     "eidas_qualified_trust_service_provider": "Qualified trust service provider (eIDAS)",
     "ai_act_high_risk_provider": "Provider of a high-risk AI system (EU AI Act)",
     "osfi_frfi": "Federally regulated financial institution (Canada, OSFI)",
+    "nerc_cip_responsible_entity": "NERC registered entity with high or medium impact BES Cyber "
+    "Systems (CIP-008-6)",
+    "doe_oe417_respondent": "Electric utility, balancing authority or reliability coordinator "
+    "(DOE Form OE-417)",
+    "nrc_power_reactor_licensee": "Nuclear power reactor licensee (NRC, 10 CFR 73.54)",
+    "tsa_pipeline_owner_operator": "TSA-designated critical pipeline owner/operator",
+    "tsa_rail_owner_operator": "Railroad or rail transit owner/operator (TSA security directives)",
+    "sec_sci_entity": "SCI entity (SEC Regulation SCI)",
+    "mas_trm_notice_fi": "Financial institution under an MAS Technology Risk Management Notice "
+    "(Singapore)",
+    "rbi_regulated_entity": "RBI-regulated entity (India, IT Governance Master Direction)",
+    "sebi_regulated_entity": "SEBI-regulated entity (India, CSCRF)",
+    "irdai_regulated_entity": "IRDAI-regulated insurer or intermediary (India)",
+    "uk_trust_service_provider": "Trust service provider established in the UK (UK eIDAS)",
     "au_ransomware_reporting_entity": "Ransomware reporting business (Australia)",
     "au_soci_responsible_entity": "Responsible entity for critical infrastructure (Australia)",
     "au_turnover_over_3m": "Australian business with turnover over AUD 3 million",
