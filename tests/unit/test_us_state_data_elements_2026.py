@@ -28,13 +28,14 @@ from tests.unit.law_cases import breach, recipients_in
 N = "name"
 OWED, NOT = True, False
 IND, AG, CRA = "individuals", "attorney_general", "consumer_reporting_agencies"
+AGENCY = "state_agency"
 
 
 def _residents_told(out, place):
     return IND in recipients_in(out, place)
 
 
-# (place, data taken besides nothing else, residents' notice owed)
+# (place, data taken, residents' notice owed)
 ROWS = [
     # Alaska, AS 45.48.090(7): name with SSN; driver's licence or state ID; account or card number
     # (with the code where one is needed); passwords, PINs or access codes for financial accounts.
@@ -138,8 +139,8 @@ ROWS = [
     # with or without any required security code".
     ("US-MA", [N, "financial_account"], OWED),
     ("US-MA", [N, "medical"], NOT),
-    # Maryland, Md. Code Com. Law 14-3501(e)(1)(i): passport; health insurance information; biometric
-    # data.
+    # Maryland, Md. Code Com. Law 14-3501(e)(1)(i): passport; health insurance information;
+    # biometric data.
     ("US-MD", [N, "passport"], OWED),
     ("US-MD", [N, "health_insurance"], OWED),
     ("US-MD", [N, "biometric"], OWED),
@@ -197,9 +198,9 @@ ROWS = [
     # identification number"; no passport or biometric element.
     ("US-NV", [N, "medical"], OWED),
     ("US-NV", [N, "passport"], NOT),
-    # New York, Gen. Bus. Law 899-aa(1)(a) (read): "'Personal information' shall mean any information
-    # concerning a natural person which, because of name, number, personal mark, or other
-    # identifier, can be used to identify such natural person"; (b)(i) private information is
+    # New York, Gen. Bus. Law 899-aa(1)(a) (read): "'Personal information' shall mean any
+    # information concerning a natural person which, because of name, number, personal mark, or
+    # other identifier, can be used to identify such natural person"; (b)(i) private information is
     # personal information "consisting of any information in combination with" (1) SSN ... (5)
     # biometric information. The name is one identifier among others: an e-mail address or
     # telephone number linked to an SSN is private information, as in the District of Columbia.
@@ -318,9 +319,9 @@ FOLLOWING = [
     # N.Y. Gen. Bus. Law 899-aa(8)(a): the Attorney General, Department of State and Division of
     # State Police (with DFS where it applies); (8)(b) the consumer reporting agencies above 5,000.
     ("US-NY", 6000, ["contact", "ssn"], {IND, AG, CRA}),
-    # HRS 487N-2(f): the Office of Consumer Protection and the consumer reporting agencies when
-    # more than 1,000 persons are notified at one time.
-    ("US-HI", 1500, [N, "account_credentials"], {IND, AG, CRA}),
+    # HRS 487N-2(f): the Office of Consumer Protection (a state agency) and the consumer reporting
+    # agencies when more than 1,000 persons are notified at one time.
+    ("US-HI", 1500, [N, "account_credentials"], {IND, AGENCY, CRA}),
 ]
 
 
