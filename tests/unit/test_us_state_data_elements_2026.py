@@ -212,7 +212,12 @@ ROWS = [
     # Ohio, R.C. 1349.19(A)(7).
     ("US-OH", [N, "passport"], NOT),
     ("US-OH", [N, "medical"], NOT),
-    # Oklahoma, 24 O.S. 162 (SB 626 of 2025, summaries): biometric data added; no medical element.
+    # Oklahoma, 24 O.S. 162 as amended by SB 626 of 2025, from 1 January 2026 (summary: RMA's alert
+    # quoting it): name with "a unique electronic identifier or routing code in combination with any
+    # required security code, access code, or password that would permit access to an individual's
+    # financial account" (Iowa's words) and unique biometric data; no medical element.
+    ("US-OK", [N, "account_credentials"], OWED),
+    ("US-OK", ["account_credentials"], NOT),
     ("US-OK", [N, "medical"], NOT),
     ("US-OK", [N, "passport"], NOT),
     # Oregon, ORS 646A.602(12)(a)(A): biometric data; health insurance policy number.
@@ -308,6 +313,21 @@ ROWS = [
 @pytest.mark.parametrize(("place", "data", "owed"), ROWS)
 def test_single_element_breach(clocks, place, data, owed):
     out = clocks(breach({place: 10}, data=data))
+    assert _residents_told(out, place) is owed
+
+
+# An element added by an amendment counts from the day it came into force: (place, data, discovery,
+# residents' notice owed).
+AMENDMENT_DAYS = [
+    # Oklahoma SB 626 of 2025 (24 O.S. 162), in force 1 January 2026.
+    ("US-OK", [N, "account_credentials"], "2025-12-31T12:00:00-06:00", NOT),
+    ("US-OK", [N, "account_credentials"], "2026-01-01T12:00:00-06:00", OWED),
+]
+
+
+@pytest.mark.parametrize(("place", "data", "discovered", "owed"), AMENDMENT_DAYS)
+def test_element_counts_from_the_amendment(clocks, place, data, discovered, owed):
+    out = clocks(breach({place: 10}, data=data, discovered=discovered))
     assert _residents_told(out, place) is owed
 
 
