@@ -172,6 +172,16 @@ SUBJECT_TO = [
         "Finance, banking or credit information business (Viet Nam, Decree 356/2025 Art 8)",
     ),
     (
+        "health_information_custodian",
+        "Health information custodian or trustee (Canadian provincial health information acts)",
+    ),
+    (
+        "public_body",
+        "Public body, institution or public sector agency (provincial or state privacy law)",
+    ),
+    ("local_government", "Local government (municipality, council)"),
+    ("au_commonwealth_agency", "Australian Commonwealth (federal) agency"),
+    (
         "federal_regulator_compliant",
         "Notifies under its primary or functional regulator's breach rules (US state exemptions)",
     ),

@@ -167,6 +167,16 @@ REGIME_LABELS = {
     "ut_governmental_entity": "Utah governmental entity (Utah Code 63A-19)",
     "ssm_significant_institution": "Significant institution supervised by the ECB (SSM)",
     "vt_dfr_regulated": "Regulated by the Vermont Department of Financial Regulation",
+    "health": "Health sector: a health information custodian or trustee (Canadian provincial "
+    "health information acts)",
+    "health_information_custodian": "Health information custodian or trustee (Canadian provincial "
+    "health information acts)",
+    "public_body": "Public body, institution or public sector agency (provincial or state "
+    "public-sector privacy law)",
+    "public_sector": "Public sector body (provincial or state public-sector privacy law)",
+    "government": "Government body (provincial or state public-sector privacy law)",
+    "local_government": "Local government (municipality, council)",
+    "au_commonwealth_agency": "Australian Commonwealth (federal) agency",
 }
 # The words after a colon: ``dora:credit_institution`` reads "DORA financial entity: credit
 # institution"; ``intra_provincial:qc`` names the province.

@@ -14,9 +14,9 @@ from tests.web.test_forms import GOOD_CASE, field_error
 
 pytestmark = pytest.mark.django_db
 
-PEOPLE = {"CA-ON": 1200, "AU-NSW": 300, "US-CA": 600}
+PEOPLE = {"CA-MB": 1200, "AU-VIC": 300, "US-CA": 600}
 ONTARIO = (
-    "1,200 residents of Ontario (CA-ON) affected; no Ontario rule in the rule book: "
+    "1,200 residents of Manitoba (CA-MB) affected; no Manitoba rule in the rule book: "
     "Canada's rules apply"
 )
 
@@ -34,7 +34,7 @@ def check_case(incident: Incident) -> None:
     assert {a.jurisdiction: a.count for a in incident.affected.all()} == PEOPLE
     whys = {o.rule_code: o.why for o in incident.obligations.all()}
     assert ONTARIO in whys["CA-PIPEDA-OPC"]
-    assert any("(AU-NSW) affected" in line for line in whys["AU-NDB-ASSESS"])
+    assert any("(AU-VIC) affected" in line for line in whys["AU-NDB-ASSESS"])
     assert "US-CA-IND" in whys
 
 
@@ -42,7 +42,7 @@ def test_the_form_opens_the_case(login, counsel):
     post = {
         **GOOD_CASE,
         "data": ["name", "ssn"],
-        "affected": "CA-ON 1200\nAU-NSW 300\nUS-CA 600",
+        "affected": "CA-MB 1200\nAU-VIC 300\nUS-CA 600",
     }
     response = login(counsel).post(reverse("incidents:create"), post)
     assert response.status_code == 302, field_error(response.content.decode(), "affected")

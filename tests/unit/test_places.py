@@ -70,15 +70,15 @@ def test_a_subdivision_rolls_up_through_its_iso_parents(code, parents):
     ("affected", "rule", "line"),
     [
         (
-            {"CA-ON": 1200},
+            {"CA-MB": 1200},
             "CA-PIPEDA-OPC",
-            "1,200 residents of Ontario (CA-ON) affected; no Ontario rule in the rule book: "
+            "1,200 residents of Manitoba (CA-MB) affected; no Manitoba rule in the rule book: "
             "Canada's rules apply",
         ),
         (
-            {"AU-NSW": 300},
+            {"AU-VIC": 300},
             "AU-NDB-ASSESS",
-            "300 residents of New South Wales (AU-NSW) affected; no New South Wales rule in the "
+            "300 residents of Victoria (AU-VIC) affected; no Victoria rule in the "
             "rule book: Australia's rules apply",
         ),
         (
@@ -96,23 +96,23 @@ def test_people_of_a_subdivision_without_rules_are_covered_by_the_country(
     assert line in out.owed[rule]["why"]
 
 
-def test_ontario_new_south_wales_and_california_in_one_case(clocks):
+def test_manitoba_victoria_and_california_in_one_case(clocks):
     out = clocks(
         facts(
             data=["name", "ssn"],
             risk_of_harm="high",
-            affected={"CA-ON": 1200, "AU-NSW": 300, "US-CA": 600, "CA-QC": 40},
+            affected={"CA-MB": 1200, "AU-VIC": 300, "US-CA": 600, "CA-QC": 40},
         )
     )
     owed = out.owed
     # California has its own rules: they apply, and no roll-up line is written for it.
     assert "600 residents of California affected" in owed["US-CA-IND"]["why"]
     assert not any("US-CA)" in line for line in owed["US-CA-IND"]["why"])
-    # Canada counts Ontario and Quebec; only Ontario (no rules of its own) is said to roll up.
+    # Canada counts Manitoba and Quebec; only Manitoba (no rules of its own) is said to roll up.
     opc = owed["CA-PIPEDA-OPC"]["why"]
     assert "1,240 residents of Canada affected" in opc
     assert not any("(CA-QC)" in line for line in opc)
-    assert any(line.startswith("1,200 residents of Ontario (CA-ON)") for line in opc)
+    assert any(line.startswith("1,200 residents of Manitoba (CA-MB)") for line in opc)
     assert "AU-NDB-ASSESS" in owed
 
 

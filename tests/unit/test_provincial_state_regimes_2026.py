@@ -214,9 +214,10 @@ def test_an_alberta_custodian_owes_no_pipa_notice_for_health_information(clocks)
 @pytest.mark.parametrize(
     "rule,due",
     [
-        # NSW s 59E(2)(b): 30 days from awareness; the day after 2 November is day 1, so the
-        # 30th day is 2 December 2026, ending at 23:59:59 in Sydney (UTC+11 in summer).
-        ("AU-NSW-PPIP-ASSESS", "2026-12-02T12:59:59Z"),
+        # NSW s 59E(2)(b): 30 days from awareness. 16:00 UTC on 2 November is already 3 November
+        # in Sydney (UTC+11 in summer), the day counted from (facts format, counting convention
+        # 5); the 30th day is 3 December 2026, ending at 23:59:59 Sydney time.
+        ("AU-NSW-PPIP-ASSESS", "2026-12-03T12:59:59Z"),
         # Ontario s 6.4: by 1 March of the following year (Toronto, UTC-5).
         ("CA-ON-PHIPA-ANNUAL", "2027-03-02T04:59:59Z"),
     ],
