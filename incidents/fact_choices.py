@@ -168,6 +168,23 @@ SUBJECT_TO = [
         "Trust service provider established in the UK (UK eIDAS)",
     ),
     (
+        "ch_isg_reporting_entity",
+        "Authority or organisation required to report cyberattacks (Switzerland, ISG Art 74b)",
+    ),
+    (
+        "finma_supervised_institution",
+        "Institution supervised by FINMA (Switzerland, FINMASA Art 29(2))",
+    ),
+    (
+        "bsp_supervised_fi",
+        "BSP-supervised financial institution (Philippines, BSP Circular 1019)",
+    ),
+    (
+        "mtsa_regulated_owner_operator",
+        "Owner/operator of a US-flagged vessel, OCS facility or MTSA-regulated facility "
+        "(US Coast Guard)",
+    ),
+    (
         "vn_finance_banking_credit",
         "Finance, banking or credit information business (Viet Nam, Decree 356/2025 Art 8)",
     ),

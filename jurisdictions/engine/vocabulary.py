@@ -142,6 +142,12 @@ REGIME_LABELS = {
     "sebi_regulated_entity": "SEBI-regulated entity (India, CSCRF)",
     "irdai_regulated_entity": "IRDAI-regulated insurer or intermediary (India)",
     "uk_trust_service_provider": "Trust service provider established in the UK (UK eIDAS)",
+    "ch_isg_reporting_entity": "Authority or organisation required to report cyberattacks "
+    "(Switzerland, ISG)",
+    "finma_supervised_institution": "Institution supervised by FINMA (Switzerland)",
+    "bsp_supervised_fi": "BSP-supervised financial institution (Philippines)",
+    "mtsa_regulated_owner_operator": "Owner/operator of an MTSA-regulated vessel or facility "
+    "(US Coast Guard)",
     "au_ransomware_reporting_entity": "Ransomware reporting business (Australia)",
     "au_soci_responsible_entity": "Responsible entity for critical infrastructure (Australia)",
     "au_turnover_over_3m": "Australian business with turnover over AUD 3 million",

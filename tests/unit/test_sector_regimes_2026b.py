@@ -52,6 +52,16 @@ SECTOR_RULES = (
         "GB-CA2003-105K",
     }
 )
+# Added in a second pass (the rows below were written before these rules existed too).
+SECOND_PASS = {
+    "CH-ISG-74E",
+    "CH-FINMA-29-2-INITIAL",
+    "CH-FINMA-29-2-REPORT",
+    "PH-BSP-2H",
+    "PH-BSP-24H",
+    "US-USCG-CYBER",
+}
+SECTOR_RULES = SECTOR_RULES | SECOND_PASS
 
 # (regime tokens, facts options, sector duties owed)
 ROWS = [
@@ -94,6 +104,25 @@ ROWS = [
     # UK eIDAS Art 19(2): a UK trust service provider - the ICO within 24 hours and the persons to
     # whom the service is provided without undue delay.
     (["uk_trust_service_provider"], {}, UK_EIDAS),
+    # Switzerland, Information Security Act (ISG) Arts 74a-74e with the Cybersecurity Ordinance
+    # (CSV) Art 16 (in force 1 April 2025): an authority or organisation under Art 74b reports a
+    # cyberattack to the Federal Office for Cyber Security (BACS) within 24 hours of discovery.
+    (["ch_isg_reporting_entity"], {}, {"CH-ISG-74E"}),
+    # FINMASA Art 29(2) as FINMA Guidance 05/2020 (updated by 03/2024) applies it: an institution
+    # supervised by FINMA tells FINMA within 24 hours and reports within 72 hours. A Swiss bank is
+    # under both regimes and owes both notices.
+    (["finma_supervised_institution"], {}, {"CH-FINMA-29-2-INITIAL", "CH-FINMA-29-2-REPORT"}),
+    (
+        ["finma_supervised_institution", "ch_isg_reporting_entity"],
+        {},
+        {"CH-ISG-74E", "CH-FINMA-29-2-INITIAL", "CH-FINMA-29-2-REPORT"},
+    ),
+    # BSP Circular No. 1019 (2018): a BSP-supervised financial institution reports a major
+    # cyber-related incident within 2 hours of discovery and follows up within 24 hours.
+    (["bsp_supervised_fi"], {}, {"PH-BSP-2H", "PH-BSP-24H"}),
+    # 33 CFR 6.16-1 (from 21 February 2024) and 101.650(g) (from 16 July 2025): an MTSA-regulated
+    # vessel or facility reports a (reportable) cyber incident without delay.
+    (["mtsa_regulated_owner_operator"], {}, {"US-USCG-CYBER"}),
     # Not subject to any of them (a US bank, or no regime at all): none of these duties.
     (["banking_organization"], {}, set()),
     ([], {}, set()),
@@ -157,6 +186,16 @@ DEADLINES = [
     # UK eIDAS Art 19(2): 24 hours after becoming aware; the users "without undue delay".
     ("GB-UKEIDAS-19-ICO", "uk_trust_service_provider", {}, "2026-03-03T16:00:00Z"),
     ("GB-UKEIDAS-19-USERS", "uk_trust_service_provider", {}, None),
+    # ISG / CSV Art 16(1): 24 hours after discovery.
+    ("CH-ISG-74E", "ch_isg_reporting_entity", {}, "2026-03-03T16:00:00Z"),
+    # FINMA Guidance 05/2020: 24 hours (read as elapsed hours, the "severe" case) and 72 hours.
+    ("CH-FINMA-29-2-INITIAL", "finma_supervised_institution", {}, "2026-03-03T16:00:00Z"),
+    ("CH-FINMA-29-2-REPORT", "finma_supervised_institution", {}, "2026-03-05T16:00:00Z"),
+    # BSP: 2 hours; the follow-up 24 hours.
+    ("PH-BSP-2H", "bsp_supervised_fi", {}, "2026-03-02T18:00:00Z"),
+    ("PH-BSP-24H", "bsp_supervised_fi", {}, "2026-03-03T16:00:00Z"),
+    # 33 CFR 6.16-1 "immediately", 101.650(g) "without delay": no fixed period.
+    ("US-USCG-CYBER", "mtsa_regulated_owner_operator", {}, None),
 ]
 
 
@@ -199,6 +238,10 @@ NOT_YET = [
     ("IN-IRDAI-ICS", "irdai_regulated_entity", {}, "2023-04-10T12:00:00Z"),
     # RBI Master Direction in force 1 April 2024.
     ("IN-RBI-ITGRCA", "rbi_regulated_entity", {}, "2024-03-20T12:00:00Z"),
+    # ISG reporting obligation in force 1 April 2025.
+    ("CH-ISG-74E", "ch_isg_reporting_entity", {}, "2025-03-20T12:00:00Z"),
+    # 33 CFR 6.16-1 cyber incident reporting from 21 February 2024 (Executive Order 14116).
+    ("US-USCG-CYBER", "mtsa_regulated_owner_operator", {}, "2024-02-10T12:00:00Z"),
 ]
 
 
@@ -222,6 +265,10 @@ NEW_KEYS = (
     "irdai_regulated_entity",
     "ecomms_provider",
     "uk_trust_service_provider",
+    "ch_isg_reporting_entity",
+    "finma_supervised_institution",
+    "bsp_supervised_fi",
+    "mtsa_regulated_owner_operator",
 )
 
 
