@@ -197,7 +197,6 @@ SUBJECT_TO = [
         "Public body, institution or public sector agency (provincial or state privacy law)",
     ),
     ("local_government", "Local government (municipality, council)"),
-    ("au_commonwealth_agency", "Australian Commonwealth (federal) agency"),
     (
         "federal_regulator_compliant",
         "Notifies under its primary or functional regulator's breach rules (US state exemptions)",

@@ -182,7 +182,6 @@ REGIME_LABELS = {
     "public_sector": "Public sector body (provincial or state public-sector privacy law)",
     "government": "Government body (provincial or state public-sector privacy law)",
     "local_government": "Local government (municipality, council)",
-    "au_commonwealth_agency": "Australian Commonwealth (federal) agency",
 }
 # The words after a colon: ``dora:credit_institution`` reads "DORA financial entity: credit
 # institution"; ``intra_provincial:qc`` names the province.

@@ -197,6 +197,14 @@ def test_a_state_agency_owes_no_commonwealth_ndb_notice(clocks):
     assert not {c for c in out.owed if c.startswith("AU-NDB")}
 
 
+def test_a_commonwealth_agency_keeps_the_ndb_scheme_and_owes_no_state_notice(clocks):
+    # Privacy Act 1988 (Cth) s 6 "agency" (Commonwealth bodies) and Part IIIC; PPIP Act s 3
+    # "public sector agency" (NSW bodies only). A federal agency does not record public_body.
+    out = clocks(_facts("AU-NSW", (), data=PLAIN, risk="high"))
+    assert {"AU-NDB-ASSESS", "AU-NDB-OAIC", "AU-NDB-IND"} <= set(out.owed)
+    assert not _owed_in(out, "AU-NSW")
+
+
 def test_a_provincial_public_body_owes_no_pipeda_notice(clocks):
     # PIPEDA s 4(1) binds organisations in the course of commercial activities; a provincial
     # public body's breach is governed by the province's public-sector law.
