@@ -1,14 +1,14 @@
 """A page of the case list in one PostgreSQL statement: how many cases match, and the page's
 rows with their open deadlines and places.
 
-The ids come from the ORM as before (``case_ids``: ``visible_to`` and the filters, in the
-chosen order); only the statement around them is written here, once per process. Asked as a
-count and then a rows query, the same page cost two round trips and two plans; built through the
-ORM, the rows query also cost more to put together than to run. Here:
+The ids come from ``list_sql.case_ids`` (who may see a case, the filters and the chosen order,
+as the ORM's ``case_ids`` lists them); the statement around them is written here, once per
+process. Asked as a count and then a rows query, the same page cost two round trips and two
+plans; built through the ORM, the rows query also cost more to put together than to run. Here:
 
 * ``ARRAY(ids)`` keeps the page's ids in the order their query gives (PostgreSQL builds the
   array in the subquery's output order) and ``unnest ... WITH ORDINALITY`` numbers them;
-* the count is a subquery of its own, the cheapest that counts them (``case_ids``: the person's
+* the count is a subquery of its own, the cheapest that counts them (``list_sql``: the person's
   team rows when nothing is filtered), and only the page's ids are found, so the first pages
   stop after 25 cases (counting and slicing one array of every match cost as much overall on
   10,000 cases, and more for the first pages);
@@ -27,6 +27,7 @@ from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db import connection
 
+from .list_sql import CaseIds, Statement
 from .models import Incident
 
 # The row's columns after the total and the position: as ``listing.COLUMNS``.
@@ -67,40 +68,37 @@ def _tail(extras_sql: str) -> str:
     )
 
 
-def fetch(ids, counted, *, number, page_size: int, extras, token_sql: str, later=None):
+def fetch(cases: CaseIds, *, number, page_size: int, extras, token_sql: str):
     """(count, page number, rows, token seen, later): ``rows`` as ``listing.COLUMNS`` followed by
     the extras' values (JSON text) in ``extras`` order, for the page ``Paginator.get_page(number)``
-    gives; ``later``: the first value of the ``later`` queryset (one column, one row), if given."""
+    gives; ``later``: the value of ``cases.later`` (one column, one row), if it has one."""
     try:
         # A first guess, checked against the count below; never past what an array index holds.
         guess = min(max(1, int(number)), MAX_GUESS)
     except (TypeError, ValueError):
         guess = 1
-    total, token, rows, first = _run(ids, counted, guess, page_size, extras, token_sql, later)
+    total, token, rows, first = _run(cases, guess, page_size, extras, token_sql)
     page_number = Paginator(range(total), page_size).get_page(number).number
     if page_number != guess:  # past the end (or before the start): the last page
-        total, token, rows, first = _run(
-            ids, counted, page_number, page_size, extras, token_sql, later
-        )
+        total, token, rows, first = _run(cases, page_number, page_size, extras, token_sql)
     return total, page_number, rows, token, first
 
 
-def _run(ids, counted, number, page_size, extras, token_sql, later):
+def _run(cases: CaseIds, number, page_size, extras, token_sql):
     extras_sql, extras_params = [], []
     for expression in extras:
         extras_sql.append(expression.sql)
         extras_params.extend(expression.params)
     start = (number - 1) * page_size
-    # The count is its own subquery (the cheapest that counts them, see ``case_ids``), and only
+    # The count is its own subquery (the cheapest that counts them, see ``list_sql``), and only
     # the page's ids are found, so the first pages stop after 25 cases.
-    ids_sql, ids_params = ids[start : start + page_size].query.sql_with_params()
-    count_sql, count_params = counted.order_by().values("pk").query.sql_with_params()
-    later_sql, later_params = later.query.sql_with_params() if later is not None else ("NULL", ())
+    later = cases.later or Statement("NULL")
     head = (
-        f"WITH listed AS (SELECT (SELECT COUNT(*) FROM ({count_sql}) AS counted) AS total,"  # noqa: S608 - compiled by the ORM
-        f" ({token_sql}) AS token, ({later_sql}) AS later, ARRAY({ids_sql}) AS ids) "
+        f"WITH listed AS (SELECT (SELECT COUNT(*) FROM ({cases.counted.sql}) AS counted) AS total,"  # noqa: S608 - list_sql's statements
+        f" ({token_sql}) AS token, ({later.sql}) AS later,"
+        f" ARRAY({cases.ids.sql} LIMIT {int(page_size)} OFFSET {int(start)}) AS ids) "
     )
-    params = [*count_params, *later_params, *ids_params]
+    params = [*cases.counted.params, *later.params, *cases.ids.params]
     with connection.cursor() as cursor:
         cursor.execute(head + _tail(", ".join(extras_sql)), [*params, *extras_params])
         result = cursor.fetchall()

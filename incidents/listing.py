@@ -4,7 +4,7 @@ the view formats times and countdowns afresh for every request."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 
@@ -14,7 +14,7 @@ from django.db.models import JSONField
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from . import list_cache, list_query
+from . import list_cache, list_query, list_sql
 from .models import AffectedPopulation, Incident, Obligation
 from .queries import DEFAULT_SORT, SORTS, CaseFilters, CountingPaginator, case_ids
 
@@ -115,18 +115,16 @@ def _compute(user, filters: CaseFilters, number):
     stays right without a write: None for always, or for a deadline window the moment the next
     case's deadline enters it)."""
     now = timezone.now()
-    ids, counted = case_ids(user, filters, now=now)
     if connection.vendor == "postgresql":
-        # One statement: the count and the page's rows (list_query).
+        # One statement: the count and the page's rows (list_query), the cases as list_sql
+        # writes them.
         extras = _row_extras()
         count, number, rows, seen, entering = list_query.fetch(
-            ids,
-            counted,
+            list_sql.case_ids(user, filters, now),
             number=number,
             page_size=PAGE_SIZE,
             extras=[extras["open_dues"], extras["places"]],
             token_sql=list_cache.token_in_query().sql,
-            later=_next_to_enter(user, filters, now),
         )
         if not rows:
             seen = None  # an empty page is not kept
@@ -136,6 +134,7 @@ def _compute(user, filters: CaseFilters, number):
             # the page holds until the next one enters it, or for good if none will.
             until = entering - filters.due_within if entering else list_cache.NO_END
         return (count, number, _listed_cases(rows)), seen, until
+    ids, counted = case_ids(user, filters, now=now)
     # The ids stay a sliced subquery: the count and the page cost the same on page 1 and 400.
     page = CountingPaginator(ids, PAGE_SIZE, counted).get_page(number)
     sort = filters.sort if filters.sort in SORTS else DEFAULT_SORT
@@ -154,20 +153,6 @@ def _compute(user, filters: CaseFilters, number):
     until = list_cache.NOT_KEPT if filters.due_within is not None else None
     listed = _listed_cases(row[:-1] for row in rows)
     return (page.paginator.count, page.number, listed), seen, until
-
-
-def _next_to_enter(user, filters: CaseFilters, now):
-    """The earliest deadline of a case the window (``due_within``) does not show yet but would
-    with the other filters, as a one-value queryset; None without a window."""
-    if filters.due_within is None:
-        return None
-    others = replace(filters, due_within=None, sort=None)
-    return (
-        others.apply(Incident.objects.visible_to(user))
-        .filter(next_due_at__gt=now + filters.due_within)
-        .order_by("next_due_at")
-        .values("next_due_at")[:1]
-    )
 
 
 def _listed_cases(rows) -> tuple[ListedCase, ...]:

@@ -196,6 +196,8 @@ class Incident(models.Model):
             models.Index(fields=["status", "-created_at"], name="incident_status_created"),
             models.Index(fields=["-created_at", "-id"], name="incident_created"),
             models.Index(fields=["next_due_at", "id"], name="incident_next_due"),
+            # (PostgreSQL also has incident_next_due_desc for "latest deadline first", cases
+            # without one last: migration 0022; SQLite cannot index NULLS LAST.)
             # The case list sorted by title: read in order, not sorted (a deep page otherwise
             # sorts every case the person may see).
             models.Index(fields=["title", "id"], name="incident_title"),

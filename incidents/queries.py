@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import connection, models
 from django.db.models import (
     Case,
     Count,
@@ -91,6 +91,24 @@ class IncidentQuerySet(models.QuerySet):
         # A subquery rather than a join: no duplicate rows, and other team filters stay separate.
         return self._scoped("visible_to").filter(
             pk__in=TeamMember.objects.filter(user_id=user.pk).values("incident_id")
+        )
+
+    def visibility_sql(self, user) -> tuple[str, tuple]:
+        """``visible_to(user)`` as a condition on the case table, for a statement written by hand
+        (the case list on PostgreSQL, ``list_sql``): ``(sql, params)``. The same cases as
+        ``visible_to`` (``tests/web/test_list_sql.py`` checks it user by user)."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return "FALSE", ()
+        if sees_all(user):
+            return "TRUE", ()
+        from .models import TeamMember
+
+        q = connection.ops.quote_name
+        return (
+            f"{q(self.model._meta.db_table)}.{q(self.model._meta.pk.column)} IN"  # noqa: S608 - names from models
+            f" (SELECT {q('incident_id')} FROM {q(TeamMember._meta.db_table)}"
+            f" WHERE {q('user_id')} = %s)",
+            (user.pk,),
         )
 
     def unrestricted(self, why: str):
@@ -247,7 +265,7 @@ class CaseFilters:
 
         # Text a database cannot compare (NUL, lone surrogates) matches nothing, never errors.
         for value in (self.jurisdiction, self.owner, self.q):
-            if isinstance(value, str) and not _searchable(value):
+            if isinstance(value, str) and not searchable(value):
                 return qs.none()
 
         if self.status:
@@ -284,7 +302,8 @@ class CaseFilters:
         return qs.order_by(*SORTS[sort])
 
 
-def _searchable(text: str) -> bool:
+def searchable(text: str) -> bool:
+    """Can a database compare ``text``? (No NUL, no lone surrogate.)"""
     if "\x00" in text:
         return False
     try:
