@@ -185,6 +185,11 @@ SUBJECT_TO = [
         "(US Coast Guard)",
     ),
     (
+        "uk_payment_service_provider",
+        "Payment service provider (UK, Payment Services Regulations 2017)",
+    ),
+    ("fca_authorised_firm", "FCA-authorised firm (UK, FCA Handbook SUP 15)"),
+    (
         "vn_finance_banking_credit",
         "Finance, banking or credit information business (Viet Nam, Decree 356/2025 Art 8)",
     ),

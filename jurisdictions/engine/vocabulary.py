@@ -148,6 +148,9 @@ REGIME_LABELS = {
     "bsp_supervised_fi": "BSP-supervised financial institution (Philippines)",
     "mtsa_regulated_owner_operator": "Owner/operator of an MTSA-regulated vessel or facility "
     "(US Coast Guard)",
+    "uk_payment_service_provider": "Payment service provider (UK, Payment Services Regulations "
+    "2017)",
+    "fca_authorised_firm": "FCA-authorised firm (UK)",
     "au_ransomware_reporting_entity": "Ransomware reporting business (Australia)",
     "au_soci_responsible_entity": "Responsible entity for critical infrastructure (Australia)",
     "au_turnover_over_3m": "Australian business with turnover over AUD 3 million",

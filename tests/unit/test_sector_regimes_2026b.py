@@ -60,6 +60,8 @@ SECOND_PASS = {
     "PH-BSP-2H",
     "PH-BSP-24H",
     "US-USCG-CYBER",
+    "GB-PSR-99",
+    "GB-FCA-SUP15-3",
 }
 SECTOR_RULES = SECTOR_RULES | SECOND_PASS
 
@@ -123,6 +125,12 @@ ROWS = [
     # 33 CFR 6.16-1 (from 21 February 2024) and 101.650(g) (from 16 July 2025): an MTSA-regulated
     # vessel or facility reports a (reportable) cyber incident without delay.
     (["mtsa_regulated_owner_operator"], {}, {"US-USCG-CYBER"}),
+    # Payment Services Regulations 2017 reg 99(1): a payment service provider notifies the FCA of a
+    # major operational or security incident without undue delay (the FCA's form: within 4 hours).
+    (["uk_payment_service_provider"], {}, {"GB-PSR-99"}),
+    # FCA Handbook SUP 15.3.1R (with SYSC 13.4.1G, SUP 15.3.8G): an authorised firm notifies the
+    # FCA immediately of a matter that could seriously affect its services to customers.
+    (["fca_authorised_firm"], {}, {"GB-FCA-SUP15-3"}),
     # Not subject to any of them (a US bank, or no regime at all): none of these duties.
     (["banking_organization"], {}, set()),
     ([], {}, set()),
@@ -196,6 +204,10 @@ DEADLINES = [
     ("PH-BSP-24H", "bsp_supervised_fi", {}, "2026-03-03T16:00:00Z"),
     # 33 CFR 6.16-1 "immediately", 101.650(g) "without delay": no fixed period.
     ("US-USCG-CYBER", "mtsa_regulated_owner_operator", {}, None),
+    # PSRs reg 99 as the FCA applies it: 4 hours from detection.
+    ("GB-PSR-99", "uk_payment_service_provider", {}, "2026-03-02T20:00:00Z"),
+    # SUP 15.3.1R: "immediately" - no fixed period.
+    ("GB-FCA-SUP15-3", "fca_authorised_firm", {}, None),
 ]
 
 
@@ -242,6 +254,8 @@ NOT_YET = [
     ("CH-ISG-74E", "ch_isg_reporting_entity", {}, "2025-03-20T12:00:00Z"),
     # 33 CFR 6.16-1 cyber incident reporting from 21 February 2024 (Executive Order 14116).
     ("US-USCG-CYBER", "mtsa_regulated_owner_operator", {}, "2024-02-10T12:00:00Z"),
+    # PSRs 2017 reg 99 in force 13 January 2018.
+    ("GB-PSR-99", "uk_payment_service_provider", {}, "2018-01-05T12:00:00Z"),
 ]
 
 
@@ -269,6 +283,8 @@ NEW_KEYS = (
     "finma_supervised_institution",
     "bsp_supervised_fi",
     "mtsa_regulated_owner_operator",
+    "uk_payment_service_provider",
+    "fca_authorised_firm",
 )
 
 
