@@ -66,151 +66,248 @@ EVENT_FIELDS = [
 EVENT_NAMES = [name for name, _, _ in EVENT_FIELDS]
 
 DATA_CATEGORIES = list(DATA_CATEGORY_LABELS.items())
-SUBJECT_TO = [
-    ("hipaa_covered_entity", "HIPAA covered entity"),
-    ("hipaa_business_associate", "HIPAA business associate"),
-    ("sec_registrant", "SEC registrant"),
-    ("nydfs_covered_entity", "NYDFS covered entity"),
-    ("dora_financial_entity", "DORA financial entity"),
-    ("nis2_essential_entity", "NIS2 essential entity"),
-    ("nis2_important_entity", "NIS2 important entity"),
-    ("glba_financial_institution", "GLBA financial institution"),
-    ("circia_covered_entity", "CIRCIA covered entity"),
-    ("uk_nis", "UK NIS"),
-    ("banking_organization", "US bank or bank holding company (banking agencies)"),
-    ("bank_service_provider", "Bank service provider (Bank Service Company Act)"),
+# The regime tick-boxes of the facts form and the organisation profile form, by group. Every
+# regime key the vocabulary labels (``jurisdictions.engine.vocabulary.REGIME_LABELS``) and every
+# token the shipped rule book states has a box here, with a label: a key typed only under "Other
+# regimes" is one a person may not know to type. tests/web/test_regime_boxes.py fails on a key
+# without a box or a box without a group.
+SUBJECT_TO_GROUPS = [
     (
-        "ftc_safeguards_financial_institution",
-        "Non-bank financial institution (FTC Safeguards Rule)",
-    ),
-    ("sec_reg_sp_covered_institution", "SEC Regulation S-P covered institution"),
-    (
-        "sec_reg_sp_smaller_entity",
-        "Smaller entity under SEC Regulation S-P (compliance from 3 June 2026)",
-    ),
-    ("naic_licensee", "Insurance licensee (state insurance data security law)"),
-    ("ftc_hbnr_vendor", "Vendor of personal health records (FTC HBNR)"),
-    ("ftc_hbnr_phr_related_entity", "PHR related entity (FTC HBNR)"),
-    ("ftc_hbnr_service_provider", "Service provider to a PHR vendor (FTC HBNR)"),
-    ("fcc_cpni_carrier", "Telecommunications carrier or interconnected VoIP (FCC CPNI)"),
-    (
-        "ca_licensed_health_facility",
-        "California-licensed clinic, health facility, home health agency or hospice",
-    ),
-    (
-        "ncua_federally_insured_credit_union",
-        "Federally insured credit union (NCUA, 12 CFR 748.1(c))",
-    ),
-    ("part2_program", "Substance use disorder program (42 CFR Part 2)"),
-    (
-        "apra_regulated_entity",
-        "APRA-regulated entity (Australia, CPS 234)",
-    ),
-    (
-        "au_soci_responsible_entity",
-        "Responsible entity for a critical infrastructure asset (Australia, SOCI Act)",
-    ),
-    ("hk_ci_operator", "Critical infrastructure operator (Hong Kong, Cap. 653)"),
-    ("sg_cii_owner", "Owner of critical information infrastructure (Singapore)"),
-    (
-        "eidas_trust_service_provider",
-        "Non-qualified trust service provider (EU eIDAS)",
-    ),
-    (
-        "eidas_qualified_trust_service_provider",
-        "Qualified trust service provider (EU eIDAS)",
-    ),
-    (
-        "ai_act_high_risk_provider",
-        "Provider of a high-risk AI system (EU AI Act)",
-    ),
-    ("osfi_frfi", "Federally regulated financial institution (Canada, OSFI)"),
-    (
-        "nerc_cip_responsible_entity",
-        "NERC registered entity with high or medium impact BES Cyber Systems (CIP-008-6)",
+        "Europe: EU, EEA, United Kingdom and Switzerland",
+        [
+            ("dora_financial_entity", "DORA financial entity"),
+            ("dora", "DORA financial entity (any type)"),
+            ("dora:credit_institution", "DORA: credit institution"),
+            ("dora:central_counterparty", "DORA: central counterparty"),
+            ("dora:trading_venue", "DORA: trading venue"),
+            ("ssm_significant_institution", "Significant institution supervised by the ECB (SSM)"),
+            ("nis2", "NIS2 essential or important entity"),
+            ("nis2_essential_entity", "NIS2 essential entity"),
+            ("nis2_important_entity", "NIS2 important entity"),
+            ("nis2:important", "NIS2: important entity (national lower regime)"),
+            ("nis2_trust_service_provider", "NIS2 trust service provider"),
+            ("nis2:trust_service_provider", "NIS2: trust service provider"),
+            ("eidas_trust_service_provider", "Non-qualified trust service provider (EU eIDAS)"),
+            (
+                "eidas_qualified_trust_service_provider",
+                "Qualified trust service provider (EU eIDAS)",
+            ),
+            ("ai_act_high_risk_provider", "Provider of a high-risk AI system (EU AI Act)"),
+            ("cra_manufacturer", "Manufacturer of a product with digital elements (CRA)"),
+            (
+                "ecomms_provider",
+                "Provider of a public electronic communications network or service",
+            ),
+            (
+                "ecomms_provider:service_data",
+                "Electronic communications provider: the breach concerns service data",
+            ),
+            ("postal_service_provider", "Postal service provider"),
+            ("uk_nis", "UK NIS"),
+            (
+                "uk_trust_service_provider",
+                "Trust service provider established in the UK (UK eIDAS)",
+            ),
+            (
+                "uk_payment_service_provider",
+                "Payment service provider (UK, Payment Services Regulations 2017)",
+            ),
+            ("fca_authorised_firm", "FCA-authorised firm (UK, FCA Handbook SUP 15)"),
+            (
+                "ch_isg_reporting_entity",
+                "Authority or organisation required to report cyberattacks (Switzerland, ISG "
+                "Art 74b)",
+            ),
+            (
+                "finma_supervised_institution",
+                "Institution supervised by FINMA (Switzerland, FINMASA Art 29(2))",
+            ),
+        ],
     ),
     (
-        "doe_oe417_respondent",
-        "Electric utility, balancing authority or reliability coordinator (DOE Form OE-417)",
+        "United States: federal and sector",
+        [
+            ("hipaa_covered_entity", "HIPAA covered entity"),
+            ("hipaa_business_associate", "HIPAA business associate"),
+            ("part2_program", "Substance use disorder program (42 CFR Part 2)"),
+            ("ftc_hbnr_vendor", "Vendor of personal health records (FTC HBNR)"),
+            ("phr_vendor", "Vendor of personal health records (earlier key)"),
+            ("ftc_hbnr_phr_related_entity", "PHR related entity (FTC HBNR)"),
+            ("ftc_hbnr_service_provider", "Service provider to a PHR vendor (FTC HBNR)"),
+            ("sec_registrant", "SEC registrant"),
+            ("sec_reg_sp_covered_institution", "SEC Regulation S-P covered institution"),
+            (
+                "sec_reg_sp_smaller_entity",
+                "Smaller entity under SEC Regulation S-P (compliance from 3 June 2026)",
+            ),
+            (
+                "sec_reg_sp_service_provider",
+                "Service provider to an SEC Regulation S-P institution",
+            ),
+            ("glba_financial_institution", "GLBA financial institution"),
+            ("banking_organization", "US bank or bank holding company (banking agencies)"),
+            ("bank_service_provider", "Bank service provider (Bank Service Company Act)"),
+            (
+                "ncua_federally_insured_credit_union",
+                "Federally insured credit union (NCUA, 12 CFR 748.1(c))",
+            ),
+            (
+                "ftc_safeguards_financial_institution",
+                "Non-bank financial institution (FTC Safeguards Rule)",
+            ),
+            ("fcc_cpni_carrier", "Telecommunications carrier or interconnected VoIP (FCC CPNI)"),
+            ("circia_covered_entity", "CIRCIA covered entity"),
+            ("dfars_contractor", "US defence contractor (DFARS)"),
+            ("sec_sci_entity", "SCI entity (SEC Regulation SCI)"),
+            (
+                "nerc_cip_responsible_entity",
+                "NERC registered entity with high or medium impact BES Cyber Systems (CIP-008-6)",
+            ),
+            (
+                "doe_oe417_respondent",
+                "Electric utility, balancing authority or reliability coordinator (DOE Form "
+                "OE-417)",
+            ),
+            (
+                "nrc_power_reactor_licensee",
+                "Nuclear power reactor licensee under 10 CFR 73.54 (NRC, 10 CFR 73.77)",
+            ),
+            (
+                "tsa_pipeline_owner_operator",
+                "TSA-designated critical pipeline or LNG owner/operator (SD Pipeline-2021-01)",
+            ),
+            (
+                "tsa_rail_owner_operator",
+                "Railroad or rail transit owner/operator under TSA SD 1580-21-01 / 1582-21-01",
+            ),
+            (
+                "mtsa_regulated_owner_operator",
+                "Owner/operator of a US-flagged vessel, OCS facility or MTSA-regulated facility "
+                "(US Coast Guard)",
+            ),
+            (
+                "federal_regulator_compliant",
+                "Notifies under its primary or functional regulator's breach rules "
+                "(US state exemptions)",
+            ),
+            (
+                "own_notification_procedures",
+                "Own notification procedures consistent with state timing (US state exemptions)",
+            ),
+        ],
     ),
     (
-        "nrc_power_reactor_licensee",
-        "Nuclear power reactor licensee under 10 CFR 73.54 (NRC, 10 CFR 73.77)",
+        "United States: state",
+        [
+            ("naic_licensee", "Insurance licensee (state insurance data security law)"),
+            ("nydfs_covered_entity", "NYDFS covered entity"),
+            (
+                "ca_licensed_health_facility",
+                "California-licensed clinic, health facility, home health agency or hospice",
+            ),
+            ("idaho_public_agency", "Idaho public agency"),
+            ("me_pfr_regulated", "Regulated by the Maine Bureau of Financial Institutions"),
+            (
+                "mn_commerce_financial_institution",
+                "Financial institution licensed by the Minnesota Department of Commerce "
+                "(Minn. Stat. ch. 46A)",
+            ),
+            ("nh_358a3_regulated", "Regulated under N.H. RSA 358-A:3"),
+            ("ok_hospital_cybersecurity_act", "Oklahoma hospital (Hospital Cybersecurity Act)"),
+            (
+                "ok_insurance_small_licensee",
+                "Oklahoma insurance licensee under $5 million gross annual revenue (36 O.S. 678)",
+            ),
+            (
+                "tn_insurance_small_licensee",
+                "Tennessee small insurance licensee (Tenn. Code 56-2-1009)",
+            ),
+            ("ut_governmental_entity", "Utah governmental entity (Utah Code 63A-19)"),
+            ("vt_dfr_regulated", "Regulated by the Vermont Department of Financial Regulation"),
+            (
+                "wi_insurance_financial_affiliate",
+                "Wisconsin insurance licensee affiliated with a depository institution or "
+                "broker-dealer (Wis. Stat. 601.951(2))",
+            ),
+        ],
     ),
     (
-        "tsa_pipeline_owner_operator",
-        "TSA-designated critical pipeline or LNG owner/operator (SD Pipeline-2021-01)",
+        "Canada",
+        [
+            ("osfi_frfi", "Federally regulated financial institution (Canada, OSFI)"),
+            (
+                "health_information_custodian",
+                "Health information custodian or trustee (Canadian provincial health information "
+                "acts)",
+            ),
+            ("intra_provincial", "Organisation under a provincial privacy law"),
+            ("intra_provincial:ab", "Intra-provincial activity: Alberta"),
+            ("intra_provincial:bc", "Intra-provincial activity: British Columbia"),
+            ("intra_provincial:qc", "Intra-provincial activity: Quebec"),
+        ],
     ),
     (
-        "tsa_rail_owner_operator",
-        "Railroad or rail transit owner/operator under TSA SD 1580-21-01 / 1582-21-01",
-    ),
-    ("sec_sci_entity", "SCI entity (SEC Regulation SCI)"),
-    (
-        "mas_trm_notice_fi",
-        "Financial institution under an MAS Notice on Technology Risk Management (Singapore)",
-    ),
-    (
-        "rbi_regulated_entity",
-        "RBI-regulated entity under the IT Governance Master Direction (India)",
-    ),
-    ("sebi_regulated_entity", "SEBI-regulated entity under the CSCRF (India)"),
-    (
-        "irdai_regulated_entity",
-        "IRDAI-regulated insurer or intermediary (India, Cyber Security Guidelines 2023)",
-    ),
-    (
-        "ecomms_provider",
-        "Provider of a public electronic communications network or service",
-    ),
-    (
-        "uk_trust_service_provider",
-        "Trust service provider established in the UK (UK eIDAS)",
-    ),
-    (
-        "ch_isg_reporting_entity",
-        "Authority or organisation required to report cyberattacks (Switzerland, ISG Art 74b)",
-    ),
-    (
-        "finma_supervised_institution",
-        "Institution supervised by FINMA (Switzerland, FINMASA Art 29(2))",
-    ),
-    (
-        "bsp_supervised_fi",
-        "BSP-supervised financial institution (Philippines, BSP Circular 1019)",
-    ),
-    (
-        "mtsa_regulated_owner_operator",
-        "Owner/operator of a US-flagged vessel, OCS facility or MTSA-regulated facility "
-        "(US Coast Guard)",
+        "Asia-Pacific",
+        [
+            ("apra_regulated_entity", "APRA-regulated entity (Australia, CPS 234)"),
+            ("au_commonwealth_agency", "Australian Commonwealth (federal) agency"),
+            (
+                "au_soci_responsible_entity",
+                "Responsible entity for a critical infrastructure asset (Australia, SOCI Act)",
+            ),
+            ("au_ransomware_reporting_entity", "Ransomware reporting business (Australia)"),
+            (
+                "au_turnover_over_3m",
+                "Australian business with turnover over AUD 3 million",
+            ),
+            ("cn_ciio", "Critical information infrastructure operator (China)"),
+            ("hk_ci_operator", "Critical infrastructure operator (Hong Kong, Cap. 653)"),
+            ("sg_cii_owner", "Owner of critical information infrastructure (Singapore)"),
+            (
+                "mas_trm_notice_fi",
+                "Financial institution under an MAS Notice on Technology Risk Management "
+                "(Singapore)",
+            ),
+            (
+                "rbi_regulated_entity",
+                "RBI-regulated entity under the IT Governance Master Direction (India)",
+            ),
+            ("sebi_regulated_entity", "SEBI-regulated entity under the CSCRF (India)"),
+            (
+                "irdai_regulated_entity",
+                "IRDAI-regulated insurer or intermediary (India, Cyber Security Guidelines 2023)",
+            ),
+            (
+                "bsp_supervised_fi",
+                "BSP-supervised financial institution (Philippines, BSP Circular 1019)",
+            ),
+            (
+                "vn_finance_banking_credit",
+                "Finance, banking or credit information business (Viet Nam, Decree 356/2025 Art 8)",
+            ),
+        ],
     ),
     (
-        "uk_payment_service_provider",
-        "Payment service provider (UK, Payment Services Regulations 2017)",
-    ),
-    ("fca_authorised_firm", "FCA-authorised firm (UK, FCA Handbook SUP 15)"),
-    (
-        "vn_finance_banking_credit",
-        "Finance, banking or credit information business (Viet Nam, Decree 356/2025 Art 8)",
-    ),
-    (
-        "health_information_custodian",
-        "Health information custodian or trustee (Canadian provincial health information acts)",
-    ),
-    (
-        "public_body",
-        "Public body, institution or public sector agency (provincial or state privacy law)",
-    ),
-    ("local_government", "Local government (municipality, council)"),
-    (
-        "federal_regulator_compliant",
-        "Notifies under its primary or functional regulator's breach rules (US state exemptions)",
-    ),
-    (
-        "own_notification_procedures",
-        "Own notification procedures consistent with state timing (US state exemptions)",
+        "Public sector (several countries)",
+        [
+            (
+                "public_body",
+                "Public body, institution or public sector agency (provincial or state privacy "
+                "law)",
+            ),
+            ("local_government", "Local government (municipality, council)"),
+        ],
     ),
 ]
+SUBJECT_TO = [choice for _, choices in SUBJECT_TO_GROUPS for choice in choices]
+# Sector tokens (``organisation.sectors``, typed under "Sectors") that rules accept beside a
+# regime key meaning the same: stated by that key's box. Every rule that takes the token is met by
+# the key too (tests/web/test_regime_boxes.py checks it against the shipped rule book).
+SECTOR_TOKEN_BOXES = {
+    "health": "health_information_custodian",
+    "public_sector": "public_body",
+    "government": "public_body",
+}
 RISK_CHOICES = [
     ("none", "None — no reasonable likelihood of harm or misuse"),
     ("unlikely", "Unlikely to result in a risk"),

@@ -37,6 +37,7 @@ from incidents.fact_choices import (  # noqa: F401 - the form vocabulary, re-exp
     RISK_CHOICES,
     ROLE_CHOICES,
     SUBJECT_TO,
+    SUBJECT_TO_GROUPS,
 )
 from jurisdictions.engine import places
 from jurisdictions.engine.facts import YEARS, FactsError, check_jurisdiction
@@ -161,8 +162,8 @@ class FactsForm(forms.Form):
     subject_to = forms.MultipleChoiceField(
         label="Regimes we fall under",
         required=False,
-        choices=SUBJECT_TO,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-grid"}),
+        choices=SUBJECT_TO_GROUPS,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-groups"}),
     )
     subject_to_other = forms.CharField(
         label="Other regimes",

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from django import forms
 
-from incidents.forms import SUBJECT_TO, clean_jurisdiction, split_codes, split_codes_keep_spaces
+from incidents.forms import (
+    SUBJECT_TO,
+    SUBJECT_TO_GROUPS,
+    clean_jurisdiction,
+    split_codes,
+    split_codes_keep_spaces,
+)
 
 ROLE_CHOICES = [
     ("controller", "Controller"),
@@ -33,8 +39,8 @@ class ProfileForm(forms.Form):
     subject_to = forms.MultipleChoiceField(
         label="Regimes it falls under",
         required=False,
-        choices=SUBJECT_TO,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-grid"}),
+        choices=SUBJECT_TO_GROUPS,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-groups"}),
     )
     subject_to_other = forms.CharField(
         label="Other regimes",
