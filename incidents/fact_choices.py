@@ -282,6 +282,14 @@ SUBJECT_TO_GROUPS = [
                 "BSP-supervised financial institution (Philippines, BSP Circular 1019)",
             ),
             (
+                "kr_information_communications_service_provider",
+                "Information and communications service provider (Korea, Network Act)",
+            ),
+            (
+                "tw_specific_non_government_agency",
+                "Specific non-government agency (Taiwan, Cyber Security Management Act)",
+            ),
+            (
                 "vn_finance_banking_credit",
                 "Finance, banking or credit information business (Viet Nam, Decree 356/2025 Art 8)",
             ),

@@ -151,6 +151,10 @@ REGIME_LABELS = {
     "uk_payment_service_provider": "Payment service provider (UK, Payment Services Regulations "
     "2017)",
     "fca_authorised_firm": "FCA-authorised firm (UK)",
+    "kr_information_communications_service_provider": "Information and communications service "
+    "provider (Korea, Network Act)",
+    "tw_specific_non_government_agency": "Specific non-government agency (Taiwan, Cyber Security "
+    "Management Act)",
     "au_ransomware_reporting_entity": "Ransomware reporting business (Australia)",
     "au_soci_responsible_entity": "Responsible entity for critical infrastructure (Australia)",
     "au_turnover_over_3m": "Australian business with turnover over AUD 3 million",

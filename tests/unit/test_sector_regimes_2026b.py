@@ -62,6 +62,8 @@ SECOND_PASS = {
     "US-USCG-CYBER",
     "GB-PSR-99",
     "GB-FCA-SUP15-3",
+    "KR-NETACT-48-3",
+    "TW-CSMA-NOTIFY",
 }
 SECTOR_RULES = SECTOR_RULES | SECOND_PASS
 
@@ -131,6 +133,14 @@ ROWS = [
     # FCA Handbook SUP 15.3.1R (with SYSC 13.4.1G, SUP 15.3.8G): an authorised firm notifies the
     # FCA immediately of a matter that could seriously affect its services to customers.
     (["fca_authorised_firm"], {}, {"GB-FCA-SUP15-3"}),
+    # Korea, Network Act Art 48-3(1) with Enforcement Decree Art 58-2 (from 14 August 2024): an
+    # information and communications service provider reports an intrusion incident to the
+    # Minister of Science and ICT or KISA within 24 hours of becoming aware of it.
+    (["kr_information_communications_service_provider"], {}, {"KR-NETACT-48-3"}),
+    # Taiwan, Cyber Security Management Act Art 18 with the Regulations on Notification and
+    # Response of Cyber Security Incidents Art 11: a specific non-government agency notifies
+    # within one hour of awareness.
+    (["tw_specific_non_government_agency"], {}, {"TW-CSMA-NOTIFY"}),
     # Not subject to any of them (a US bank, or no regime at all): none of these duties.
     (["banking_organization"], {}, set()),
     ([], {}, set()),
@@ -208,6 +218,21 @@ DEADLINES = [
     ("GB-PSR-99", "uk_payment_service_provider", {}, "2026-03-02T20:00:00Z"),
     # SUP 15.3.1R: "immediately" - no fixed period.
     ("GB-FCA-SUP15-3", "fca_authorised_firm", {}, None),
+    # Network Act: 24 hours from 14 August 2024; before it, "immediately" (no fixed period).
+    (
+        "KR-NETACT-48-3",
+        "kr_information_communications_service_provider",
+        {},
+        "2026-03-03T16:00:00Z",
+    ),
+    (
+        "KR-NETACT-48-3",
+        "kr_information_communications_service_provider",
+        {"at": "2024-08-01T03:00:00Z"},
+        None,
+    ),
+    # Taiwan: one hour.
+    ("TW-CSMA-NOTIFY", "tw_specific_non_government_agency", {}, "2026-03-02T17:00:00Z"),
 ]
 
 
@@ -256,6 +281,8 @@ NOT_YET = [
     ("US-USCG-CYBER", "mtsa_regulated_owner_operator", {}, "2024-02-10T12:00:00Z"),
     # PSRs 2017 reg 99 in force 13 January 2018.
     ("GB-PSR-99", "uk_payment_service_provider", {}, "2018-01-05T12:00:00Z"),
+    # Cyber Security Management Act in force 1 January 2019.
+    ("TW-CSMA-NOTIFY", "tw_specific_non_government_agency", {}, "2018-12-20T12:00:00Z"),
 ]
 
 
@@ -285,6 +312,8 @@ NEW_KEYS = (
     "mtsa_regulated_owner_operator",
     "uk_payment_service_provider",
     "fca_authorised_firm",
+    "kr_information_communications_service_provider",
+    "tw_specific_non_government_agency",
 )
 
 
