@@ -290,6 +290,17 @@ SUBJECT_TO_GROUPS = [
                 "Specific non-government agency (Taiwan, Cyber Security Management Act)",
             ),
             (
+                "jp_my_number_utilization_system",
+                "Holds My Numbers in the Information Provision Network System or an Individual "
+                "Number utilisation system (Japan, My Number Act PPC Rules art 2(i))",
+            ),
+            (
+                "au_mhr_participant",
+                "Registered My Health Record participant: healthcare provider organisation, "
+                "repository or portal operator, contracted service provider (Australia, My Health "
+                "Records Act s 75)",
+            ),
+            (
                 "vn_finance_banking_credit",
                 "Finance, banking or credit information business (Viet Nam, Decree 356/2025 Art 8)",
             ),

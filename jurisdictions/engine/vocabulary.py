@@ -155,6 +155,10 @@ REGIME_LABELS = {
     "provider (Korea, Network Act)",
     "tw_specific_non_government_agency": "Specific non-government agency (Taiwan, Cyber Security "
     "Management Act)",
+    "jp_my_number_utilization_system": "My Numbers held in the Information Provision Network "
+    "System or an Individual Number utilisation system (Japan)",
+    "au_mhr_participant": "Registered My Health Record participant (Australia, My Health Records "
+    "Act)",
     "au_ransomware_reporting_entity": "Ransomware reporting business (Australia)",
     "au_soci_responsible_entity": "Responsible entity for critical infrastructure (Australia)",
     "au_turnover_over_3m": "Australian business with turnover over AUD 3 million",
