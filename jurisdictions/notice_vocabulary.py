@@ -83,6 +83,8 @@ ELEMENTS: dict[str, Term] = {
             r"\bwhat information was involved\b",
             r"\b(social security|driver'?s licen[cs]e|passport|account number|card number|"
             r"date of birth|medical|health|password|email address|name|address|"
+            r"military identification|maiden name|signature|birth or marriage certificate|"
+            r"tax(es)? withheld|employee identification|"
             r"categor(y|ies) of (personal )?data|personal (data|information))\b",
         ),
     ),

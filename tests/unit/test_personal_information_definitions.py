@@ -407,8 +407,9 @@ def test_elements_count_from_the_amendment(clocks, place, data, discovered, owed
 
 # Rules of a state's breach law that do not follow its definition of personal information: Idaho's
 # public-agency notice (any incident, Idaho Code 28-51-105(1)) and New York's copies of a HIPAA
-# covered entity's HHS notice (899-aa(9): medical and health insurance information).
-OWN_DEFINITION = {"US-ID-AG-PUBLIC", "US-NY-AG-HIPAA", "US-NY-AG-HIPAA-LOG"}
+# covered entity's HHS notice (899-aa(9): medical and health insurance information), and Virginia's
+# payroll notice (18.2-186.6(M): a taxpayer identification number with the income tax withheld).
+OWN_DEFINITION = {"US-ID-AG-PUBLIC", "US-NY-AG-HIPAA", "US-NY-AG-HIPAA-LOG", "US-VA-PAYROLL-AG"}
 
 
 def _overlap(a, b):

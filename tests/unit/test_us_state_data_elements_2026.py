@@ -17,8 +17,8 @@ The facts vocabulary is coarser than the statutes: "account number with its code
 is `account_credentials`, the facts not saying which account the credentials open (the rule
 book's conservative reading, as for Alaska, Georgia, Maine and North Carolina); a state ID card is
 `national_id`; contact details stand for "any other personal identifier". Military ID numbers,
-a mother's maiden name, employer ID numbers and electronic signatures have no category of their
-own and are not tested.
+a mother's maiden name, employer ID numbers, electronic signatures and birth or marriage
+certificates had no category of their own: `test_us_state_data_elements_2026b.py` tests them.
 """
 
 import pytest
