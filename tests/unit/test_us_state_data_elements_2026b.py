@@ -106,9 +106,10 @@ ROWS = [
     ("US-SD", [N, "mothers_maiden_name"], NOT),
     ("US-WY", [N, "mothers_maiden_name"], NOT),
     # --- an identification number assigned by an employer (`employee_id`)
-    # North Dakota, N.D.C.C. 51-30-01 "personal information": "An identification number assigned to
-    # the individual by the individual's employer in combination with any required security code,
-    # access code, or password".
+    # North Dakota, N.D.C.C. 51-30-01 "personal information" (read in transcriptions of the 2009
+    # text): "An identification number assigned to the individual by the individual's employer";
+    # "in combination with any required security code, access code, or password" in the current
+    # text (summary), not recorded by the facts: owed either way.
     ("US-ND", [N, "employee_id"], OWED),
     # South Dakota, SDCL 22-40-19(4)(e) (read): "An identification number assigned to a person by
     # the person's employer in combination with any required security code, access code, password,
@@ -124,8 +125,8 @@ ROWS = [
     ("US-WY", [N, "employee_id"], NOT),
     ("US-VA", [N, "employee_id"], NOT),
     # --- an electronic or digital signature (`electronic_signature`)
-    # North Dakota, N.D.C.C. 51-30-01 "personal information": "The individual's digitized or other
-    # electronic signature".
+    # North Dakota, N.D.C.C. 51-30-01 "personal information" (read): "The individual's digitized or
+    # other electronic signature".
     ("US-ND", [N, "electronic_signature"], OWED),
     # North Carolina, N.C.G.S. 75-61(10) with 14-113.20(b): "Digital signatures".
     ("US-NC", [N, "electronic_signature"], OWED),
