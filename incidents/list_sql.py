@@ -25,7 +25,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 
 from .models import AffectedPopulation, Incident, Obligation, TeamMember
-from .queries import DEFAULT_SORT, SORTS, CaseFilters, searchable
+from .queries import DEFAULT_SORT, SORTS, CaseFilters, owner_id, searchable
 
 
 def _table(model) -> str:
@@ -99,14 +99,13 @@ def _where(visible: Statement, filters: CaseFilters, now: datetime) -> Statement
         parts.append(f"({' OR '.join(places)})")
         params += [code, prefix, code, prefix]
     if filters.owner not in (None, ""):
-        owner = filters.owner
-        if isinstance(owner, int) or (str(owner).isdigit() and len(str(owner)) < 19):
+        if (user_id := owner_id(filters.owner)) is not None:
             parts.append(f'{_CASE}."owner_id" = %s')
-            params.append(int(owner))
+            params.append(user_id)
         else:
             users = _table(get_user_model())
             parts.append(f'{_CASE}."owner_id" IN (SELECT "id" FROM {users} WHERE "username" = %s)')  # noqa: S608
-            params.append(owner)
+            params.append(filters.owner)
     if filters.due_within is not None:
         parts.append(f'{_CASE}."next_due_at" <= %s')
         params.append(now + filters.due_within)

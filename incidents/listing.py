@@ -64,7 +64,9 @@ def page_of_cases(user, filters: CaseFilters, number) -> Page:
     count, number, listed = list_cache.cached_page(
         user, filters, number, lambda: _compute(user, filters, number)
     )
-    page = Paginator(range(count), PAGE_SIZE).page(number)
+    # get_page: a case removed between the count and a second statement (a page past the end)
+    # can leave ``number`` past the last page; the nearest page then, never an error.
+    page = Paginator(range(count), PAGE_SIZE).get_page(number)
     page.object_list = list(listed)
     return page
 

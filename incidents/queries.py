@@ -103,11 +103,11 @@ class IncidentQuerySet(models.QuerySet):
             return "TRUE", ()
         from .models import TeamMember
 
-        q = connection.ops.quote_name
+        q, team = connection.ops.quote_name, TeamMember._meta
         return (
             f"{q(self.model._meta.db_table)}.{q(self.model._meta.pk.column)} IN"  # noqa: S608 - names from models
-            f" (SELECT {q('incident_id')} FROM {q(TeamMember._meta.db_table)}"
-            f" WHERE {q('user_id')} = %s)",
+            f" (SELECT {q(team.get_field('incident').column)} FROM {q(team.db_table)}"
+            f" WHERE {q(team.get_field('user').column)} = %s)",
             (user.pk,),
         )
 
@@ -231,16 +231,17 @@ def _rank(field: str, choices) -> Case:
     )
 
 
-# Sort keys the list page and the API accept (anything else falls back to the default).
+# Sort keys the list page and the API accept (anything else falls back to the default). Each
+# ends on a unique column, so paging through equal values never shows a case twice or skips one.
 SORTS = {
     "reference": ("reference",),
     "-reference": ("-reference",),
     "title": ("title", "id"),
     "-title": ("-title", "-id"),
-    "status": (_rank("status", IncidentStatus).asc(), "-created_at"),
-    "-status": (_rank("status", IncidentStatus).desc(), "-created_at"),
-    "severity": (_rank("severity", Severity).asc(), "-created_at"),
-    "-severity": (_rank("severity", Severity).desc(), "-created_at"),
+    "status": (_rank("status", IncidentStatus).asc(), "-created_at", "-id"),
+    "-status": (_rank("status", IncidentStatus).desc(), "-created_at", "-id"),
+    "severity": (_rank("severity", Severity).asc(), "-created_at", "-id"),
+    "-severity": (_rank("severity", Severity).desc(), "-created_at", "-id"),
     "created": ("created_at", "id"),
     "-created": ("-created_at", "-id"),
     "next_due": (F("next_due_at").asc(nulls_last=True), "-id"),
@@ -282,10 +283,8 @@ class CaseFilters:
                 | Q(pk__in=Obligation.objects.filter(place).values("incident_id"))
             )
         if self.owner not in (None, ""):
-            if isinstance(self.owner, int) or (
-                str(self.owner).isdigit() and len(str(self.owner)) < 19  # fits a bigint
-            ):
-                qs = qs.filter(owner_id=int(self.owner))
+            if (user_id := owner_id(self.owner)) is not None:
+                qs = qs.filter(owner_id=user_id)
             else:
                 qs = qs.filter(owner__username=self.owner)
         if self.due_within is not None:
@@ -300,6 +299,15 @@ class CaseFilters:
             )
         sort = self.sort if self.sort in SORTS else DEFAULT_SORT
         return qs.order_by(*SORTS[sort])
+
+
+def owner_id(owner) -> int | None:
+    """The user id the owner filter names, or None when it names a username: ASCII digits that
+    fit a bigint (``str.isdigit`` also accepts "²", which ``int`` cannot read)."""
+    text = str(owner)
+    if text.isascii() and text.isdigit() and len(text) < 19:
+        return int(text)
+    return None
 
 
 def searchable(text: str) -> bool:

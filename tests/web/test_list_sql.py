@@ -10,6 +10,7 @@ from datetime import timedelta
 from itertools import product
 
 import pytest
+from django.contrib.auth.models import AnonymousUser, Permission
 from django.db import connection
 from django.utils import timezone
 
@@ -37,6 +38,10 @@ FILTERS = [
     CaseFilters(owner="carla.counsel"),
     CaseFilters(owner="nobody.at.all"),
     CaseFilters(owner="%"),
+    CaseFilters(owner="²"),  # str.isdigit() says yes, int() cannot read it: a username
+    CaseFilters(owner="٣"),  # an Arabic-Indic digit: a username too, not user 3
+    CaseFilters(owner="9" * 19),  # past a bigint: a username
+    CaseFilters(owner="-1"),
     CaseFilters(due_within=timedelta(hours=24)),
     CaseFilters(due_within=timedelta(days=7)),
     CaseFilters(q="ransom"),
@@ -63,6 +68,10 @@ def people(db):
     outsider = make_person("oscar.outsider", "responder")
     office = make_person("priya.privacy", "privacy office")
     gone = make_person("gina.gone", "counsel", is_active=False)
+    office_gone = make_person("otto.office", "privacy office", is_active=False)
+    root = make_person("sam.super", "responder", is_superuser=True)
+    granted = make_person("greta.granted", "responder")
+    granted.user_permissions.add(Permission.objects.get(codename="view_all_incidents"))
     titles = [
         "Ransomware on the file server",
         "Lost laptop (ransom note?)",
@@ -100,6 +109,10 @@ def people(db):
         "outsider": outsider,
         "office": office,
         "gone": gone,
+        "office_gone": office_gone,
+        "root": root,
+        "granted": granted,
+        "anonymous": AnonymousUser(),
     }
 
 
@@ -133,16 +146,18 @@ def test_the_list_statement_finds_what_the_orm_finds(people, filters):
 
 
 def test_who_sees_what_through_the_written_condition(people):
-    """The condition itself: the office sees every case, a team member their team's, an
-    outsider and a deactivated account none."""
+    """The condition itself: the office (through its group, a permission of one's own, or a
+    superuser) sees every case, a team member their team's, an outsider, a deactivated account
+    (even the office's) and nobody signed in none."""
     require_postgresql(connection)
     seen = {
         name: {row[0] for row in _run(list_sql.case_ids(user, CaseFilters(), NOW).ids)}
         for name, user in people.items()
     }
     every = set(Incident.objects.unrestricted("test oracle").values_list("pk", flat=True))
-    assert seen["office"] == every
-    assert seen["outsider"] == set() and seen["gone"] == set()
+    assert seen["office"] == seen["root"] == seen["granted"] == every
+    for nobody in ("outsider", "gone", "office_gone", "anonymous"):
+        assert seen[nobody] == set(), nobody
     assert seen["counsel"] and seen["counsel"] < every
     assert seen["counsel"] == set(
         Incident.objects.unrestricted("test oracle")
