@@ -40,11 +40,36 @@ ROWS = [
 ]
 
 
+# Ethiopia, Personal Data Protection Proclamation No. 1321/2024 (published and in force 24 July
+# 2024), arts 43-44 as cited: the controller notifies the Ethiopian Communications Authority of a
+# personal data breach within 72 hours, and the data subjects are told. Only the high-risk row is
+# written: every reading of the text the sources give owes both notices there. Togo (Loi
+# n° 2019-014) and Madagascar (Loi n° 2014-038): no breach notification in the law - nothing owed.
+ROWS += [
+    ("ET", {"ET": 10}, {"risk": "high"}, {SA, IND}),
+    ("TG", {"TG": 10}, {"risk": "high"}, set()),
+    ("MG", {"MG": 10}, {"risk": "high"}, set()),
+]
+
+
 @pytest.mark.parametrize(("place", "affected", "options", "owed"), ROWS)
 def test_who_must_be_told(clocks, place, affected, options, owed):
     out = clocks(_facts(affected, **options))
     assert not [c for c in out.doc["conflicts"] if c["kind"] == "no_rule"]
     assert recipients_in(out, place) == owed
+
+
+# (rule, people, options, due_at) - counted by hand.
+DEADLINES = [
+    # Ethiopia: 72 hours (elapsed) from becoming aware, Monday 2 March 2026 16:00 UTC.
+    ("ET-PDPP-ECA", {"ET": 10}, {"risk": "high"}, "2026-03-05T16:00:00Z"),
+]
+
+
+@pytest.mark.parametrize(("rule", "affected", "options", "due"), DEADLINES)
+def test_deadlines(clocks, rule, affected, options, due):
+    out = clocks(_facts(affected, **options))
+    assert out.due(rule) == due
 
 
 # Duties the law sets without a fixed period: owed, with no computed deadline ("as soon as
@@ -68,6 +93,7 @@ def test_open_ended_duties_have_no_fixed_deadline(clocks, rule, affected, option
 NOT_YET = [
     ("SZ-DPA-EDPA", {"SZ": 10}, "2022-03-03T12:00:00Z"),  # Act 5 of 2022 in force 4 March 2022
     ("LS-DPA-COMMISSION", {"LS": 10}, "2012-02-21T12:00:00Z"),  # published 22 February 2012
+    ("ET-PDPP-ECA", {"ET": 10}, "2024-07-23T12:00:00Z"),  # Proclamation 1321/2024 from 24 July 2024
 ]
 
 
@@ -81,6 +107,8 @@ def test_not_owed_before_the_law_began(clocks, rule, affected, at):
 NO_DUTY = [
     ("SN", "SN-L200812-CDP"),
     ("NA", "NA-NODPL"),
+    ("TG", "TG-L2019014-IPDCP"),
+    ("MG", "MG-L2014038-CMIL"),
 ]
 
 
