@@ -54,6 +54,26 @@ ROWS = [
 ]
 
 
+# More places with no breach-notification duty in force, each row from its source: Laos, Law on
+# Electronic Data Protection No. 25/NA (no mandatory notice; the Bank of Lao PDR decree binds
+# financial service providers only); Guatemala (no personal data protection law; breach
+# notification "not regulated"); Honduras (the data protection bill is only partly approved);
+# Bolivia (no general law; bills pending); Venezuela (no legal obligation to disclose a breach);
+# Cambodia (the draft Law on Personal Data Protection is not enacted); the Bahamas, Data
+# Protection (Privacy of Personal Information) Act 2003 (a security duty, no notice); Kyrgyzstan,
+# Law No. 58 on Personal Information, art 17 (the holder's duties - no notice of a breach).
+ROWS += [
+    ("LA", {"LA": 10}, {"risk": "high"}, set()),
+    ("GT", {"GT": 10}, {"risk": "high"}, set()),
+    ("HN", {"HN": 10}, {"risk": "high"}, set()),
+    ("BO", {"BO": 10}, {"risk": "high"}, set()),
+    ("VE", {"VE": 10}, {"risk": "high"}, set()),
+    ("KH", {"KH": 10}, {"risk": "high"}, set()),
+    ("BS", {"BS": 10}, {"risk": "high"}, set()),
+    ("KG", {"KG": 10}, {"risk": "high"}, set()),
+]
+
+
 @pytest.mark.parametrize(("place", "affected", "options", "owed"), ROWS)
 def test_who_must_be_told(clocks, place, affected, options, owed):
     out = clocks(_facts(affected, **options))
@@ -113,6 +133,14 @@ NO_DUTY = [
     ("NP", "NP-IPA-NONE"),
     ("PK", "PK-PDPB-NONE"),
     ("TT", "TT-DPA-OIC"),
+    ("LA", "LA-LEDP-MTC"),
+    ("GT", "GT-LAIP-NONE"),
+    ("HN", "HN-NODPL-IAIP"),
+    ("BO", "BO-NODPL-NONE"),
+    ("VE", "VE-NODPL-NONE"),
+    ("KH", "KH-NODPL-NONE"),
+    ("BS", "BS-DPA-ODPC"),
+    ("KG", "KG-LPI-AGENCY"),
 ]
 
 
