@@ -146,6 +146,7 @@ SUBJECT_TO_GROUPS = [
             ),
             ("glba_financial_institution", "GLBA financial institution"),
             ("banking_organization", "US bank or bank holding company (banking agencies)"),
+            ("ncua_credit_union", "Federally insured credit union (NCUA guidance)"),
             ("bank_service_provider", "Bank service provider (Bank Service Company Act)"),
             (
                 "ncua_federally_insured_credit_union",

@@ -116,6 +116,7 @@ REGIME_LABELS = {
     "circia_covered_entity": "CIRCIA covered entity",
     "uk_nis": "UK NIS operator or digital service provider",
     "banking_organization": "US bank or bank holding company",
+    "ncua_credit_union": "Federally insured credit union (NCUA)",
     "bank_service_provider": "Bank service provider (Bank Service Company Act)",
     "ftc_safeguards_financial_institution": "Non-bank financial institution (FTC Safeguards Rule)",
     "sec_reg_sp_covered_institution": "SEC Regulation S-P covered institution",

@@ -123,7 +123,8 @@ def test_vermont_financial_institution_tells_the_department_as_soon_as_possible(
         facts(
             "2026-03-25T10:00:00-04:00",
             {"US-VT": 40},
-            subject_to=["glba_financial_institution", "vt_dfr_regulated"],
+            # 2435(h) reaches institutions under the federal interagency or NCUA guidance: a bank.
+            subject_to=["glba_financial_institution", "banking_organization", "vt_dfr_regulated"],
         )
     )
     fi = out.owed["US-VT-DFR-FI"]

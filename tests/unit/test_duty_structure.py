@@ -175,10 +175,16 @@ ROWS = [
     # United Kingdom, NIS Regulations 2018 reg 11(1) (an operator of essential services tells its
     # competent authority of an incident with a significant impact on the service) and reg 12(3)
     # (a digital service provider tells the Information Commissioner): with or without personal
-    # data, beside the UK GDPR notices (Art 33 ICO, Art 34 individuals).
-    ("GB", {"GB": 10}, {}, {SA, IND}),
-    ("GB", {"GB": 10}, {"subj": ["uk_nis"]}, {SA, IND, CSIRT}),
-    ("GB", {"GB": 10}, {"subj": ["uk_nis"], "data": ("other",), "risk": "unlikely"}, {CSIRT}),
+    # data, beside the UK GDPR notices (Art 33 ICO, Art 34 individuals) and the UK GDPR Art 33(5)
+    # record of every personal data breach ("internal").
+    ("GB", {"GB": 10}, {}, {SA, IND, "internal"}),
+    ("GB", {"GB": 10}, {"subj": ["uk_nis"]}, {SA, IND, CSIRT, "internal"}),
+    (
+        "GB",
+        {"GB": 10},
+        {"subj": ["uk_nis"], "data": ("other",), "risk": "unlikely"},
+        {CSIRT, "internal"},
+    ),
 ]
 
 

@@ -32,6 +32,7 @@ EU_MEMBERS = {"DE"}  # GDPR Art 34 is one EU-wide rule: its duty sits in "EU"
 
 IND, AG, CRA = "individuals", "attorney_general", "consumer_reporting_agencies"
 AGENCY, OWNER, SA = "state_agency", "controller", "supervisory_authority"
+REC = "internal"  # a record the organisation keeps (GDPR / UK GDPR Art 33(5))
 INTERNAL = "internal"
 P = {"role": "processor"}
 
@@ -271,15 +272,16 @@ ROWS = [
     # GDPR Art 33(1): the authority "unless the personal data breach is unlikely to result in a
     # risk"; Art 34(1): the data subject where "likely to result in a high risk", not required
     # under Art 34(3)(a) where the data was rendered unintelligible, such as by encryption.
-    ("DE", {"DE": 10}, "unlikely", {}, set()),
-    ("DE", {"DE": 10}, "risk", {}, {SA}),
-    ("DE", {"DE": 10}, "high", {}, {SA, IND}),
-    ("DE", {"DE": 10}, "high", {"enc": SAFE_KEY}, {SA}),
-    ("DE", {"DE": 10}, "high", {"enc": LOST_KEY}, {SA, IND}),
-    # United Kingdom, UK GDPR Arts 33, 34 (the same words).
-    ("GB", {"GB": 10}, "unlikely", {}, set()),
-    ("GB", {"GB": 10}, "risk", {}, {SA}),
-    ("GB", {"GB": 10}, "high", {"enc": SAFE_KEY}, {SA}),
+    # Art 33(5): every breach is documented, whatever the risk or the encryption (REC).
+    ("DE", {"DE": 10}, "unlikely", {}, {REC}),
+    ("DE", {"DE": 10}, "risk", {}, {SA, REC}),
+    ("DE", {"DE": 10}, "high", {}, {SA, IND, REC}),
+    ("DE", {"DE": 10}, "high", {"enc": SAFE_KEY}, {SA, REC}),
+    ("DE", {"DE": 10}, "high", {"enc": LOST_KEY}, {SA, IND, REC}),
+    # United Kingdom, UK GDPR Arts 33, 34 and 33(5) (the same words).
+    ("GB", {"GB": 10}, "unlikely", {}, {REC}),
+    ("GB", {"GB": 10}, "risk", {}, {SA, REC}),
+    ("GB", {"GB": 10}, "high", {"enc": SAFE_KEY}, {SA, REC}),
     # Isle of Man, Applied GDPR Arts 33, 34 (the GDPR text as applied), 34(3)(a) included.
     ("IM", {"IM": 10}, "unlikely", {}, set()),
     ("IM", {"IM": 10}, "risk", {}, {SA}),

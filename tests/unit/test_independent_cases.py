@@ -186,7 +186,8 @@ CASES = [
     pytest.param(
         # GDPR Art 56(1), 33(1), 34(1): lead authority of the main establishment only, 72 hours.
         facts({"DE": 5000, "FR": 2000}, main="IE", est=("IE", "DE"), aware_at=DISCOVERED),
-        {("supervisory_authority", "IE"), ("individuals", "EU")},
+        # Art 33(5): the controller documents every breach ("internal").
+        {("supervisory_authority", "IE"), ("individuals", "EU"), ("internal", "EU")},
         {("supervisory_authority", "IE", GDPR_72_HOURS)},
         id="gdpr-one-stop-shop-ireland",
     ),
@@ -201,7 +202,7 @@ CASES = [
         # GDPR Art 33 with the Berlin commissioner (BlnDSG s. 8) as lead; risk but not high risk:
         # no Art 34 notice.
         facts({"DE": 300}, main="DE-BE", est=("DE",), risk="risk"),
-        {("supervisory_authority", "DE")},
+        {("supervisory_authority", "DE"), ("internal", "EU")},
         {("supervisory_authority", "DE", GDPR_72_HOURS)},
         id="gdpr-germany-berlin",
     ),
@@ -228,7 +229,7 @@ CASES = [
     pytest.param(
         # UK GDPR Art 33, 34: ICO within 72 hours, residents without undue delay.
         facts({"GB": 300}, est=("GB",)),
-        {("supervisory_authority", "GB"), ("individuals", "GB")},
+        {("supervisory_authority", "GB"), ("individuals", "GB"), ("internal", "GB")},
         {("supervisory_authority", "GB", GDPR_72_HOURS)},
         id="uk-gdpr-controller",
     ),
@@ -345,7 +346,9 @@ def test_independent_case(clocks, incident, owed, dated):
     ids=["berlin", "ireland-dpc", "bsi"],
 )
 def test_named_authority(clocks, incident, authority):
-    names = {o["authority"] for o in clocks(incident).doc["obligations"]}
+    # The Art 33(5) record is kept by the organisation, not sent to an authority.
+    obligations = clocks(incident).doc["obligations"]
+    names = {o["authority"] for o in obligations if o["recipient"] != "internal"}
     assert names and all(authority in n for n in names if "Affected" not in n)
 
 

@@ -114,8 +114,9 @@ ROWS = [
     # Arts 29, 31, 35-39 - not the breach notice of Art 46, so a processor owes nothing under it.
     ("ID", "none", P, set()),
     # --- Data-subject notice exceptions. UK GDPR Art 34(3)(a): unintelligible (encrypted) data.
-    ("GB", "high", {"enc": SAFE_KEY}, {SA}),
-    ("GB", "high", {"enc": LOST_KEY}, {SA, IND}),
+    # UK GDPR Art 33(5): the breach is recorded either way ("internal").
+    ("GB", "high", {"enc": SAFE_KEY}, {SA, "internal"}),
+    ("GB", "high", {"enc": LOST_KEY}, {SA, IND, "internal"}),
     # Swiss FADP Art 24(4)-(5): the data subject is told where necessary for their protection or
     # at the FDPIC's request; (5) lets the controller restrict or defer it (legal bars,
     # impossibility, disproportionate effort, public communication) - no encryption exemption.
