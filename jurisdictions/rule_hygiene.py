@@ -18,7 +18,8 @@ from datetime import date
 from urllib.parse import urlparse
 
 # Hosts of official texts and regulators. Government domains are recognised by their suffix
-# (.gov, .gov.uk, .gc.ca, .go.jp, .gouv.fr, ...); the rest are named.
+# (.gov, .gov.uk, .gc.ca, .go.jp, .gouv.fr, ...); the rest are named (with their subdomains:
+# laws.gnb.ca, handbook.fca.org.uk).
 _OFFICIAL_SUFFIXES = re.compile(
     r"(^|\.)(gov|govt|gob|gouv|go|gc|admin|bund|europa|mil)(\.[a-z]{2,3})*$"
     r"|\.state\.[a-z]{2}\.us$|(^|\.)(gov|gouv|gob)\.[a-z]{2}\.[a-z]{2}$"
@@ -30,6 +31,9 @@ _OFFICIAL_HOSTS = {
     "aepd.es", "autoriteitpersoonsgegevens.nl", "datatilsynet.no", "imy.se", "edpb.europa.eu",
     "enisa.europa.eu", "canlii.org", "austlii.edu.au", "legislation.govt.nz", "sso.agc.gov.sg",
     "pdpc.gov.sg", "oaic.gov.au", "priv.gc.ca", "inforights.im", "legislation.gov.im",
+    # Canadian provinces' own sites (laws and regulators) and the FCA's Handbook.
+    "ontario.ca", "ipc.on.ca", "alberta.ca", "oipc.ab.ca", "oipc.bc.ca", "gnb.ca",
+    "saskatchewan.ca", "oipc.sk.ca", "novascotia.ca", "oipc.novascotia.ca", "fca.org.uk",
 }  # fmt: skip
 _LEGISLATURE = re.compile(r"(^|\.)(legis|legislature|leg|capitol|senate|house|assembly)\.")
 # A source given as text names the instrument itself ("Data Protection (Jersey) Law 2018 Arts
@@ -46,7 +50,8 @@ def is_primary(source: str) -> bool:
     urls = re.findall(r"https?://[^\s)\]]+", source)
     for url in urls:
         host = (urlparse(url).hostname or "").lower().removeprefix("www.")
-        if host in _OFFICIAL_HOSTS or _OFFICIAL_SUFFIXES.search(host) or _LEGISLATURE.search(host):
+        named = any(host == h or host.endswith("." + h) for h in _OFFICIAL_HOSTS)
+        if named or _OFFICIAL_SUFFIXES.search(host) or _LEGISLATURE.search(host):
             return True
     if urls:
         return False

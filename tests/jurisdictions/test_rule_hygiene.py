@@ -29,6 +29,11 @@ SHIPPED = Path(__file__).resolve().parents[2] / "jurisdictions" / "rulebook" / "
         ("https://www.ppc.go.jp/en/legal/", True),
         ("https://ico.org.uk/for-organisations/report-a-breach/", True),
         ("Data Protection (Jersey) Law 2018 Arts 20-21", True),  # the instrument, by name
+        ("https://laws.gnb.ca/en/version/cs/P-7.05?code=se:49", True),  # a named host's subdomain
+        ("https://www.ontario.ca/laws/statute/04p03", True),
+        ("https://www.handbook.fca.org.uk/handbook/SUP/15/3.html", True),
+        ("https://notontario.ca.example.com/laws", False),  # a name inside another host
+        ("https://self-law.org/code/ky/61-933", False),  # a private copy of a statute
         ("https://www.dwt.com/blogs/privacy--security-law-blog/2023/06/texas", False),
         ("https://lawserver.com/law/state/indiana/in-code/indiana_code_24-4-9-3-3", False),
         ("https://www.mondaq.com/unitedstates/data-protection/1693242/", False),
