@@ -167,6 +167,29 @@ ROWS = [
     ("US-OH", LOCAL, {"US-OH": 1500}, {}, "US-OH", {"US-OH-AGENCY-IND", "US-OH-AGENCY-CRA"}),
     ("US-OH", STATE, {"US-OH": 1500}, {"risk": "none"}, "US-OH", set()),
     ("US-OH", BUSINESS, {"US-OH": 1500}, {}, "US-OH", {"US-OH-IND", "US-OH-CRA"}),
+    # --- Colorado. C.R.S. 24-73-103(1)(d): "Governmental entity" means the state and any state
+    # agency or institution, including the judicial department, county, city and county,
+    # incorporated city or town, school district, special improvement district, authority, and
+    # every other kind of district, instrumentality, or political subdivision of the state. The
+    # section gives a governmental entity its own notices (residents within 30 days of the
+    # determination; (2)(c): the online-credentials notice "not later than thirty days after the
+    # date of determination that a security breach occurred"; the Attorney General from 500
+    # Colorado residents) - 6-1-716 is the covered entity's (a person).
+    ("US-CO", STATE, {"US-CO": 600}, {}, "US-CO", {"US-CO-GOV-IND", "US-CO-GOV-AG"}),
+    ("US-CO", LOCAL, {"US-CO": 40}, {}, "US-CO", {"US-CO-GOV-IND"}),
+    ("US-CO", STATE, {"US-CO": 600}, {"risk": "none"}, "US-CO", set()),
+    ("US-CO", BUSINESS, {"US-CO": 600}, {}, "US-CO", {"US-CO-IND", "US-CO-AG"}),
+    # --- Pennsylvania. 73 P.S. 2303 as amended by Act 151 of 2022 (in force 2 May 2023): the
+    # Act binds an "entity", which includes a State agency and a political subdivision, so the
+    # residents' notice (and from Act 33 of 2024 the Attorney General above 500) still apply.
+    # (a.1): "A State agency under the Governor's jurisdiction shall also provide notice of a
+    # breach of the security of the system to the Governor's Office of Administration within
+    # three business days following the determination of the breach"; (a.2): a county, public
+    # school or municipality notifies "the district attorney in the county where the breach
+    # occurred within three business days following determination of the breach".
+    ("US-PA", STATE, {"US-PA": 600}, {}, "US-PA", {"US-PA-IND", "US-PA-AG", "US-PA-STATE-OA"}),
+    ("US-PA", LOCAL, {"US-PA": 40}, {}, "US-PA", {"US-PA-IND", "US-PA-LOCAL-DA"}),
+    ("US-PA", BUSINESS, {"US-PA": 40}, {}, "US-PA", {"US-PA-IND"}),
 ]
 
 
@@ -192,3 +215,10 @@ def test_texas_dir_within_48_hours(clocks):
     # Gov't Code 2054.603(b)(2): not later than 48 hours after discovery.
     out = clocks(_facts("US-TX", STATE, {"US-TX": 40}))
     assert out.owed["US-TX-DIR"]["due_at"] == "2026-11-04T16:00:00Z"
+
+
+def test_pennsylvania_district_attorney_within_3_business_days_of_determination(clocks):
+    # 73 P.S. 2303(a.2): three business days following determination (Monday 2 November 2026,
+    # determination = discovery here): Thursday 5 November, end of day in Harrisburg.
+    out = clocks(_facts("US-PA", LOCAL, {"US-PA": 40}))
+    assert out.owed["US-PA-LOCAL-DA"]["due_at"] == "2026-11-06T04:59:59Z"
