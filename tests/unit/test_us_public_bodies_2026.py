@@ -181,13 +181,21 @@ ROWS = [
     ("US-CO", BUSINESS, {"US-CO": 600}, {}, "US-CO", {"US-CO-IND", "US-CO-AG"}),
     # --- Pennsylvania. 73 P.S. 2303 as amended by Act 151 of 2022 (in force 2 May 2023): the
     # Act binds an "entity", which includes a State agency and a political subdivision, so the
-    # residents' notice (and from Act 33 of 2024 the Attorney General above 500) still apply.
+    # residents' notice (and from Act 33 of 2024 the Attorney General and the consumer reporting
+    # agencies above 500) still apply.
     # (a.1): "A State agency under the Governor's jurisdiction shall also provide notice of a
     # breach of the security of the system to the Governor's Office of Administration within
     # three business days following the determination of the breach"; (a.2): a county, public
     # school or municipality notifies "the district attorney in the county where the breach
     # occurred within three business days following determination of the breach".
-    ("US-PA", STATE, {"US-PA": 600}, {}, "US-PA", {"US-PA-IND", "US-PA-AG", "US-PA-STATE-OA"}),
+    (
+        "US-PA",
+        STATE,
+        {"US-PA": 600},
+        {},
+        "US-PA",
+        {"US-PA-IND", "US-PA-AG", "US-PA-CRA", "US-PA-STATE-OA"},
+    ),
     ("US-PA", LOCAL, {"US-PA": 40}, {}, "US-PA", {"US-PA-IND", "US-PA-LOCAL-DA"}),
     ("US-PA", BUSINESS, {"US-PA": 40}, {}, "US-PA", {"US-PA-IND"}),
 ]
