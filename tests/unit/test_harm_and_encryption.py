@@ -283,11 +283,12 @@ ROWS = [
     ("GB", {"GB": 10}, "risk", {}, {SA, REC}),
     ("GB", {"GB": 10}, "high", {"enc": SAFE_KEY}, {SA, REC}),
     # Isle of Man, Applied GDPR Arts 33, 34 (the GDPR text as applied), 34(3)(a) included.
-    ("IM", {"IM": 10}, "unlikely", {}, set()),
-    ("IM", {"IM": 10}, "risk", {}, {SA}),
-    ("IM", {"IM": 10}, "high", {}, {SA, IND}),
-    ("IM", {"IM": 10}, "high", {"enc": SAFE_KEY}, {SA}),
-    ("IM", {"IM": 10}, "high", {"enc": LOST_KEY}, {SA, IND}),
+    # Applied GDPR Art 33(5): every breach recorded (REC).
+    ("IM", {"IM": 10}, "unlikely", {}, {REC}),
+    ("IM", {"IM": 10}, "risk", {}, {SA, REC}),
+    ("IM", {"IM": 10}, "high", {}, {SA, IND, REC}),
+    ("IM", {"IM": 10}, "high", {"enc": SAFE_KEY}, {SA, REC}),
+    ("IM", {"IM": 10}, "high", {"enc": LOST_KEY}, {SA, IND, REC}),
     # Mauritius, Data Protection Act 2017 s 25 (the Commissioner, unless unlikely to result in a
     # risk), s 26(1) (the data subject where a high risk is likely), 26(3)(a) (not required where
     # the data was rendered unintelligible, such as by encryption).
@@ -308,8 +309,9 @@ ROWS = [
     # Brazil, LGPD art. 48 and Res. CD/ANPD 15/2024 art. 5: an incident that may cause relevant risk
     # or damage - one that may "afetar significativamente" the data subjects' interests and rights:
     # the ANPD and the data subjects.
-    ("BR", {"BR": 10}, "risk", {}, set()),
-    ("BR", {"BR": 10}, "high", {}, {SA, IND}),
+    # Res. CD/ANPD 15/2024 art. 10: every incident in the register (REC), communicated or not.
+    ("BR", {"BR": 10}, "risk", {}, {REC}),
+    ("BR", {"BR": 10}, "high", {}, {SA, IND, REC}),
     # Australia, Privacy Act 1988 ss 26WE(2), 26WK, 26WL: an eligible data breach is one likely to
     # result in serious harm; the assessment (s 26WH) is owed for every suspected breach.
     ("AU", {"AU": 10}, "risk", {}, {INTERNAL}),

@@ -269,7 +269,8 @@ CASES = [
         # days (7-9 April, 23:59:59 Brasilia = 02:59:59Z); supplement 20 business days after the
         # communication, skipping 21 April and 1 May: 11 May.
         facts({"BR": 200}),
-        {("supervisory_authority", "BR"), ("individuals", "BR")},
+        # Res. 15/2024 art. 10: the incident register ("internal").
+        {("supervisory_authority", "BR"), ("individuals", "BR"), ("internal", "BR")},
         {
             ("supervisory_authority", "BR", "2026-04-10T02:59:59Z"),
             ("individuals", "BR", "2026-04-10T02:59:59Z"),

@@ -477,6 +477,7 @@ CASES = [
         {
             ("supervisory_authority", "BR"),
             ("individuals", "BR"),
+            ("internal", "BR"),  # Res. CD/ANPD 15/2024 art. 10: the incident register
             ("csirt_or_competent_authority", "IN"),
             ("supervisory_authority", "ZA"),
             ("individuals", "ZA"),
@@ -967,6 +968,23 @@ CASES = [
             ("sector_regulator", "US", "2026-04-08T03:00:00Z"),
         },
         id="glba-national-bank-interagency-states",
+    ),
+    pytest.param(
+        # Written after the first run, for the record-keeping class: a breach judged unlikely to
+        # harm anyone, with data subjects in four GDPR-style regimes. No notice is owed anywhere,
+        # but each law keeps a record of every breach: Res. CD/ANPD 15/2024 art. 10 (five years,
+        # incidents not communicated included); Gibraltar GDPR Art 33(5); Applied GDPR (Isle of
+        # Man) Art 33(5); Swiss DPO Art 15(4) (the FDPIC report of FADP Art 24(1) needs a likely
+        # high risk).
+        facts(
+            {"BR": 100, "GI": 100, "IM": 100, "CH": 100},
+            data=("name", "contact"),
+            risk="unlikely",
+            cause="misdirected_disclosure",
+        ),
+        {("internal", "BR"), ("internal", "GI"), ("internal", "IM"), ("internal", "CH")},
+        set(),
+        id="records-only-br-gi-im-ch",
     ),
 ]
 

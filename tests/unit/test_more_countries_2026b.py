@@ -33,11 +33,12 @@ ROWS = [
     ("AD", {"AD": 10}, {"role": "processor", "risk": "unlikely"}, {OWNER}),
     # Gibraltar, Gibraltar GDPR (the GDPR as Gibraltar law since 1 January 2021): Art 33(1) the
     # Information Commissioner (GRA) unless "unlikely to result in a risk"; Art 34(1) the data
-    # subject on a "high risk"; Art 34(3)(a) encryption; Art 33(2) processor to controller.
-    ("GI", {"GI": 10}, {"risk": "unlikely"}, set()),
-    ("GI", {"GI": 10}, {"risk": "risk"}, {SA}),
-    ("GI", {"GI": 10}, {"risk": "high"}, {SA, IND}),
-    ("GI", {"GI": 10}, {"risk": "high", "encryption": SAFE_KEY}, {SA}),
+    # subject on a "high risk"; Art 34(3)(a) encryption; Art 33(2) processor to controller;
+    # Art 33(5) the controller's record of every breach ("internal").
+    ("GI", {"GI": 10}, {"risk": "unlikely"}, {"internal"}),
+    ("GI", {"GI": 10}, {"risk": "risk"}, {SA, "internal"}),
+    ("GI", {"GI": 10}, {"risk": "high"}, {SA, IND, "internal"}),
+    ("GI", {"GI": 10}, {"risk": "high", "encryption": SAFE_KEY}, {SA, "internal"}),
     ("GI", {"GI": 10}, {"role": "processor", "risk": "unlikely"}, {OWNER}),
     # Argentina, Ley 25.326: art 9 is a security duty with no notice; AAIP Res. 47/2018 only
     # recommends reporting - nothing owed, and the case says why.

@@ -120,7 +120,8 @@ ROWS = [
     # Swiss FADP Art 24(4)-(5): the data subject is told where necessary for their protection or
     # at the FDPIC's request; (5) lets the controller restrict or defer it (legal bars,
     # impossibility, disproportionate effort, public communication) - no encryption exemption.
-    ("CH", "high", {"enc": SAFE_KEY}, {SA, IND}),
+    # DPO Art 15(4): the breach is documented as well ("internal").
+    ("CH", "high", {"enc": SAFE_KEY}, {SA, IND, "internal"}),
 ]
 
 
