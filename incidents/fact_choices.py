@@ -308,6 +308,21 @@ SUBJECT_TO_GROUPS = [
         ],
     ),
     (
+        "Middle East and Africa",
+        [
+            (
+                "ae_difc",
+                "Controller or processor in the Dubai International Financial Centre (DIFC Data "
+                "Protection Law 2020)",
+            ),
+            (
+                "ae_adgm",
+                "Controller or processor in Abu Dhabi Global Market (ADGM Data Protection "
+                "Regulations 2021)",
+            ),
+        ],
+    ),
+    (
         "Public sector (several countries)",
         [
             (

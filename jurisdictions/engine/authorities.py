@@ -177,9 +177,12 @@ def place(rule: Rule, org, book, day: date, residents: int) -> Placement:
         how = "establishment"
         others = [country_of(c) for c in inside if country_of(c) != country_of(site or "")]
     if site is None:
-        if rule.requires_subject_to or residents:
+        if residents or (rule.requires_subject_to and rule.data_condition is None):
             # Caught by the regime without an establishment in the region (NIS2 Art 26(3), GDPR
-            # Art 3(2)/27): owed where the representative is, which the facts do not record.
+            # Art 3(2)/27): owed where the representative is, which the facts do not record. A
+            # service-incident regime (no data condition) is brought in by its designation alone;
+            # a personal-data regime (ePrivacy Art 3, 4(3)) needs people affected in the region,
+            # since its token may be shared with a regime outside it (PECR's ecomms_provider).
             return Placement(
                 rule,
                 None,

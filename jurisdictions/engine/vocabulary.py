@@ -172,6 +172,8 @@ REGIME_LABELS = {
     "System or an Individual Number utilisation system (Japan)",
     "au_mhr_participant": "Registered My Health Record participant (Australia, My Health Records "
     "Act)",
+    "ae_adgm": "Controller or processor in Abu Dhabi Global Market (ADGM)",
+    "ae_difc": "Controller or processor in the Dubai International Financial Centre (DIFC)",
     "au_ransomware_reporting_entity": "Ransomware reporting business (Australia)",
     "au_soci_responsible_entity": "Responsible entity for critical infrastructure (Australia)",
     "au_turnover_over_3m": "Australian business with turnover over AUD 3 million",

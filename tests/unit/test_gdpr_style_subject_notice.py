@@ -16,7 +16,10 @@ SAFE_KEY = {"encrypted": True, "key_compromised": False}
 
 
 def _facts(place, *, risk, enc=None, role="controller"):
-    return breach({place: 10}, risk=risk, encryption=enc, role=role)
+    # The DIFC law binds controllers and processors in the DIFC (Art 6), not everyone serving
+    # people in Dubai: the DIFC rows state the establishment with the ae_difc token.
+    subject_to = ("ae_difc",) if place == "AE-DU" else ()
+    return breach({place: 10}, risk=risk, encryption=enc, role=role, subject_to=subject_to)
 
 
 # (rule, place of the people, risk, facts options, owed?)

@@ -23,8 +23,19 @@ IND, SA, OWNER, REG = "individuals", "supervisory_authority", "controller", "sec
 P = {"role": "processor"}
 
 
+# The free-zone laws bind controllers and processors in the zone (DIFC Law 5/2020 Art 6, ADGM
+# DPR 2021 s 3), not everyone serving people in the emirate: their rows state the zone.
+FREE_ZONE = {"AE-DU": ("ae_difc",), "AE-AZ": ("ae_adgm",)}
+
+
 def _facts(place, *, risk, enc=None, role="controller", affected=10):
-    return breach({place: affected}, risk=risk, encryption=enc, role=role)
+    return breach(
+        {place: affected},
+        risk=risk,
+        encryption=enc,
+        role=role,
+        subject_to=FREE_ZONE.get(place, ()),
+    )
 
 
 # (place, risk, facts options, recipients owed in `place`)
