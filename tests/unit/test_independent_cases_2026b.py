@@ -113,6 +113,10 @@ CASES = [
             ("attorney_general", "US-CA"),
             ("individuals", "US-TX"),
             ("attorney_general", "US-TX"),
+            # Changed by the fourth set (test_independent_cases_2026d.py): Tex. 521.053(h) counts
+            # "more than 10,000 persons" notified under the section, and (b) reaches any individual,
+            # not only Texans - 18,030 people here, so the agencies are owed.
+            ("consumer_reporting_agencies", "US-TX"),
             ("individuals", "US-FL"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
