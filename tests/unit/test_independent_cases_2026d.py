@@ -31,7 +31,12 @@ What the facts format cannot express, so these rows do not test it (besides the 
   consumer-reporting-agency count ((2)(br), 1,000 or more notified) is national for it; the facts
   name no principal place of business (`main_establishment` is the GDPR notion), so the rows count
   Wisconsin residents. Texas needs no such fact: 521.053(b) reaches "any individual" for every
-  person conducting business in Texas, and the rows test that count.
+  person conducting business in Texas, and the rows test that count. North Carolina is left open:
+  N.C.G.S. 75-65(a) also binds "any business that conducts business in North Carolina" to notify
+  "the affected person", which may reach non-residents and so make the 1,000 persons of 75-65(f)
+  a national count; whether the business conducts business there is not a fact, and the rule book
+  counts North Carolina residents; the rows follow it (the key-compromised row has 400 North
+  Carolinians among 4,800 people and lists no agency notice there).
 * Whether an inadvertent disclosure was made "by persons authorized to access" the data
   (N.Y. GBL 899-aa(2)(a)): the rows read cause `misdirected_disclosure` as such a disclosure.
 * Whether a business keeps its own notification procedures or follows its federal regulator's
