@@ -34,3 +34,45 @@ def breach(
 def recipients_in(out, *places):
     """Who is owed notice in these places (a jurisdiction code each)."""
     return {o["recipient"] for o in out.owed.values() if o["jurisdiction"] in places}
+
+
+def incident_facts(
+    affected,
+    *,
+    discovered,
+    data=("name", "ssn"),
+    role="controller",
+    main=None,
+    est=(),
+    subj=(),
+    risk="high",
+    cause="external_attack",
+    encryption=None,
+    **events,
+):
+    """Facts for one of the independent cases (test_independent_cases*.py): the organisation's
+    establishments and regimes too, and any further events (``aware_at=...``)."""
+    return {
+        "format": "breachclock.facts/1",
+        "events": {"discovered_at": discovered, **events},
+        "organisation": {
+            "role": role,
+            "main_establishment": main,
+            "established_in": list(est),
+            "subject_to": list(subj),
+        },
+        "data": list(data),
+        "encryption": encryption or {"encrypted": False, "key_compromised": False},
+        "risk_of_harm": risk,
+        "cause": cause,
+        "affected": affected,
+    }
+
+
+def owed_and_dated(out):
+    """The duties an engine run lists, as (recipient, jurisdiction) pairs, and the dated ones as
+    (recipient, jurisdiction, due_at)."""
+    obligations = out.doc["obligations"]
+    owed = {(o["recipient"], o["jurisdiction"]) for o in obligations}
+    dated = {(o["recipient"], o["jurisdiction"], o["due_at"]) for o in obligations if o["due_at"]}
+    return owed, dated

@@ -8,39 +8,16 @@ time, months keep the day and time. Discovery is Monday 6 April 2026 15:00 UTC u
 otherwise (08:00 PDT, 10:00 CDT, 11:00 EDT, 17:00 CEST, 23:00 SGT, Tue 01:00 AEST).
 """
 
+from functools import partial
+
 import pytest
+
+from tests.unit.law_cases import incident_facts, owed_and_dated
 
 DISCOVERED = "2026-04-06T15:00:00Z"
 
 
-def facts(
-    affected,
-    *,
-    data=("name", "ssn"),
-    role="controller",
-    main=None,
-    est=(),
-    subj=(),
-    risk="high",
-    cause="external_attack",
-    encryption=None,
-    **events,
-):
-    return {
-        "format": "breachclock.facts/1",
-        "events": {"discovered_at": DISCOVERED, **events},
-        "organisation": {
-            "role": role,
-            "main_establishment": main,
-            "established_in": list(est),
-            "subject_to": list(subj),
-        },
-        "data": list(data),
-        "encryption": encryption or {"encrypted": False, "key_compromised": False},
-        "risk_of_harm": risk,
-        "cause": cause,
-        "affected": affected,
-    }
+facts = partial(incident_facts, discovered=DISCOVERED)
 
 
 HIPAA_60_DAYS = "2026-06-06T03:59:59Z"  # 6 Apr + 60 = 5 June, 23:59:59 EDT (Washington)
@@ -318,12 +295,7 @@ CASES = [
 
 @pytest.mark.parametrize(("incident", "owed", "dated"), CASES)
 def test_independent_case(clocks, incident, owed, dated):
-    out = clocks(incident)
-    obligations = out.doc["obligations"]
-    assert {(o["recipient"], o["jurisdiction"]) for o in obligations} == owed
-    assert {
-        (o["recipient"], o["jurisdiction"], o["due_at"]) for o in obligations if o["due_at"]
-    } == dated
+    assert owed_and_dated(clocks(incident)) == (owed, dated)
 
 
 @pytest.mark.parametrize(

@@ -33,39 +33,16 @@ What the facts format cannot express, so these rows do not test it:
   excuses the vendor's own notice then): not a fact, so the vendor's notice stays owed.
 """
 
+from functools import partial
+
 import pytest
+
+from tests.unit.law_cases import incident_facts, owed_and_dated
 
 DISCOVERED = "2026-04-06T15:00:00Z"
 
 
-def facts(
-    affected,
-    *,
-    data=("name", "ssn"),
-    role="controller",
-    main=None,
-    est=(),
-    subj=(),
-    risk="high",
-    cause="external_attack",
-    encryption=None,
-    **events,
-):
-    return {
-        "format": "breachclock.facts/1",
-        "events": {"discovered_at": DISCOVERED, **events},
-        "organisation": {
-            "role": role,
-            "main_establishment": main,
-            "established_in": list(est),
-            "subject_to": list(subj),
-        },
-        "data": list(data),
-        "encryption": encryption or {"encrypted": False, "key_compromised": False},
-        "risk_of_harm": risk,
-        "cause": cause,
-        "affected": affected,
-    }
+facts = partial(incident_facts, discovered=DISCOVERED)
 
 
 EDT_30 = "2026-05-07T03:59:59Z"  # 6 Apr + 30 = 6 May, 23:59:59 EDT
@@ -995,9 +972,4 @@ CASES = [
 
 @pytest.mark.parametrize(("incident", "owed", "dated"), CASES)
 def test_independent_case(clocks, incident, owed, dated):
-    out = clocks(incident)
-    obligations = out.doc["obligations"]
-    assert {(o["recipient"], o["jurisdiction"]) for o in obligations} == owed
-    assert {
-        (o["recipient"], o["jurisdiction"], o["due_at"]) for o in obligations if o["due_at"]
-    } == dated
+    assert owed_and_dated(clocks(incident)) == (owed, dated)

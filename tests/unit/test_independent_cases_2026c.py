@@ -42,39 +42,18 @@ What the facts format cannot express, so these rows do not test it:
   people affected, loss, and outage; the row uses a count well above the "relatively major" line.
 """
 
+from functools import partial
+
 import pytest
+
+from tests.unit.law_cases import incident_facts, owed_and_dated
 
 DISCOVERED = "2026-04-06T15:00:00Z"
 
 
-def facts(
-    affected,
-    *,
-    data=("name", "national_id", "financial_account"),
-    role="controller",
-    main=None,
-    est=(),
-    subj=(),
-    risk="high",
-    cause="external_attack",
-    encryption=None,
-    **events,
-):
-    return {
-        "format": "breachclock.facts/1",
-        "events": {"discovered_at": DISCOVERED, **events},
-        "organisation": {
-            "role": role,
-            "main_establishment": main,
-            "established_in": list(est),
-            "subject_to": list(subj),
-        },
-        "data": list(data),
-        "encryption": encryption or {"encrypted": False, "key_compromised": False},
-        "risk_of_harm": risk,
-        "cause": cause,
-        "affected": affected,
-    }
+facts = partial(
+    incident_facts, discovered=DISCOVERED, data=("name", "national_id", "financial_account")
+)
 
 
 H72 = "2026-04-09T15:00:00Z"
@@ -632,12 +611,7 @@ CASES = [
 
 @pytest.mark.parametrize(("incident", "owed", "dated"), CASES)
 def test_independent_case(clocks, incident, owed, dated):
-    out = clocks(incident)
-    obligations = out.doc["obligations"]
-    assert {(o["recipient"], o["jurisdiction"]) for o in obligations} == owed
-    assert {
-        (o["recipient"], o["jurisdiction"], o["due_at"]) for o in obligations if o["due_at"]
-    } == dated
+    assert owed_and_dated(clocks(incident)) == (owed, dated)
 
 
 TELECOM_ROWS = [p for p in CASES if p.id in ("uk-telecom-pecr-72h", "eu-telecom-eprivacy-24h")]

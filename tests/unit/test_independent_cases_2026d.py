@@ -48,38 +48,16 @@ What the facts format cannot express, so these rows do not test it (besides the 
   obligation of their own, so the rows do not list them.
 """
 
+from functools import partial
+
 import pytest
+
+from tests.unit.law_cases import incident_facts, owed_and_dated
 
 DISCOVERED = "2026-04-06T15:00:00Z"
 
 
-def facts(
-    affected,
-    *,
-    data=("name", "ssn"),
-    role="controller",
-    est=(),
-    subj=(),
-    risk="high",
-    cause="external_attack",
-    encryption=None,
-    **events,
-):
-    return {
-        "format": "breachclock.facts/1",
-        "events": {"discovered_at": DISCOVERED, **events},
-        "organisation": {
-            "role": role,
-            "main_establishment": None,
-            "established_in": list(est),
-            "subject_to": list(subj),
-        },
-        "data": list(data),
-        "encryption": encryption or {"encrypted": False, "key_compromised": False},
-        "risk_of_harm": risk,
-        "cause": cause,
-        "affected": affected,
-    }
+facts = partial(incident_facts, discovered=DISCOVERED)
 
 
 EDT_10 = "2026-04-17T03:59:59Z"
@@ -1139,9 +1117,4 @@ CASES = [
 
 @pytest.mark.parametrize(("incident", "owed", "dated"), CASES)
 def test_independent_case(clocks, incident, owed, dated):
-    out = clocks(incident)
-    obligations = out.doc["obligations"]
-    assert {(o["recipient"], o["jurisdiction"]) for o in obligations} == owed
-    assert {
-        (o["recipient"], o["jurisdiction"], o["due_at"]) for o in obligations if o["due_at"]
-    } == dated
+    assert owed_and_dated(clocks(incident)) == (owed, dated)
