@@ -59,8 +59,9 @@ def case_ids(user, filters: CaseFilters, now: datetime) -> CaseIds:
         f'SELECT {_CASE}."id" FROM {_CASE} WHERE {where.sql} ORDER BY {_order(filters)}',  # noqa: S608 - built from constants
         where.params + _order_params(filters),
     )
-    if filters == CaseFilters(sort=filters.sort) and visible.sql != "TRUE":
-        # "How many cases am I on" is answered by the team index alone (as ``queries.case_ids``).
+    if filters == CaseFilters(sort=filters.sort) and visible.sql not in ("TRUE", "FALSE"):
+        # "How many cases am I on" is answered by the team index alone (as ``queries.case_ids``);
+        # not for the office (every case) nor for someone who may see none.
         team = _table(TeamMember)
         counted = Statement(f'SELECT 1 FROM {team} WHERE "user_id" = %s', (user.pk,))  # noqa: S608
     else:

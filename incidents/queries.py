@@ -529,8 +529,9 @@ def case_ids(user, filters: CaseFilters, *, now: datetime | None = None):
 
     ids = filters.apply(Incident.objects.visible_to(user), now=now)
     counted = ids
-    if filters == CaseFilters(sort=filters.sort) and not sees_all(user):
-        # "How many cases am I on" is answered by the team index alone.
+    if filters == CaseFilters(sort=filters.sort) and user.is_active and not sees_all(user):
+        # "How many cases am I on" is answered by the team index alone (a deactivated account
+        # sees none, whatever teams it is still on).
         counted = TeamMember.objects.filter(user_id=user.pk)
     return ids.values_list("pk", flat=True), counted
 

@@ -96,6 +96,8 @@ def people(db):
         )
         if i % 2:
             TeamMemberFactory(incident=case, user=counsel if owner == responder else responder)
+        if i % 3 == 0:  # still on teams, but deactivated: sees (and counts) none of them
+            TeamMemberFactory(incident=case, user=gone)
         if i % 4 != 3:
             ObligationFactory(
                 incident=case,
@@ -158,6 +160,9 @@ def test_who_sees_what_through_the_written_condition(people):
     assert seen["office"] == seen["root"] == seen["granted"] == every
     for nobody in ("outsider", "gone", "office_gone", "anonymous"):
         assert seen[nobody] == set(), nobody
+        # Nor are they counted: a deactivated account's old team rows count for nothing.
+        assert _run(list_sql.case_ids(people[nobody], CaseFilters(), NOW).counted) == [], nobody
+        assert case_ids(people[nobody], CaseFilters(), now=NOW)[1].count() == 0, nobody
     assert seen["counsel"] and seen["counsel"] < every
     assert seen["counsel"] == set(
         Incident.objects.unrestricted("test oracle")
