@@ -157,8 +157,22 @@ SUBJECT_TO_GROUPS = [
                 "Non-bank financial institution (FTC Safeguards Rule)",
             ),
             ("fcc_cpni_carrier", "Telecommunications carrier or interconnected VoIP (FCC CPNI)"),
+            (
+                "fcc_trs_provider",
+                "Telecommunications relay services provider (FCC, 47 CFR 64.5111)",
+            ),
+            ("us_federal_agency", "US federal agency (FISMA, OMB M-17-12)"),
+            ("us_veterans_affairs", "US Department of Veterans Affairs (38 U.S.C. 5726)"),
+            (
+                "irs_fti_recipient",
+                "Agency or contractor holding federal tax information (IRS Publication 1075)",
+            ),
             ("circia_covered_entity", "CIRCIA covered entity"),
             ("dfars_contractor", "US defence contractor (DFARS)"),
+            (
+                "dfars_subcontractor",
+                "Subcontractor under DFARS 252.204-7012 (reports to the prime contractor)",
+            ),
             ("sec_sci_entity", "SCI entity (SEC Regulation SCI)"),
             (
                 "nerc_cip_responsible_entity",

@@ -180,6 +180,13 @@ REGIME_LABELS = {
     "cn_ciio": "Critical information infrastructure operator (China)",
     "cra_manufacturer": "Manufacturer of a product with digital elements (CRA)",
     "dfars_contractor": "US defence contractor (DFARS)",
+    "dfars_subcontractor": "Subcontractor under DFARS 252.204-7012 (reports to the prime "
+    "contractor)",
+    "fcc_trs_provider": "Telecommunications relay services provider (FCC, 47 CFR 64.5111)",
+    "us_federal_agency": "US federal agency (FISMA, OMB M-17-12)",
+    "us_veterans_affairs": "US Department of Veterans Affairs (38 U.S.C. 5726)",
+    "irs_fti_recipient": "Agency or contractor holding federal tax information (IRS Publication "
+    "1075)",
     "ecomms_provider": "Provider of public electronic communications services",
     "idaho_public_agency": "Idaho public agency",
     "intra_provincial": "Organisation under a provincial privacy law",
