@@ -266,6 +266,38 @@ CASES = [
         id="credit-union-guidance-box-only",
     ),
     pytest.param(
+        # A credit union (the "NCUA guidance" box only), 600 members in each of eight states.
+        # GLBA exemptions: Minn. 325E.61 subd. 4; S.C. 39-1-90(I); Wis. 134.98(3)(c)1; Tenn.
+        # 47-18-2107(i); N.M. 57-12C-8; A.R.S. 18-552(N)(1). None in Texas (521.053: 60 days;
+        # AG from 250 within 30 days) or California (1798.82: 30 days since 1 Jan 2026; AG above
+        # 500, as the earlier sets count it 15 days after the residents' date).
+        facts(
+            {
+                s: 600
+                for s in ("US-MN", "US-SC", "US-WI", "US-TN", "US-NM", "US-AZ", "US-TX", "US-CA")
+            },
+            data=FIN,
+            cause="ransomware",
+            subj=("ncua_credit_union",),
+        ),
+        {
+            ("sector_regulator", "US"),
+            ("individuals", "US"),
+            ("individuals", "US-TX"),
+            ("attorney_general", "US-TX"),
+            ("individuals", "US-CA"),
+            ("attorney_general", "US-CA"),
+        },
+        {
+            ("sector_regulator", "US", H72),
+            ("individuals", "US-TX", "2026-11-15T05:59:59Z"),
+            ("attorney_general", "US-TX", "2026-10-16T04:59:59Z"),
+            ("individuals", "US-CA", "2026-10-16T06:59:59Z"),
+            ("attorney_general", "US-CA", "2026-10-31T06:59:59Z"),
+        },
+        id="credit-union-eight-states",
+    ),
+    pytest.param(
         # A state member bank, 2,000 customers. 12 CFR 225.302: the Federal Reserve within 36
         # hours of determining a notification incident; Interagency Guidance (12 CFR 208 app.
         # D-2 supp. A): the regulator and the customers as soon as possible. Not the FTC rule.
@@ -430,6 +462,23 @@ CASES = [
             ("state_agency", "US", "2026-09-24T03:59:59Z"),
         },
         id="veterans-affairs",
+    ),
+    pytest.param(
+        # The same agency with 600 people in each of six places, states and territories: the
+        # federal duties only (none of Cal. Civ. 1798.82, Tex. 521.053, GBL 899-aa, Fla.
+        # 501.171, 10 L.P.R.A. 4051-4055 or 9 GCA ch. 48 binds a federal agency).
+        facts(
+            {s: 600 for s in ("US-CA", "US-TX", "US-NY", "US-FL", "US-PR", "US-GU")},
+            data=("name", "ssn"),
+            subj=("us_federal_agency",),
+            classified_major_at="2026-09-16T14:00:00Z",
+        ),
+        {("csirt_or_competent_authority", "US"), ("state_agency", "US"), ("individuals", "US")},
+        {
+            ("csirt_or_competent_authority", "US", H1),
+            ("state_agency", "US", "2026-09-24T03:59:59Z"),
+        },
+        id="federal-agency-six-places",
     ),
     # --- IRS federal tax information (Publication 1075) -------------------------------------
     pytest.param(
