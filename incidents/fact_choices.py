@@ -103,6 +103,25 @@ SUBJECT_TO_GROUPS = [
                 "Electronic communications provider: the breach concerns service data",
             ),
             ("postal_service_provider", "Postal service provider"),
+            (
+                "eu_institution",
+                "Union institution, body, office or agency (EUDPR, Regulation (EU) 2018/1725)",
+            ),
+            (
+                "led_competent_authority",
+                "Competent authority: police or criminal-justice processing (Law Enforcement "
+                "Directive)",
+            ),
+            (
+                "uk_law_enforcement_competent_authority",
+                "Competent authority: law enforcement processing (UK, Data Protection Act 2018 "
+                "Part 3)",
+            ),
+            (
+                "fr_health_establishment",
+                "Health establishment or care organisation (France, Code de la santé publique "
+                "L. 1111-8-2)",
+            ),
             ("uk_nis", "UK NIS"),
             (
                 "uk_trust_service_provider",

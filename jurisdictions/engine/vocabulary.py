@@ -155,6 +155,13 @@ REGIME_LABELS = {
     "sebi_regulated_entity": "SEBI-regulated entity (India, CSCRF)",
     "irdai_regulated_entity": "IRDAI-regulated insurer or intermediary (India)",
     "uk_trust_service_provider": "Trust service provider established in the UK (UK eIDAS)",
+    "eu_institution": "Union institution, body, office or agency (Regulation (EU) 2018/1725)",
+    "led_competent_authority": "Competent authority processing for law-enforcement purposes "
+    "(EU/EEA, Law Enforcement Directive)",
+    "uk_law_enforcement_competent_authority": "Competent authority processing for the law "
+    "enforcement purposes (UK, Data Protection Act 2018 Part 3)",
+    "fr_health_establishment": "Health establishment or care organisation (France, Code de la "
+    "santé publique L. 1111-8-2)",
     "ch_isg_reporting_entity": "Authority or organisation required to report cyberattacks "
     "(Switzerland, ISG)",
     "finma_supervised_institution": "Institution supervised by FINMA (Switzerland)",
