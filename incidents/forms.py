@@ -55,6 +55,14 @@ DATA_SETS_PLACEHOLDER = (
 )
 
 
+class GroupedCheckboxes(forms.CheckboxSelectMultiple):
+    """Tick-boxes in named groups, each group a ``<fieldset>`` with its name as the ``<legend>``,
+    so a screen reader announces the group with every box in it (Django's own widget writes the
+    name as a bare ``<label>`` that labels nothing)."""
+
+    template_name = "incidents/widgets/grouped_checkboxes.html"
+
+
 class FileBoundField(BoundField):
     @property
     def file_not_kept(self) -> str:
@@ -163,7 +171,7 @@ class FactsForm(forms.Form):
         label="Regimes we fall under",
         required=False,
         choices=SUBJECT_TO_GROUPS,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-groups"}),
+        widget=GroupedCheckboxes(attrs={"class": "checkbox-groups"}),
     )
     subject_to_other = forms.CharField(
         label="Other regimes",

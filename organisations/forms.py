@@ -7,6 +7,7 @@ from django import forms
 from incidents.forms import (
     SUBJECT_TO,
     SUBJECT_TO_GROUPS,
+    GroupedCheckboxes,
     clean_jurisdiction,
     split_codes,
     split_codes_keep_spaces,
@@ -40,7 +41,7 @@ class ProfileForm(forms.Form):
         label="Regimes it falls under",
         required=False,
         choices=SUBJECT_TO_GROUPS,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-groups"}),
+        widget=GroupedCheckboxes(attrs={"class": "checkbox-groups"}),
     )
     subject_to_other = forms.CharField(
         label="Other regimes",

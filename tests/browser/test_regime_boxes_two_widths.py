@@ -1,6 +1,7 @@
 """The regime tick-boxes of the facts form, in their named groups, at a desk (1280 px) and on a
 phone (390 px): nothing runs off the side, each group's name sits above its boxes, and the
-boxes of a group line up in columns at a desk and one under another on a phone."""
+boxes of a group line up in columns at a desk and one under another on a phone. Each group is a
+fieldset named by its legend, so a screen reader says the group's name with each of its boxes."""
 
 from __future__ import annotations
 
@@ -32,10 +33,12 @@ def test_the_regime_groups_fit_a_desk_and_a_phone(page, live_server, rulebook):
         page.set_viewport_size({"width": width, "height": 900})
         page.goto("/incidents/new/")
         assert page.evaluate(PROBLEMS) == []
-        group = page.locator("#id_subject_to > div").nth(3)  # Canada: six boxes
-        name = group.locator("> label").first
+        group = page.locator("#id_subject_to > fieldset").nth(3)  # Canada: six boxes
+        name = group.locator("> legend").first
         boxes = group.locator("> div")
         assert name.inner_text() == "Canada" and boxes.count() == 6
+        # The accessible name of the group is its legend.
+        assert page.get_by_role("group", name="Canada").locator("input").count() == 6
         heading, first = name.bounding_box(), boxes.first.bounding_box()
         assert heading["y"] + heading["height"] <= first["y"] + 1  # the name above its boxes
         lefts = {round(boxes.nth(i).bounding_box()["x"]) for i in range(boxes.count())}

@@ -18,7 +18,8 @@ from jurisdictions.engine.vocabulary import REGIME_LABELS, known_regimes
 
 
 class _Boxes(HTMLParser):
-    """The ``subject_to`` tick-boxes of a page: {key: (group, label text)}."""
+    """The ``subject_to`` tick-boxes of a page: {key: (group, label text)}, the group being the
+    legend of the fieldset the box is in."""
 
     def __init__(self):
         super().__init__()
@@ -35,7 +36,7 @@ class _Boxes(HTMLParser):
             self._depth += 1
         if not self._depth:
             return
-        if tag == "label" and "for" not in attrs and self._depth == 2:
+        if tag == "legend":  # each group is a fieldset named by its legend
             self._group_label, self._group = True, ""
         if tag == "input" and attrs.get("name") == "subject_to":
             assert attrs.get("type") == "checkbox"
@@ -44,7 +45,7 @@ class _Boxes(HTMLParser):
     def handle_endtag(self, tag):
         if not self._depth:
             return
-        if tag == "label" and self._group_label:
+        if tag == "legend":
             self._group_label = False
         elif tag == "label" and self._key is not None:
             self.boxes[self._key] = (self._group.strip(), " ".join(self._text.split()))
