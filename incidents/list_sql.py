@@ -9,7 +9,8 @@ so the list's statement is written here from the same pieces:
   against it;
 * each filter as ``CaseFilters.apply`` reads it (the same columns, lookups and indexes: the
   trigram search compares ``UPPER(column::text)`` as ``icontains`` does);
-* the order: ``SORTS`` compiled by the ORM once per sort key.
+* the order: ``SORTS`` compiled by the ORM once per sort key; unfiltered and in the order cases
+  were opened, a team member's ids come from the team table alone (``_TEAM_ORDERS``).
 
 ``tests/web/test_list_sql.py`` checks, filter by filter and user by user, that the ids come back
 as the ORM lists them.
@@ -60,10 +61,17 @@ def case_ids(user, filters: CaseFilters, now: datetime) -> CaseIds:
         where.params + _order_params(filters),
     )
     if filters == CaseFilters(sort=filters.sort) and visible.sql not in ("TRUE", "FALSE"):
-        # "How many cases am I on" is answered by the team index alone (as ``queries.case_ids``);
-        # not for the office (every case) nor for someone who may see none.
+        # Someone who sees their team's cases, unfiltered (not the office, who sees every case,
+        # nor someone who may see none): "how many cases am I on" is answered by the team index
+        # alone (as ``queries.case_ids``), and so, in the order cases were opened, are the ids.
         team = _table(TeamMember)
         counted = Statement(f'SELECT 1 FROM {team} WHERE "user_id" = %s', (user.pk,))  # noqa: S608
+        sort = filters.sort if filters.sort in SORTS else DEFAULT_SORT
+        if (order := _TEAM_ORDERS.get(sort)) is not None:
+            ids = Statement(
+                f'SELECT "incident_id" FROM {team} WHERE "user_id" = %s ORDER BY {order}',  # noqa: S608
+                (user.pk,),
+            )
     else:
         counted = Statement(f"SELECT 1 FROM {_CASE} WHERE {where.sql}", where.params)  # noqa: S608
     later = None
@@ -76,6 +84,15 @@ def case_ids(user, filters: CaseFilters, now: datetime) -> CaseIds:
             (*others.params, now + filters.due_within),
         )
     return CaseIds(ids, counted, later)
+
+
+# ``SORTS["-created"]`` and ``SORTS["created"]`` on the team table: each team row carries its
+# case's ``created_at`` (``case_created_at``, kept by triggers; migration 0023), and the index
+# ``team_user_case_created`` reads either order without touching the cases.
+_TEAM_ORDERS = {
+    "-created": '"case_created_at" DESC, "incident_id" DESC',
+    "created": '"case_created_at" ASC, "incident_id" ASC',
+}
 
 
 def _where(visible: Statement, filters: CaseFilters, now: datetime) -> Statement:

@@ -182,3 +182,52 @@ def test_every_sort_and_filter_combination_keeps_the_orm_order(people):
         ids, _ = case_ids(user, filters, now=NOW)
         written = list_sql.case_ids(user, filters, NOW)
         assert [row[0] for row in _run(written.ids)] == list(ids), filters
+
+
+def _team_order(user, sort="-created"):
+    """The ids the team-table path lists, beside the ORM's."""
+    filters = CaseFilters(sort=sort)
+    written = list_sql.case_ids(user, filters, NOW)
+    assert "case_created_at" in written.ids.sql  # the path under test: the team table alone
+    return [row[0] for row in _run(written.ids)], list(case_ids(user, filters, now=NOW)[0])
+
+
+def test_a_team_members_cases_in_opening_order_follow_every_change_of_an_opening_time(people):
+    """Unfiltered, newest or oldest first, a team member's ids come from the team rows, each of
+    which carries its case's opening time: kept right when the time changes, when the case is
+    written after its team rows (a fixture load, constraints deferred), and whatever a writer
+    puts in the copy."""
+    require_postgresql(connection)
+    counsel = people["counsel"]
+    for sort in ("-created", "created", None, "nonsense"):
+        listed, orm = _team_order(counsel, sort)
+        assert listed == orm, sort
+    # An opening time moved after the team rows exist.
+    first = Incident.objects.visible_to(counsel).order_by("created_at", "id").first()
+    Incident.objects.unrestricted("test set-up").filter(pk=first.pk).update(
+        created_at=NOW + timedelta(days=1)
+    )
+    listed, orm = _team_order(counsel)
+    assert listed == orm and listed[0] == first.pk
+    # A forged copy is put right before it is written.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            'UPDATE "incidents_teammember" SET "case_created_at" = %s WHERE "incident_id" = %s',
+            [NOW - timedelta(days=999), first.pk],
+        )
+    listed, orm = _team_order(counsel)
+    assert listed == orm and listed[0] == first.pk
+    # A team row written before its case (constraints deferred, as a fixture load does).
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        cursor.execute('SELECT MAX("id") + 1000 FROM "incidents_incident"')
+        (future,) = cursor.fetchone()
+        cursor.execute(
+            'INSERT INTO "incidents_teammember" ("incident_id", "user_id", "role", "added_at")'
+            " VALUES (%s, %s, 'responder', %s)",
+            [future, counsel.pk, NOW],
+        )
+        IncidentFactory(pk=future, owner=people["responder"], created_at=NOW - timedelta(days=30))
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    listed, orm = _team_order(counsel)
+    assert listed == orm and listed[-1] == future
