@@ -270,6 +270,10 @@ SUBJECT_TO_GROUPS = [
         [
             ("osfi_frfi", "Federally regulated financial institution (Canada, OSFI)"),
             (
+                "ca_federal_institution",
+                "Federal government institution under the Privacy Act (Canada; with public body)",
+            ),
+            (
                 "health_information_custodian",
                 "Health information custodian or trustee (Canadian provincial health information "
                 "acts)",
@@ -337,6 +341,19 @@ SUBJECT_TO_GROUPS = [
             (
                 "vn_finance_banking_credit",
                 "Finance, banking or credit information business (Viet Nam, Decree 356/2025 Art 8)",
+            ),
+        ],
+    ),
+    (
+        "Latin America",
+        [
+            (
+                "cl_essential_service",
+                "Provider of an essential service (Chile, Cybersecurity Framework Law 21.663)",
+            ),
+            (
+                "cl_vital_importance_operator",
+                "Operator of vital importance qualified by ANCI (Chile, Law 21.663)",
             ),
         ],
     ),

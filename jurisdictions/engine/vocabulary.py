@@ -141,6 +141,9 @@ REGIME_LABELS = {
     "eidas_qualified_trust_service_provider": "Qualified trust service provider (eIDAS)",
     "ai_act_high_risk_provider": "Provider of a high-risk AI system (EU AI Act)",
     "osfi_frfi": "Federally regulated financial institution (Canada, OSFI)",
+    "ca_federal_institution": "Government institution under the Privacy Act (Canada, federal)",
+    "cl_essential_service": "Provider of an essential service (Chile, Ley 21.663)",
+    "cl_vital_importance_operator": "Operator of vital importance (Chile, Ley 21.663)",
     "nerc_cip_responsible_entity": "NERC registered entity with high or medium impact BES Cyber "
     "Systems (CIP-008-6)",
     "doe_oe417_respondent": "Electric utility, balancing authority or reliability coordinator "

@@ -3,6 +3,12 @@ incident discovered on Monday 2 March 2026 at 16:00 UTC; each row changes only w
 
 DISCOVERED = "2026-03-02T16:00:00Z"
 
+# Laws that bind a foreign organisation only through an establishment, means, equipment or
+# processing in the country - not because people living there are affected (POPIA s 3(1)(b),
+# Cayman DPA s 6(1), Bermuda PIPA s 2(1), Mauritius DPA 2017 s 3): a row testing what such a law
+# requires states the establishment (``est=``).
+ESTABLISHMENT_SCOPED = ("ZA", "KY", "BM", "MU")
+
 
 def breach(
     affected,
@@ -15,6 +21,7 @@ def breach(
     cause="external_attack",
     discovered=DISCOVERED,
     fmt=1,
+    est=(),
 ):
     """Facts in the incident-facts format for one breach."""
     facts = {
@@ -28,6 +35,8 @@ def breach(
     }
     if encryption is not None:
         facts["encryption"] = encryption
+    if est:
+        facts["organisation"]["established_in"] = list(est)
     return facts
 
 

@@ -4,6 +4,8 @@ China and Australia's ransomware-payment report. Dates counted by hand in the co
 
 import pytest
 
+from tests.unit.law_cases import ESTABLISHMENT_SCOPED
+
 DISCOVERED = "2026-06-01T08:00:00Z"  # Mon 1 June 2026: 17:00 JST, 05:00 BRT, 18:00 AEST
 
 
@@ -31,14 +33,17 @@ def run(clocks, **facts):
     ],
 )
 def test_processor_owes_its_controller(clocks, country, code, authority, controller_rule):
-    out = run(clocks, organisation={"role": "processor"}, affected={country: 10})
+    est = [country] if country in ESTABLISHMENT_SCOPED else []  # POPIA s 3(1)(b)
+    out = run(
+        clocks, organisation={"role": "processor", "established_in": est}, affected={country: 10}
+    )
     ob = out.owed[code]
     assert ob["recipient"] == "controller"
     assert ob["authority"].startswith(authority)
     assert ob["jurisdiction"] == country
     # the controller's own notice is not listed as owed by the processor
     assert controller_rule not in out.owed
-    controller = run(clocks, affected={country: 10})
+    controller = run(clocks, organisation={"established_in": est}, affected={country: 10})
     assert "towards its controller" in controller.excluded[code]["why"]
 
 

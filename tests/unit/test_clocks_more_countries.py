@@ -5,10 +5,14 @@ Discovery (= awareness) Mon 1 June 2026 08:00 UTC. Hours are elapsed time; calen
 
 import pytest
 
+from tests.unit.law_cases import ESTABLISHMENT_SCOPED
+
 DISCOVERED = "2026-06-01T08:00:00Z"
 
 
 def run(clocks, country, **extra):
+    if country in ESTABLISHMENT_SCOPED:  # binds only an organisation established there (s 3)
+        extra["organisation"] = {**extra.get("organisation", {}), "established_in": [country]}
     return clocks(
         {
             "events": {"discovered_at": DISCOVERED},

@@ -150,9 +150,9 @@ ROWS = [
     ("MY", {"MY": 10}, {"risk": "high"}, {SA, IND}),
     # South Africa, POPIA s 22(1) (reasonable grounds to believe the information was accessed:
     # the Regulator and the data subject, no harm test), s 21(2) (an operator tells the
-    # responsible party immediately).
-    ("ZA", {"ZA": 10}, {"risk": "unlikely"}, {SA, IND}),
-    ("ZA", {"ZA": 10}, {"role": "processor"}, {OWNER}),
+    # responsible party immediately). s 3(1)(b): a party domiciled or using means in the Republic.
+    ("ZA", {"ZA": 10}, {"risk": "unlikely", "est": ("ZA",)}, {SA, IND}),
+    ("ZA", {"ZA": 10}, {"role": "processor", "est": ("ZA",)}, {OWNER}),
     # Singapore, PDPA ss 26B-26D: a breach is notifiable if significant harm is likely or it
     # affects 500 or more individuals; the Commission is told of either, the individuals only
     # of significant harm; the assessment itself is owed for every breach (s 26C).
@@ -170,8 +170,9 @@ ROWS = [
     ("CO", {"CO": 10}, {}, {SA}),
     ("CO", {"CO": 10}, {"role": "processor"}, {SA}),
     # Egypt, Law 151 of 2020 art 7: the controller and the processor, each on becoming aware,
-    # notify the Centre within 72 hours.
-    ("EG", {"EG": 10}, {"role": "processor"}, {SA}),
+    # notify the Centre within 72 hours and, "in all cases", the data subject within three working
+    # days of notifying the Centre (the data subject's notice added with the fifth independent set).
+    ("EG", {"EG": 10}, {"role": "processor"}, {SA, IND}),
     # United Kingdom, NIS Regulations 2018 reg 11(1) (an operator of essential services tells its
     # competent authority of an incident with a significant impact on the service) and reg 12(3)
     # (a digital service provider tells the Information Commissioner): with or without personal

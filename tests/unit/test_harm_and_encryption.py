@@ -292,11 +292,12 @@ ROWS = [
     # Mauritius, Data Protection Act 2017 s 25 (the Commissioner, unless unlikely to result in a
     # risk), s 26(1) (the data subject where a high risk is likely), 26(3)(a) (not required where
     # the data was rendered unintelligible, such as by encryption).
-    ("MU", {"MU": 10}, "unlikely", {}, set()),
-    ("MU", {"MU": 10}, "risk", {}, {SA}),
-    ("MU", {"MU": 10}, "high", {}, {SA, IND}),
-    ("MU", {"MU": 10}, "high", {"enc": SAFE_KEY}, {SA}),
-    ("MU", {"MU": 10}, "high", {"enc": LOST_KEY}, {SA, IND}),
+    # s 3: a controller established (or using equipment) in Mauritius.
+    ("MU", {"MU": 10}, "unlikely", {"est": ("MU",)}, set()),
+    ("MU", {"MU": 10}, "risk", {"est": ("MU",)}, {SA}),
+    ("MU", {"MU": 10}, "high", {"est": ("MU",)}, {SA, IND}),
+    ("MU", {"MU": 10}, "high", {"enc": SAFE_KEY, "est": ("MU",)}, {SA}),
+    ("MU", {"MU": 10}, "high", {"enc": LOST_KEY, "est": ("MU",)}, {SA, IND}),
     # Kenya, Data Protection Act 2019 s 43(1) (a real risk of harm: the Data Commissioner and the
     # data subject), (6) (the data subject need not be told where safeguards such as encryption
     # were implemented).
@@ -318,7 +319,8 @@ ROWS = [
     ("AU", {"AU": 10}, "high", {}, {INTERNAL, SA, IND}),
     # Canada, PIPEDA s 10.1(1), (3): a real risk of significant harm; (4) every breach recorded.
     ("CA", {"CA": 10}, "risk", {}, {INTERNAL}),
-    ("CA", {"CA": 10}, "high", {}, {INTERNAL, SA, IND}),
+    # PIPEDA s. 10.2(1): the organisations that may reduce the harm follow the individuals' notice.
+    ("CA", {"CA": 10}, "high", {}, {INTERNAL, SA, IND, "state_agency"}),
     # New Zealand, Privacy Act 2020 s 112: a notifiable privacy breach causes or is likely to
     # cause serious harm.
     ("NZ", {"NZ": 10}, "risk", {}, set()),

@@ -264,15 +264,17 @@ CASES = [
         id="india-cert-in",
     ),
     pytest.param(
-        # POPIA s 21(2): an operator notifies the responsible party immediately.
-        facts({"ZA": 100}, role="processor"),
+        # POPIA s 21(2): an operator notifies the responsible party immediately. s 3(1)(b): a
+        # South African operator (the row states its establishment since the fifth set).
+        facts({"ZA": 100}, role="processor", est=("ZA",)),
         {("controller", "ZA")},
         set(),
         id="south-africa-operator",
     ),
     pytest.param(
-        # POPIA s 22: Regulator and data subjects as soon as reasonably possible.
-        facts({"ZA": 100}),
+        # POPIA s 22: Regulator and data subjects as soon as reasonably possible. s 3(1)(b): a
+        # responsible party domiciled in the Republic (stated since the fifth set).
+        facts({"ZA": 100}, est=("ZA",)),
         {("supervisory_authority", "ZA"), ("individuals", "ZA")},
         set(),
         id="south-africa-responsible-party",
@@ -356,7 +358,9 @@ def test_japan_one_final_report_to_the_ppc(clocks, affected, data, cause, finals
         # PIPEDA s. 10.3: a record of EVERY breach, whatever the risk; the reports only from a
         # real risk of significant harm.
         ("unlikely", (), {"CA-PIPEDA-RECORD"}),
-        ("high", (), {"CA-PIPEDA-RECORD", "CA-PIPEDA-OPC", "CA-PIPEDA-IND"}),
+        # s. 10.2(1): with the individuals, any other organisation or government institution
+        # that may reduce the harm (added with the fifth independent set).
+        ("high", (), {"CA-PIPEDA-RECORD", "CA-PIPEDA-OPC", "CA-PIPEDA-IND", "CA-PIPEDA-ORGS"}),
         # Wholly within Alberta: PIPEDA yields to Alberta's PIPA (s. 26(2)(b) exemption order).
         ("unlikely", ("intra_provincial:ab",), set()),
     ],

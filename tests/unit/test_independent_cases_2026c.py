@@ -485,11 +485,13 @@ CASES = [
         # 3(2)): the same - ICO 72 hours, no Art 34, record. Kenya DPA s 43(1)(a): the Data
         # Commissioner within 72 hours; s 43(6): no communication to data subjects where the
         # controller implemented safeguards such as encryption. POPIA s 22(1): the Regulator and
-        # data subjects where information was "accessed or acquired" - no encryption exception.
+        # data subjects where information was "accessed or acquired" - no encryption exception;
+        # s 3(1)(b): the controller has a Johannesburg office (means in the Republic; stated
+        # since the fifth independent set, POPIA does not follow residence alone).
         facts(
             {"IT": 3000, "GB": 200, "KE": 100, "ZA": 100},
             main="IT",
-            est=("IT",),
+            est=("IT", "ZA"),
             cause="loss_or_theft",
             encryption=SAFE_KEY,
             aware_at=DISCOVERED,

@@ -14,7 +14,7 @@ record, so they are in the rules' notes, not in rows. Discovery is Monday 2 Marc
 
 import pytest
 
-from tests.unit.law_cases import breach, recipients_in
+from tests.unit.law_cases import ESTABLISHMENT_SCOPED, breach, recipients_in
 
 SAFE_KEY = {"encrypted": True, "key_compromised": False}
 LOST_KEY = {"encrypted": True, "key_compromised": True}
@@ -35,6 +35,7 @@ def _facts(place, *, risk, enc=None, role="controller", affected=10):
         encryption=enc,
         role=role,
         subject_to=FREE_ZONE.get(place, ()),
+        est=(place,) if place in ESTABLISHMENT_SCOPED else (),
     )
 
 

@@ -3,6 +3,8 @@ one row per place (people affected there, the duties owed, the first deadline)."
 
 import pytest
 
+from tests.unit.law_cases import ESTABLISHMENT_SCOPED
+
 DISCOVERED = "2026-04-06T15:00:00Z"
 
 
@@ -10,7 +12,11 @@ def _facts(affected, risk="high", role="controller"):
     return {
         "format": "breachclock.facts/1",
         "events": {"discovered_at": DISCOVERED},
-        "organisation": {"role": role},
+        # The Cayman and Bermuda laws bind organisations established (or processing) there.
+        "organisation": {
+            "role": role,
+            "established_in": [p for p in affected if p in ESTABLISHMENT_SCOPED],
+        },
         "data": ["name", "ssn"],
         "risk_of_harm": risk,
         "affected": affected,
