@@ -118,6 +118,10 @@ SUBJECT_TO_GROUPS = [
                 "Part 3)",
             ),
             (
+                "fr_nis1_operator_essential_service",
+                "Operator of essential services (France, NIS1: Loi 2018-133)",
+            ),
+            (
                 "fr_health_establishment",
                 "Health establishment or care organisation (France, Code de la santé publique "
                 "L. 1111-8-2)",

@@ -234,7 +234,10 @@ CASES = [
         ),
         {
             ("csirt_or_competent_authority", "DE"),
-            ("service_recipients", "EU"),  # the rule book's label for the EU-level duty
+            (
+                "service_recipients",
+                "DE",
+            ),  # owed under the national law (BSIG), as the CSIRT notices
             ("supervisory_authority", "DE"),
             ("individuals", "EU"),
             ("internal", "EU"),

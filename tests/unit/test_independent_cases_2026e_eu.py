@@ -9,10 +9,12 @@ Act 2018, which take that processing out of the GDPR / UK GDPR; France's health-
 report (Code de la santé publique L. 1111-8-2, D. 1111-16-3); DORA's time limits when a limit falls
 on a weekend (Delegated Regulation (EU) 2025/301 Art 5(4)-(5)) and when the incident is classified
 as major only after 24 hours (Art 5(2)); and control rows for the GDPR, NIS2, the UK and
-Switzerland. On the book before this set, 8 of its 23 rows failed (the EDPS notice missing in two
-and a Union body's processor notice given under the GDPR in one, the French health report missing
-in two, the national law-enforcement notices listed as GDPR notices in three) and the GDPR or UK
-GDPR rules were applied in all six rows the second test checks by rule code.
+Switzerland. On the book before this set, 8 of its first 23 rows failed (the EDPS notice missing in
+two and a Union body's processor notice given under the GDPR in one, the French health report
+missing in two, the national law-enforcement notices listed as GDPR notices in three) and the GDPR
+or UK GDPR rules were applied in all six rows the second test checks by rule code. A 24th row,
+written after the first run, found the NIS2 recipients' notice listed in a member state without a
+NIS2 law.
 
 Each row gives every owed (recipient, jurisdiction) pair and every dated deadline as (recipient,
 jurisdiction, due_at). Counting as in test_independent_cases_2026c.py: hours are elapsed UTC time,
@@ -274,6 +276,31 @@ CASES = [
         set(),
         id="fr-care-home-no-risk",
     ),
+    pytest.param(
+        # Written after the first run, for the gap the NIS2 entries point to: a French water
+        # utility designated as an operator of essential services, its billing systems hit by
+        # ransomware with a significant impact on the service. France's NIS2 law is not in force;
+        # Loi 2018-133 art. 7 I and Décret 2018-384: ANSSI as soon as the operator knows of the
+        # incident (no date). GDPR: the CNIL 72 h; Art 34; Art 33(5). Checked after the run: the
+        # NIS2 recipients' notice (Art 23(1)) was listed though no French NIS2 law is in force -
+        # the book's error (it had scope organisation); now dated per member state like Art 23(4).
+        facts(
+            {"FR": 40000},
+            main="FR",
+            est=("FR",),
+            subj=("fr_nis1_operator_essential_service", "nis2_essential_entity"),
+            cause="ransomware",
+            classified_major_at=DISCOVERED,
+        ),
+        {
+            ("csirt_or_competent_authority", "FR"),
+            ("supervisory_authority", "FR"),
+            ("individuals", "EU"),
+            ("internal", "EU"),
+        },
+        {("supervisory_authority", "FR", H72)},
+        id="fr-nis1-operator-essential-service",
+    ),
     # --- DORA time limits (Delegated Regulation (EU) 2025/301 Art 5) -----------------------
     pytest.param(
         # A German insurer (not a credit institution, CCP or trading venue, not stated as a NIS2
@@ -371,7 +398,7 @@ CASES = [
         ),
         {
             ("csirt_or_competent_authority", "AT"),
-            ("service_recipients", "EU"),
+            ("service_recipients", "AT"),
             ("supervisory_authority", "AT"),
             ("individuals", "EU"),
             ("internal", "EU"),
