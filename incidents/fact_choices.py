@@ -332,6 +332,16 @@ SUBJECT_TO_GROUPS = [
                 "Specific non-government agency (Taiwan, Cyber Security Management Act)",
             ),
             (
+                "kr_credit_information_company",
+                "Credit information company, or financial company handling personal credit "
+                "information (Korea, Credit Information Act)",
+            ),
+            (
+                "my_ncii_entity",
+                "National critical information infrastructure entity (Malaysia, Cyber Security "
+                "Act 2024)",
+            ),
+            (
                 "jp_my_number_utilization_system",
                 "Holds My Numbers in the Information Provision Network System or an Individual "
                 "Number utilisation system (Japan, My Number Act PPC Rules art 2(i))",

@@ -180,6 +180,10 @@ REGIME_LABELS = {
     "provider (Korea, Network Act)",
     "tw_specific_non_government_agency": "Specific non-government agency (Taiwan, Cyber Security "
     "Management Act)",
+    "kr_credit_information_company": "Credit information company or credit information provider "
+    "or user (Korea, Credit Information Act)",
+    "my_ncii_entity": "National critical information infrastructure entity (Malaysia, Cyber "
+    "Security Act 2024)",
     "jp_my_number_utilization_system": "My Numbers held in the Information Provision Network "
     "System or an Individual Number utilisation system (Japan)",
     "au_mhr_participant": "Registered My Health Record participant (Australia, My Health Records "

@@ -63,8 +63,12 @@ ROWS = [
         {"JP-MYNUMBER-PPC-SYSTEM"} | MN_LINKED,
     ),
     # ... a private employer's payroll system is not an art 2(i) system (PPC FAQ A4-2): one person's
-    # My Number lost by accident is not reportable.
-    ({"JP": 1}, [], MY_NUMBER, "loss_or_theft", None, set()),
+    # My Number sent to the wrong address by accident is not reportable.
+    ({"JP": 1}, [], MY_NUMBER, "misdirected_disclosure", None, set()),
+    # ... lost or stolen: the PPC guidelines give a theft of documents or media as an example of a
+    # leak possibly for a wrongful purpose, and the facts do not tell a theft from a plain loss, so
+    # the report is listed (strike it for a loss with no sign of theft).
+    ({"JP": 1}, [], MY_NUMBER, "loss_or_theft", None, {"JP-MYNUMBER-PPC-WRONGFUL"} | MN_LINKED),
     # ... no My Number in the data: the Act says nothing (the APPI may).
     ({"JP": 5000}, [], ("name", "contact"), "external_attack", None, set()),
     # ... advanced encryption with the key safe: excluded from every category.

@@ -133,14 +133,24 @@ def test_india_cert_in_six_hours(clocks):
 
 
 def test_china_ciio_one_hour_and_individuals(clocks):
+    # CAC Measures art 4: only a relatively major incident is reported (the guide: personal
+    # information of 1,000,000 people or more); a CIIO reports to its protection department and
+    # the police within 1 hour, not to the provincial CAC office within 4.
     out = run(
+        clocks,
+        organisation={"established_in": ["CN"], "subject_to": ["cn_ciio"]},
+        affected={"CN": 1000000},
+    )
+    assert out.due("CN-CAC-CIIO") == "2026-06-01T09:00:00Z"
+    assert out.excluded["CN-CAC-INCIDENT"]["displaced_by"] == "CN-CAC-CIIO"
+    assert "CN-PIPL-57-IND" in out.owed
+    small = run(
         clocks,
         organisation={"established_in": ["CN"], "subject_to": ["cn_ciio"]},
         affected={"CN": 10},
     )
-    assert out.due("CN-CAC-CIIO") == "2026-06-01T09:00:00Z"
-    assert out.due("CN-CAC-INCIDENT") == "2026-06-01T12:00:00Z"
-    assert "CN-PIPL-57-IND" in out.owed
+    assert "CN-CAC-CIIO" in small.excluded and "CN-CAC-INCIDENT" in small.excluded
+    assert "CN-PIPL-57" in small.owed
     none = run(clocks, risk_of_harm="none", affected={"CN": 10})
     assert "CN-PIPL-57-IND" in none.excluded
 

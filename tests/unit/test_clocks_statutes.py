@@ -544,7 +544,10 @@ def test_state_harm_tests(clocks, state, rule, risk, applies):
     [
         # a wrongful purpose: one final report, 60 days (Enforcement Rules Art 8(2))
         ("external_attack", {"JP-APPI-PPC-WRONGFUL"}),
-        ("loss_or_theft", {"JP-APPI-PPC-SENSITIVE"}),
+        ("misdirected_disclosure", {"JP-APPI-PPC-SENSITIVE"}),
+        # a loss or theft: the PPC guidelines give the theft of media as a category 3 example and
+        # the facts do not tell a theft from a loss, so the 60-day report is listed
+        ("loss_or_theft", {"JP-APPI-PPC-WRONGFUL"}),
         # cause not yet recorded: both stay listed, so the 30 days are not hidden by an assumption
         (None, {"JP-APPI-PPC-WRONGFUL", "JP-APPI-PPC-SENSITIVE"}),
     ],

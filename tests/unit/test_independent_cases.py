@@ -332,8 +332,10 @@ def test_named_authority(clocks, incident, authority):
     [
         # Payment card + external attack: categories 2 and 3 -> one final report, 60 days.
         ({"JP": 50}, ("name", "payment_card"), "external_attack", {"2026-06-05T14:59:59Z"}),
-        # Payment card lost, no wrongful purpose recorded: category 2 only -> 30 days.
-        ({"JP": 50}, ("name", "payment_card"), "loss_or_theft", {"2026-05-06T14:59:59Z"}),
+        # Payment cards e-mailed to the wrong customer, no wrongful purpose: category 2 only -> 30
+        # days. (A loss or theft is read as category 3 too: the PPC guidelines give the theft of
+        # media as an example, and the facts do not tell a theft from a loss.)
+        ({"JP": 50}, ("name", "payment_card"), "misdirected_disclosure", {"2026-05-06T14:59:59Z"}),
         # More than 1,000 people and sensitive data: one report, 30 days.
         ({"JP": 1500}, ("name", "medical"), "system_failure", {"2026-05-06T14:59:59Z"}),
         # More than 1,000 people and an attack: one report, 60 days.

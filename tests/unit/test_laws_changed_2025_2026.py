@@ -408,10 +408,10 @@ ROWS = [
         "2025-04-03T16:00:00Z",
     ),
     # --- China, National Cybersecurity Incident Reporting Measures (CAC, in force 1 Nov 2025):
-    # relatively major incidents within 4 hours.
+    # relatively major incidents (the guide: 1,000,000 people's information or more) within 4 hours.
     (
         "CN, 20 Oct 2025: before the Measures",
-        _at("CN", "2025-10-20T02:00:00Z", established_in=["CN"]),
+        {**_at("CN", "2025-10-20T02:00:00Z", established_in=["CN"]), "affected": {"CN": 1000000}},
         "CN-CAC-INCIDENT",
         False,
         None,
@@ -419,7 +419,7 @@ ROWS = [
     ),
     (
         "CN, 3 Nov 2025: the CAC within 4 hours",
-        _at("CN", "2025-11-03T02:00:00Z", established_in=["CN"]),
+        {**_at("CN", "2025-11-03T02:00:00Z", established_in=["CN"]), "affected": {"CN": 1000000}},
         "CN-CAC-INCIDENT",
         True,
         None,

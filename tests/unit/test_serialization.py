@@ -276,7 +276,7 @@ def test_a_store_without_the_newer_columns_evaluates_the_same():
             "organisation": {"subject_to": ["dora:credit_institution"], "main_establishment": "DE"},
             "data": ["name", "payment_card"],
             "risk_of_harm": "high",
-            "cause": "loss_or_theft",
+            "cause": "misdirected_disclosure",
             "affected": {"DE": 10, "NO": 5, "JP": 3},
         }
     )
