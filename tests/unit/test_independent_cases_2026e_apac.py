@@ -553,7 +553,116 @@ CASES = [
     ),
 ]
 
+# Second round, written after the first fixes landed and before the engine was run on them: harm
+# that a law deems from the data itself, whatever the organisation's own assessment of the risk.
+DEEMED_HARM = [
+    pytest.param(
+        # A Singapore clinic e-mails 50 patients' diagnoses to the wrong list; the clinic rates the
+        # risk as real but not significant. PDPA s 26B(1)(a) with the Personal Data Protection
+        # (Notification of Data Breaches) Regulations 2021 reg 3 and Schedule Part 1 (medical
+        # information with the individual's name): deemed to result in significant harm. s 26C the
+        # assessment (done Tue 15 Sep 11:00 SGT); s 26D(1) the Commission by the end of Fri 18 Sep;
+        # s 26D(2) the individuals.
+        facts(
+            {"SG": 50},
+            est=("SG",),
+            data=("name", "medical"),
+            risk="risk",
+            cause="misdirected_disclosure",
+            assessed_notifiable_at="2026-09-15T03:00:00Z",
+        ),
+        {("internal", "SG"), ("supervisory_authority", "SG"), ("individuals", "SG")},
+        {("supervisory_authority", "SG", "2026-09-18T15:59:59Z")},
+        id="sg-medical-deemed-significant",
+    ),
+    pytest.param(
+        # 30 users' log-in names and passwords of a Singapore app exposed; the risk rated unlikely.
+        # Schedule Part 2: an account identifier with the password or security code that gives
+        # access to the account - deemed significant harm: the Commission and the individuals.
+        facts(
+            {"SG": 30},
+            est=("SG",),
+            data=("name", "account_credentials"),
+            risk="unlikely",
+            assessed_notifiable_at="2026-09-15T03:00:00Z",
+        ),
+        {("internal", "SG"), ("supervisory_authority", "SG"), ("individuals", "SG")},
+        {("supervisory_authority", "SG", "2026-09-18T15:59:59Z")},
+        id="sg-credentials-deemed-significant",
+    ),
+    pytest.param(
+        # 30 customers' names and e-mail addresses, risk not significant, under 500: not notifiable
+        # (s 26B); only the assessment (s 26C).
+        facts({"SG": 30}, est=("SG",), risk="risk"),
+        {("internal", "SG")},
+        set(),
+        id="sg-contacts-not-notifiable",
+    ),
+    pytest.param(
+        # A Malaysian clinic, 200 patients' records with diagnoses leaked, risk rated real but not
+        # significant. PDPA s 12B(1): the Commissioner (Guideline: 72 hours). s 12B(2) with the
+        # Data Breach Notification Guideline (2025): a breach of sensitive personal data (physical
+        # or mental health, PDPA s 4) is one that causes significant harm - the data subjects within
+        # 7 days of notifying the Commissioner.
+        facts({"MY": 200}, est=("MY",), data=("name", "medical"), risk="risk"),
+        {("supervisory_authority", "MY"), ("individuals", "MY")},
+        {("supervisory_authority", "MY", H72), ("individuals", "MY", "2026-09-24T15:59:59Z")},
+        id="my-sensitive-deemed-significant",
+    ),
+    pytest.param(
+        # The same with names and e-mail addresses only: the Commissioner only.
+        facts({"MY": 200}, est=("MY",), risk="risk"),
+        {("supervisory_authority", "MY")},
+        {("supervisory_authority", "MY", H72)},
+        id="my-contacts-commissioner-only",
+    ),
+    pytest.param(
+        # A Philippine retailer, 500 customers' names and e-mail addresses taken, real risk of
+        # serious harm asserted. NPC Circular 16-03 s 11: notification is required only where
+        # (A) the data is sensitive personal information or information that may enable identity
+        # fraud, (B) it may have been acquired by an unauthorised person and (C) a real risk of
+        # serious harm is likely - (A) fails: no notice.
+        facts({"PH": 500}, est=("PH",)),
+        set(),
+        set(),
+        id="ph-contacts-not-notifiable",
+    ),
+    pytest.param(
+        # The same retailer's 100 customers' health declarations (sensitive personal information,
+        # RA 10173 s 3(l)): the Commission and the data subjects within 72 hours (ss 17-18).
+        facts({"PH": 100}, est=("PH",), data=("name", "medical")),
+        {("supervisory_authority", "PH"), ("individuals", "PH")},
+        {("supervisory_authority", "PH", H72), ("individuals", "PH", H72)},
+        id="ph-health-notifiable",
+    ),
+    pytest.param(
+        # A Japanese genetic-testing service sends 10 customers' results to the wrong addresses.
+        # APPI Art 2(3), Cabinet Order Art 2(ii): the results of medical examinations and tests
+        # (the guidelines include genetic tests) are sensitive personal information - Rules Art
+        # 7(i), any number: PPC preliminary and final (30 days) reports; Art 26(2) the principals.
+        facts({"JP": 10}, est=("JP",), data=("name", "genetic"), cause="misdirected_disclosure"),
+        {("supervisory_authority", "JP"), ("individuals", "JP")},
+        {("supervisory_authority", "JP", JP_PRELIM), ("supervisory_authority", "JP", JP_30)},
+        id="jp-genetic-results-sensitive",
+    ),
+    pytest.param(
+        # 10 members' face templates sent to the wrong partner: in Japan biometric data is an
+        # individual identification code, not sensitive personal information - nothing. Korea's
+        # PIPA Decree Art 18(3) makes biometric data for identification sensitive: 10 Koreans'
+        # templates - the PIPC and the subjects within 72 hours.
+        facts(
+            {"JP": 10, "KR": 10},
+            est=("JP",),
+            data=("name", "biometric"),
+            cause="misdirected_disclosure",
+        ),
+        {("supervisory_authority", "KR"), ("individuals", "KR")},
+        {("supervisory_authority", "KR", H72), ("individuals", "KR", H72)},
+        id="jp-kr-biometric",
+    ),
+]
 
-@pytest.mark.parametrize(("incident", "owed", "dated"), CASES)
+
+@pytest.mark.parametrize(("incident", "owed", "dated"), CASES + DEEMED_HARM)
 def test_independent_case(clocks, incident, owed, dated):
     assert owed_and_dated(clocks(incident)) == (owed, dated)
