@@ -64,14 +64,20 @@ def test_authority_deadlines(clocks, country, code, due_at):
 
 
 def test_malaysia_individuals_within_7_days_of_the_commissioner_notice(clocks):
-    out = run(clocks, "MY")
+    out = run(clocks, "MY", data=["name", "contact"])
     # counted from the latest possible Commissioner notice, Thu 4 June 16:00 MYT: 7 days ->
     # Thu 11 June 23:59:59 MYT
     assert out.due("MY-PDPA-DS") == "2026-06-11T15:59:59Z"
     assert "MY-PDPA-SA" in run(clocks, "MY", risk_of_harm="high").owed
     # s 12B(1): the Commissioner is told of every breach; only data subjects need significant harm
-    assert "MY-PDPA-SA" in run(clocks, "MY", risk_of_harm="risk").owed
-    assert "MY-PDPA-DS" in run(clocks, "MY", risk_of_harm="risk").excluded
+    low = run(clocks, "MY", risk_of_harm="risk", data=["name", "contact"])
+    assert "MY-PDPA-SA" in low.owed
+    assert "MY-PDPA-DS" in low.excluded and "MY-PDPA-DS-SENSITIVE" in low.excluded
+    # ... which the Guideline deems from card numbers (financial loss, identity fraud) whatever
+    # the controller's rating; one notice is listed
+    cards = run(clocks, "MY", risk_of_harm="risk")
+    assert cards.due("MY-PDPA-DS-SENSITIVE") == "2026-06-11T15:59:59Z"
+    assert cards.excluded["MY-PDPA-DS"]["why"]
 
 
 def test_egypt_data_subject_within_3_working_days_of_the_center_notice(clocks):

@@ -435,7 +435,10 @@ CASES = [
         # listed nothing in Singapore (no one there) - wrong. The PDPA binds an organisation in
         # Singapore for all the personal data it handles, and s 26B(1)(b) counts every affected
         # individual (3,500: 500 or more), so the s 26C assessment and the s 26D(1) notice to the
-        # Commission are owed (undated: no assessment recorded yet).
+        # Commission are owed (undated: no assessment recorded yet). Checked after the second
+        # round: the account numbers with the names are prescribed data (reg 3 and the Schedule of
+        # the 2021 Regulations), so the breach is deemed to cause significant harm and the affected
+        # individuals, wherever they live, are told too (s 26D(2)).
         facts(
             {"TH": 2000, "ID": 1000, "VN": 500},
             est=("SG",),
@@ -449,6 +452,7 @@ CASES = [
             ("supervisory_authority", "VN"),
             ("internal", "SG"),
             ("supervisory_authority", "SG"),
+            ("individuals", "SG"),
         },
         {
             ("supervisory_authority", "TH", H72),
