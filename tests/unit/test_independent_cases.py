@@ -38,6 +38,8 @@ CASES = [
             ("attorney_general", "US-CA"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
+            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            ("state_agency", "US-NY"),
         },
         {
             ("individuals", "US-CA", PDT_30_DAYS),
@@ -52,6 +54,8 @@ CASES = [
         {
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
+            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            ("state_agency", "US-NY"),
             ("consumer_reporting_agencies", "US-NY"),
         },
         {("individuals", "US-NY", EDT_30_DAYS)},
@@ -72,10 +76,11 @@ CASES = [
         id="us-vendor-fl-tx-vt-de",
     ),
     pytest.param(
-        # Cal. Civ. Code 1798.82(b) and N.Y. GBL 899-aa(3): notify the owner immediately.
+        # Cal. Civ. Code 1798.82(b) and N.Y. GBL 899-aa(3): notify the owner immediately; in New
+        # York within 30 days of discovery since S2659-B (21 December 2024; corrected 2026-12-06).
         facts({"US-CA": 600, "US-NY": 600}, role="processor"),
         {("controller", "US-CA"), ("controller", "US-NY")},
-        set(),
+        {("controller", "US-NY", "2026-05-07T03:59:59Z")},
         id="us-vendor-ca-ny",
     ),
     pytest.param(
@@ -118,9 +123,15 @@ CASES = [
     ),
     pytest.param(
         # M.G.L. c. 93H s. 5: federal procedures deem the residents' notice compliant, but the AG
-        # and the Director of Consumer Affairs are still told, without unreasonable delay.
+        # and the Director of Consumer Affairs are still told, without unreasonable delay (each a
+        # notice of its own since 2026-12-06).
         facts({"US-MA": 100}, data=("name", "medical", "ssn"), subj=("hipaa_covered_entity",)),
-        {("individuals", "US"), ("sector_regulator", "US"), ("attorney_general", "US-MA")},
+        {
+            ("individuals", "US"),
+            ("sector_regulator", "US"),
+            ("attorney_general", "US-MA"),
+            ("state_agency", "US-MA"),
+        },
         {("individuals", "US", HIPAA_60_DAYS), ("sector_regulator", "US", HHS_ANNUAL_LOG)},
         id="hipaa-covered-entity-massachusetts",
     ),

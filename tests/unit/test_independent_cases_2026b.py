@@ -97,6 +97,8 @@ CASES = [
             ("individuals", "US-FL"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
+            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            ("state_agency", "US-NY"),
             ("individuals", "US-IL"),
             ("attorney_general", "US-IL"),
             ("individuals", "US-OR"),
@@ -149,6 +151,8 @@ CASES = [
             ("consumer_reporting_agencies", "US-GA"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
+            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            ("state_agency", "US-NY"),
             ("consumer_reporting_agencies", "US-NY"),
             ("individuals", "US-MN"),
             ("consumer_reporting_agencies", "US-MN"),
@@ -218,6 +222,8 @@ CASES = [
             ("individuals", "US-CA"),
             ("attorney_general", "US-CA"),
             ("attorney_general", "US-NY"),
+            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            ("state_agency", "US-NY"),
             ("attorney_general", "US-IL"),
             ("attorney_general", "US-CT"),
             ("state_agency", "US-FL"),
@@ -279,6 +285,8 @@ CASES = [
             ("sector_regulator", "US"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
+            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            ("state_agency", "US-NY"),
             ("individuals", "US-CA"),
             ("attorney_general", "US-CA"),
             ("individuals", "US-TX"),
@@ -490,6 +498,8 @@ CASES = [
             ("attorney_general", "US-CA"),
             ("individuals", "US-MA"),
             ("attorney_general", "US-MA"),
+            # 93H s 3(b): the Director of Consumer Affairs and Business Regulation too (split 2026-12-06)
+            ("state_agency", "US-MA"),
             # Checked after the run: 93H s 3(b) - the CRAs and agencies the Director of OCABR
             # identifies are then notified by the person; any number.
             ("consumer_reporting_agencies", "US-MA"),
@@ -546,6 +556,8 @@ CASES = [
             ("attorney_general", "US-CA"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
+            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            ("state_agency", "US-NY"),
             ("individuals", "US-TX"),
             ("attorney_general", "US-TX"),
             ("state_agency", "US-FL"),
@@ -576,6 +588,8 @@ CASES = [
             ("sector_regulator", "US-NY"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
+            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            ("state_agency", "US-NY"),
         },
         {
             ("sector_regulator", "US-NY", "2026-04-09T15:00:00Z"),
@@ -825,6 +839,8 @@ CASES = [
             ("individuals", "US"),
             ("sector_regulator", "US"),
             ("attorney_general", "US-NY"),
+            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            ("state_agency", "US-NY"),
             ("attorney_general", "US-CT"),
             ("individuals", "US-TX"),
         },
@@ -839,7 +855,8 @@ CASES = [
     ),
     pytest.param(
         # A UK processor for a US client and a UK client. UK GDPR Art 33(2): the controller. N.Y.
-        # GBL 899-aa(3), TX 521.053(c): the owner, immediately.
+        # GBL 899-aa(3), TX 521.053(c): the owner, immediately (New York: within 30 days of
+        # discovery since S2659-B, corrected 2026-12-06).
         facts(
             {"GB": 100, "US-NY": 300, "US-TX": 400},
             role="processor",
@@ -847,7 +864,7 @@ CASES = [
             est=("GB",),
         ),
         {("controller", "GB"), ("controller", "US-NY"), ("controller", "US-TX")},
-        set(),
+        {("controller", "US-NY", "2026-05-07T03:59:59Z")},
         id="uk-processor-us-clients",
     ),
     pytest.param(

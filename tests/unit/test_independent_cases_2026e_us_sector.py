@@ -158,6 +158,8 @@ CASES = [
             ("media", "US"),
             ("sector_regulator", "US"),
             ("attorney_general", "US-NY"),
+            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            ("state_agency", "US-NY"),
         },
         {
             ("individuals", "US", D60),
@@ -382,7 +384,13 @@ CASES = [
             subj=("nydfs_covered_entity", "naic_licensee"),
             est=("US-NY",),
         ),
-        {("sector_regulator", "US-NY"), ("individuals", "US-NY"), ("attorney_general", "US-NY")},
+        {
+            ("sector_regulator", "US-NY"),
+            ("individuals", "US-NY"),
+            ("attorney_general", "US-NY"),
+            # GBL 899-aa(8)(a): the Department of State and the State Police too (split 2026-12-06)
+            ("state_agency", "US-NY"),
+        },
         {("sector_regulator", "US-NY", H72), ("individuals", "US-NY", D30)},
         id="nydfs-insurer-new-york",
     ),
