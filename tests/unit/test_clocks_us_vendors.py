@@ -82,6 +82,15 @@ def vendor(discovered, affected, **extra):
             "2026-05-01T06:59:59Z",
             "2026-04-30T23:59:59-07:00",
         ),
+        # New York 899-aa(3) as amended by S2659-B (21 December 2024): immediately, within 30 days
+        # of discovery; 4 May + 30 = 3 June
+        (
+            "US-NY-VENDOR",
+            "2026-05-04T09:00:00-04:00",
+            "US-NY",
+            "2026-06-04T03:59:59Z",
+            "2026-06-03T23:59:59-04:00",
+        ),
     ],
 )
 def test_vendor_fixed_periods(clocks, rule, discovered, state, due_at, due_local):
@@ -98,7 +107,6 @@ def test_vendor_fixed_periods(clocks, rule, discovered, state, due_at, due_local
     ("rule", "state", "words"),
     [
         ("US-CA-VENDOR", "US-CA", "immediately following discovery"),
-        ("US-NY-VENDOR", "US-NY", "immediately following discovery"),
         ("US-TX-VENDOR", "US-TX", "immediately after discovering the breach"),
         ("US-VT-VENDOR", "US-VT", "immediately following discovery"),
         ("US-DE-VENDOR", "US-DE", "immediately following determination"),
@@ -156,7 +164,7 @@ def test_oregon_vendor_tells_the_attorney_general_above_250(clocks, count, owed)
 def test_every_state_with_a_residents_rule_has_a_vendor_rule(shipped):
     codes = {r.code for r in shipped.rules}
     states = {c[: -len("-IND")] for c in codes if c.startswith("US-") and c.endswith("-IND")}
-    states = {s for s in states if s.count("-") == 1}
+    states = {s for s in states if s.count("-") == 1 and len(s) == 5}  # states, not US-FISMA
     missing = sorted(s for s in states if f"{s}-VENDOR" not in codes)
     # SDCL 22-40-19(3) binds only the owner or licensee: no maintainer clause
     assert missing == ["US-SD"]

@@ -38,7 +38,7 @@ CASES = [
             ("attorney_general", "US-CA"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
-            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
             ("state_agency", "US-NY"),
         },
         {
@@ -54,7 +54,7 @@ CASES = [
         {
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
-            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
             ("state_agency", "US-NY"),
             ("consumer_reporting_agencies", "US-NY"),
         },

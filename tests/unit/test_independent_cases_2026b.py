@@ -97,7 +97,7 @@ CASES = [
             ("individuals", "US-FL"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
-            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
             ("state_agency", "US-NY"),
             ("individuals", "US-IL"),
             ("attorney_general", "US-IL"),
@@ -151,7 +151,7 @@ CASES = [
             ("consumer_reporting_agencies", "US-GA"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
-            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
             ("state_agency", "US-NY"),
             ("consumer_reporting_agencies", "US-NY"),
             ("individuals", "US-MN"),
@@ -222,7 +222,7 @@ CASES = [
             ("individuals", "US-CA"),
             ("attorney_general", "US-CA"),
             ("attorney_general", "US-NY"),
-            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
             ("state_agency", "US-NY"),
             ("attorney_general", "US-IL"),
             ("attorney_general", "US-CT"),
@@ -285,7 +285,7 @@ CASES = [
             ("sector_regulator", "US"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
-            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
             ("state_agency", "US-NY"),
             ("individuals", "US-CA"),
             ("attorney_general", "US-CA"),
@@ -498,7 +498,7 @@ CASES = [
             ("attorney_general", "US-CA"),
             ("individuals", "US-MA"),
             ("attorney_general", "US-MA"),
-            # 93H s 3(b): the Director of Consumer Affairs and Business Regulation too (split 2026-12-06)
+            # 93H s 3(b): the Director of OCABR too (split 2026-12-06)
             ("state_agency", "US-MA"),
             # Checked after the run: 93H s 3(b) - the CRAs and agencies the Director of OCABR
             # identifies are then notified by the person; any number.
@@ -556,7 +556,7 @@ CASES = [
             ("attorney_general", "US-CA"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
-            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
             ("state_agency", "US-NY"),
             ("individuals", "US-TX"),
             ("attorney_general", "US-TX"),
@@ -588,7 +588,7 @@ CASES = [
             ("sector_regulator", "US-NY"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
-            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
             ("state_agency", "US-NY"),
         },
         {
@@ -839,7 +839,7 @@ CASES = [
             ("individuals", "US"),
             ("sector_regulator", "US"),
             ("attorney_general", "US-NY"),
-            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
             ("state_agency", "US-NY"),
             ("attorney_general", "US-CT"),
             ("individuals", "US-TX"),

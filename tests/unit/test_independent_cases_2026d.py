@@ -133,6 +133,8 @@ CASES = [
             ("consumer_reporting_agencies", "US-TX"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
+            ("state_agency", "US-NY"),
             ("individuals", "US-FL"),
             ("state_agency", "US-FL"),
             ("individuals", "US-IL"),
@@ -164,6 +166,8 @@ CASES = [
             ("attorney_general", "US-MT"),
             ("individuals", "US-AZ"),
             ("attorney_general", "US-AZ"),
+            # 18-552(B)(2): Department of Homeland Security (split 2026-12-06)
+            ("state_agency", "US-AZ"),
             ("consumer_reporting_agencies", "US-AZ"),
             ("individuals", "US-WI"),
             ("consumer_reporting_agencies", "US-WI"),
@@ -187,6 +191,7 @@ CASES = [
             ("individuals", "US-ME", EDT_30),
             ("individuals", "US-AZ", MST_45),
             ("attorney_general", "US-AZ", MST_45),
+            ("state_agency", "US-AZ", MST_45),
             ("consumer_reporting_agencies", "US-AZ", MST_45),
             ("individuals", "US-WI", CDT_45),
         },
@@ -252,6 +257,8 @@ CASES = [
         }
         | {
             ("attorney_general", "US-NY"),
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
+            ("state_agency", "US-NY"),
             ("attorney_general", "US-VT"),
             ("attorney_general", "US-LA"),
             ("attorney_general", "US-IN"),
@@ -392,7 +399,9 @@ CASES = [
         | {
             ("attorney_general", s)
             for s in "US-CT US-DC US-LA US-MD US-NE US-NY US-NC US-VT".split()
-        },
+        }
+        # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
+        | {("state_agency", "US-NY")},
         {
             ("individuals", "US-AZ", MST_45),
             ("individuals", "US-CA", PDT_30),
@@ -457,7 +466,12 @@ CASES = [
             ("attorney_general", s)
             for s in "US-CA US-CO US-CT US-DC US-IL US-MD US-NE US-NY US-OR US-SD US-WA".split()
         }
-        | {("state_agency", "US-FL"), ("consumer_reporting_agencies", "US-SD")},
+        # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
+        | {
+            ("state_agency", "US-FL"),
+            ("consumer_reporting_agencies", "US-SD"),
+            ("state_agency", "US-NY"),
+        },
         {
             ("individuals", "US-AZ", MST_45),
             ("individuals", "US-CA", PDT_30),
@@ -581,6 +595,8 @@ CASES = [
             ("attorney_general", "US-TX"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
+            ("state_agency", "US-NY"),
             ("individuals", "US-FL"),
             ("individuals", "US-WA"),
             ("individuals", "US-IL"),

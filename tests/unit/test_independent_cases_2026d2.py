@@ -98,6 +98,8 @@ CASES = [
             ("attorney_general", "US-CA"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
+            ("state_agency", "US-NY"),
             ("individuals", "US-CO"),
             ("attorney_general", "US-CO"),
         },
@@ -152,6 +154,8 @@ CASES = [
             ("individuals", "US"),
             ("sector_regulator", "US-NY"),
             ("attorney_general", "US-NY"),
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
+            ("state_agency", "US-NY"),
         },
         {
             ("sector_regulator", "US", "2026-04-08T03:00:00Z"),
@@ -178,6 +182,8 @@ CASES = [
         | {
             ("attorney_general", "US-TX"),
             ("attorney_general", "US-NY"),
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
+            ("state_agency", "US-NY"),
             ("attorney_general", "US-NC"),
             ("attorney_general", "US-VA"),
             ("state_agency", "US-NJ"),
@@ -305,6 +311,8 @@ CASES = [
             # Checked after the run: Md. Com. 14-3504(c)(1) as amended by HB 962 (2022) gives the
             # vendor 10 days, not 45 (45 was the earlier text).
             ("controller", "US-MD", EDT_10),
+            # 899-aa(3): 30 days since S2659-B (corrected 2026-12-06)
+            ("controller", "US-NY", "2026-05-07T03:59:59Z"),
         },
         id="vendor-ten-states",
     ),
@@ -322,6 +330,8 @@ CASES = [
             ("attorney_general", "US-CA"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
+            ("state_agency", "US-NY"),
             ("individuals", "US-TX"),
             ("attorney_general", "US-TX"),
         },
@@ -378,6 +388,8 @@ CASES = [
             ("attorney_general", "US-CO"),
             ("state_agency", "US-FL"),
             ("attorney_general", "US-UT"),
+            # Utah 13-44-202: the Utah Cyber Center too (split 2026-12-06)
+            ("state_agency", "US-UT"),
             ("attorney_general", "US-OK"),
             ("attorney_general", "US-TX"),
             ("consumer_reporting_agencies", "US-TX"),
@@ -458,6 +470,8 @@ CASES = [
             ("attorney_general", "US-ME"),
             ("attorney_general", "US-NH"),
             ("attorney_general", "US-NY"),
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
+            ("state_agency", "US-NY"),
             ("attorney_general", "US-DC"),
         },
         {

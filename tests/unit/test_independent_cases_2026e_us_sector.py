@@ -158,7 +158,7 @@ CASES = [
             ("media", "US"),
             ("sector_regulator", "US"),
             ("attorney_general", "US-NY"),
-            # GBL 899-aa(8)(a): the Department of State and the State Police, each told (split 2026-12-06)
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
             ("state_agency", "US-NY"),
         },
         {
@@ -388,7 +388,7 @@ CASES = [
             ("sector_regulator", "US-NY"),
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
-            # GBL 899-aa(8)(a): the Department of State and the State Police too (split 2026-12-06)
+            # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
             ("state_agency", "US-NY"),
         },
         {("sector_regulator", "US-NY", H72), ("individuals", "US-NY", D30)},

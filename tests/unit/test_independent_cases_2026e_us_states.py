@@ -5,17 +5,18 @@ regulator and consumer-reporting-agency threshold. They were written down from t
 row's comment cites the provisions) before the engine was run. Discovery is Tuesday 17 February
 2026 15:00 UTC (10:00 EST) unless a row says otherwise, so a deadline of 30 days or more crosses the
 start of daylight saving time (8 March) and Vermont's 14 business days skip Presidents' Day and Town
-Meeting Day (3 March, 1 V.S.A. 371). Counting as in the earlier sets: the trigger day is not counted,
-days end at 23:59:59 in the authority's zone, business days skip weekends and the state's holidays.
-A notice due "no later than" or "before" another takes that notice's outer date; one with no fixed
-time ("without unreasonable delay", "as to the timing, content and distribution") has none.
+Meeting Day (3 March, 1 V.S.A. 371). Counting as in the earlier sets: the trigger day is not
+counted, days end at 23:59:59 in the authority's zone, business days skip weekends and the state's
+holidays. A notice due "no later than" or "before" another takes that notice's outer date; one
+with no fixed time ("without unreasonable delay", "as to the timing, content and distribution")
+has none.
 
 Several statutes name more than one public body to be told, and each is a notice of its own:
 
 * N.Y. Gen. Bus. Law 899-aa(8)(a): "the state attorney general, the department of state and the
-  division of state police" (any number of New Yorkers). The Department of Financial Services is told
-  only by a covered entity under 23 NYCRR 500.1, in the manner of 500.17 (S804 of 2025, retroactive
-  to 21 December 2024): the rule book's 500.17 notice, not tested here.
+  division of state police" (any number of New Yorkers). The Department of Financial Services is
+  told only by a covered entity under 23 NYCRR 500.1, in the manner of 500.17 (S804 of 2025,
+  retroactive to 21 December 2024): the rule book's 500.17 notice, not tested here.
 * M.G.L. c. 93H s 3(b): "the attorney general, the director of consumer affairs and business
   regulation and ... such resident"; the consumer reporting agencies and state agencies the director
   names follow.
