@@ -19,8 +19,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from tests.browser.test_team_journey import PASSWORD, sign_in
-from tests.conftest import make_person
+from tests.browser.signing_in import person_who_signs_in, sign_in
 from tests.factories import facts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,19 +27,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path("/tmp/shots-assessment")
 
 
-def person(username, role, first, last):
-    user = make_person(username, role, first_name=first, last_name=last)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
-
-
 def test_assess_revise_register_and_numbers(page, chromium, live_server, rulebook):
     from incidents.actions import open_incident, record_notification
 
     SHOTS.mkdir(parents=True, exist_ok=True)
-    counsel = person("carla.counsel", "counsel", "Carla", "Counsel")
-    person("priya.privacy", "privacy office", "Priya", "Privacy")
+    counsel = person_who_signs_in(
+        "carla.counsel", "counsel", first_name="Carla", last_name="Counsel"
+    )
+    person_who_signs_in("priya.privacy", "privacy office", first_name="Priya", last_name="Privacy")
     discovered = timezone.now().replace(second=0, microsecond=0) - timedelta(days=6)
     incident = open_incident(
         facts(

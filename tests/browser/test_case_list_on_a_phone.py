@@ -11,20 +11,12 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from tests.browser.signing_in import sign_in
 from tests.factories import IncidentFactory, ObligationFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery staple"
 SHOTS = Path(tempfile.gettempdir())
-
-
-def _sign_in(page, username):
-    page.goto("/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form [type=submit]")
-    page.wait_for_load_state()
 
 
 def test_each_case_is_a_labelled_card_on_a_phone(page):
@@ -35,7 +27,7 @@ def test_each_case_is_a_labelled_card_on_a_phone(page):
         affected={"DE": 900, "US-CA": 600},
     )
     ObligationFactory(incident=case, due_at=timezone.now() + timedelta(hours=30))
-    _sign_in(page, "counsel")
+    sign_in(page, "counsel")
 
     page.set_viewport_size({"width": 390, "height": 900})
     page.goto("/incidents/")
@@ -85,7 +77,7 @@ def test_every_label_sits_beside_its_value_and_an_empty_list_is_not_indented(pag
     owner = UserFactory(username="counsel")
     case = IncidentFactory(owner=owner, title="Skimmer", affected={"DE": 900})
     ObligationFactory(incident=case, due_at=timezone.now() - timedelta(hours=3))  # overdue
-    _sign_in(page, "counsel")
+    sign_in(page, "counsel")
     page.set_viewport_size({"width": 390, "height": 900})
     page.goto("/incidents/")
     page.screenshot(path=str(SHOTS / "case-list-phone.png"), full_page=True)

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from jurisdictions.models import RuleChange
+from tests.browser.signing_in import sign_in
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery staple"
 PROBLEMS = (Path(__file__).parent / "layout_problems.js").read_text()
 LONG = "https://legislature.example.gov/statutes/" + "section-" * 12 + "notice"
 # Summaries as the importer writes them, for the longest codes in the shipped book.
@@ -42,11 +42,7 @@ def test_long_summary_wraps_on_a_phone(page):
         for summary in SUMMARIES
     ]
     page.set_viewport_size({"width": 390, "height": 900})
-    page.goto("/admin/login/")
-    page.fill("#id_username", "root")
-    page.fill("#id_password", PASSWORD)
-    page.click("form [type=submit]")
-    page.wait_for_load_state()
+    sign_in(page, "root", at="/admin/login/")
     problems = []
     for change in changes:
         for suffix in ("change/", "history/"):

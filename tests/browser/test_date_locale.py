@@ -16,8 +16,7 @@ from django.utils import timezone, translation
 from accounts.dateformat import local_text
 from accounts.models import UserProfile
 from jurisdictions.models import RuleVersion
-from tests.browser.test_assessment_register_journey import person
-from tests.browser.test_team_journey import sign_in
+from tests.browser.signing_in import person_who_signs_in, sign_in
 from tests.factories import IncidentFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,7 +32,7 @@ def test_case_page_and_admin_follow_the_browsers_language(
     chromium, live_server, rulebook, locale, opened
 ):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    user = person("carla.counsel", "counsel", "Carla", "Counsel")
+    user = person_who_signs_in("carla.counsel", "counsel", first_name="Carla", last_name="Counsel")
     user.is_staff = user.is_superuser = True
     user.save()
     profile = UserProfile.for_user(user)

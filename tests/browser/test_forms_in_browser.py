@@ -10,23 +10,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import make_person
+from tests.browser.signing_in import person_who_signs_in, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery staple"
 SHOTS = Path(tempfile.gettempdir())
 
 
 def test_codes_are_named_as_typed_and_every_bad_line_is_listed(page, live_server, rulebook):
-    counsel = make_person("carla.counsel", "counsel")
-    counsel.set_password(PASSWORD)
-    counsel.save()
-    page.goto("/accounts/login/")
-    page.fill("#id_username", "carla.counsel")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/")
+    person_who_signs_in("carla.counsel", "counsel")
+    sign_in(page, "carla.counsel")
 
     page.goto("/incidents/new/")
     page.fill("#id_affected", "CA 1,200\nUS-CA 600\nUK 40\nCA 5")

@@ -11,27 +11,21 @@ import pytest
 from django.utils import timezone
 
 from incidents.models import Incident
-from tests.conftest import make_person
+from tests.browser.signing_in import person_who_signs_in, sign_in
 
 pytestmark = [pytest.mark.browser]
 
-PASSWORD = "correct horse battery staple"  # noqa: S105 - a test login
 
-
-def sign_in(page):
-    counsel = make_person("carla.counsel", "counsel", first_name="Carla", last_name="Counsel")
-    counsel.set_password(PASSWORD)
-    counsel.save()
-    page.goto("/accounts/login/")
-    page.fill("#id_username", "carla.counsel")
-    page.fill("#id_password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.wait_for_url(re.compile(r"/$"))
+def counsel_signed_in(page):
+    counsel = person_who_signs_in(
+        "carla.counsel", "counsel", first_name="Carla", last_name="Counsel"
+    )
+    sign_in(page, "carla.counsel")
     return counsel
 
 
 def test_four_steps_open_the_same_case_as_the_full_form(page, live_server, rulebook):
-    counsel = sign_in(page)
+    counsel = counsel_signed_in(page)
     page.click("a:has-text('Guided intake')")
     assert page.url.endswith("/incidents/new/guided/")
     steps = page.locator(".intake-step")
@@ -75,7 +69,7 @@ def test_four_steps_open_the_same_case_as_the_full_form(page, live_server, ruleb
 def test_the_full_form_is_one_click_away_and_a_refusal_keeps_what_was_typed(
     page, live_server, rulebook
 ):
-    sign_in(page)
+    counsel_signed_in(page)
     page.goto("/incidents/new/guided/")
     page.fill("#id_title", "Misdirected email")
     page.click("[data-intake-next]")

@@ -14,12 +14,11 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from tests.conftest import make_person
+from tests.browser.signing_in import person_who_signs_in, sign_in
 from tests.factories import facts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery staple"
 SHOTS = Path("/tmp/shots-law-product")
 
 
@@ -44,9 +43,9 @@ def test_hold_decision_and_lift(page, live_server, rulebook):
     from incidents.models import Incident
 
     SHOTS.mkdir(parents=True, exist_ok=True)
-    counsel = make_person("carla.counsel", "counsel", first_name="Carla", last_name="Counsel")
-    counsel.set_password(PASSWORD)
-    counsel.save()
+    counsel = person_who_signs_in(
+        "carla.counsel", "counsel", first_name="Carla", last_name="Counsel"
+    )
     now = timezone.now().replace(second=0, microsecond=0)
     discovered = now - timedelta(days=3)
     incident = open_incident(
@@ -61,11 +60,7 @@ def test_hold_decision_and_lift(page, live_server, rulebook):
     )
     gdpr_due = incident.obligations.get(rule_code="DE-GDPR-33-SA").due_at
 
-    page.goto("/accounts/login/")
-    page.fill("#id_username", "carla.counsel")
-    page.fill("#id_password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.wait_for_url(re.compile(r"/$"))
+    sign_in(page, "carla.counsel")
     page.goto(incident.get_absolute_url())
     panel = page.locator("#conflicts")
     assert "No conflict between the rules in play" in panel.inner_text()

@@ -16,12 +16,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from tests.conftest import make_person
+from tests.browser.signing_in import person_who_signs_in, sign_in
 from tests.factories import facts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery staple"
 BERLIN = ZoneInfo("Europe/Berlin")
 SHOTS = Path(tempfile.gettempdir())
 
@@ -59,19 +58,17 @@ def other_cases(user, now):
 
 
 def test_the_main_journey(page, live_server, rulebook):
-    counsel = make_person("carla.counsel", "counsel", first_name="Carla", last_name="Counsel")
-    counsel.set_password(PASSWORD)
-    counsel.save()
+    counsel = person_who_signs_in(
+        "carla.counsel", "counsel", first_name="Carla", last_name="Counsel"
+    )
     now = timezone.now()
     other_cases(counsel, now)
 
     # Sign in.
     page.goto("/")
     assert "/accounts/login/" in page.url
-    page.fill("#id_username", "carla.counsel")
-    page.fill("#id_password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.wait_for_url(re.compile(r"/$"))
+    sign_in(page, "carla.counsel", at=None)
+    assert page.url.endswith("/")  # back where the person asked to go
 
     # Choose a time zone: every page shows it, UTC on hover.
     page.click("a.user-link")

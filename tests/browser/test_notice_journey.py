@@ -25,8 +25,7 @@ from incidents.drafting.checklist import GAP_RE
 from incidents.drafting.models import NoticeTemplate, NoticeTemplateChange
 from incidents.drafting.seed import seed_templates
 from organisations.models import OrganisationProfile
-from tests.browser.test_team_journey import PASSWORD, sign_in
-from tests.conftest import make_person
+from tests.browser.signing_in import person_who_signs_in, sign_in
 from tests.factories import facts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -51,9 +50,9 @@ def checklist_item(page, key):
 
 def test_draft_edit_approve_send_and_find_the_evidence(page, live_server, rulebook):
     seed_templates(NoticeTemplate, NoticeTemplateChange)  # a flushed database has none
-    counsel = make_person("carla.counsel", "counsel", first_name="Carla", last_name="Counsel")
-    counsel.set_password(PASSWORD)
-    counsel.save()
+    counsel = person_who_signs_in(
+        "carla.counsel", "counsel", first_name="Carla", last_name="Counsel"
+    )
     profile = OrganisationProfile.objects.create(
         name="Acme Retail GmbH",
         main_establishment="DE",

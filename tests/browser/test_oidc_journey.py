@@ -25,6 +25,7 @@ from audit.choices import Action
 from audit.models import AuditEvent
 from audit.roles import COUNSEL, RESPONDER
 from incidents import actions
+from tests.browser.signing_in import sign_in
 from tests.conftest import make_person
 from tests.factories import IncidentFactory, UserFactory
 from tests.identity_provider.fixtures import CLIENT_ID, CLIENT_SECRET
@@ -186,9 +187,7 @@ def test_the_local_administrator_still_signs_in_with_a_password(page, company_si
     admin.save()
     page.goto("/accounts/login/")
     assert page.get_by_role("link", name=f"Sign in with {PROVIDER}").is_visible()
-    page.fill("#id_username", "first.admin")
-    page.fill("#id_password", "first-admin-password-1")
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    sign_in(page, "first.admin", "first-admin-password-1", at=None)
     page.wait_for_url(re.compile(r".*/$"))
     assert page.locator(".user-name").is_visible()
     shot(page, "08-local-admin-signed-in")

@@ -10,24 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_person
+from tests.browser.signing_in import person_who_signs_in, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery staple"
 SHOTS = Path(tempfile.gettempdir())
 PROBLEMS = (Path(__file__).parent / "layout_problems.js").read_text()
 
 
 def test_the_regime_groups_fit_a_desk_and_a_phone(page, live_server, rulebook):
-    counsel = make_person("carla.counsel", "counsel")
-    counsel.set_password(PASSWORD)
-    counsel.save()
-    page.goto("/accounts/login/")
-    page.fill("#id_username", "carla.counsel")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/")
+    person_who_signs_in("carla.counsel", "counsel")
+    sign_in(page, "carla.counsel")
 
     for width, columns in ((1280, 3), (390, 1)):
         page.set_viewport_size({"width": width, "height": 900})

@@ -19,8 +19,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from incidents.models import Attachment, Note
-from tests.browser.test_assessment_register_journey import person
-from tests.browser.test_team_journey import sign_in
+from tests.browser.signing_in import person_who_signs_in, sign_in
 from tests.factories import IncidentFactory, ObligationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,8 +30,10 @@ SHOTS = Path("/tmp/shots-retention")
 def test_hold_evidence_pack_and_preview(page, live_server, rulebook, settings, tmp_path):
     SHOTS.mkdir(parents=True, exist_ok=True)
     settings.MEDIA_ROOT = tmp_path / "media"
-    counsel = person("carla.counsel", "counsel", "Carla", "Counsel")
-    person("priya.privacy", "privacy office", "Priya", "Privacy")
+    counsel = person_who_signs_in(
+        "carla.counsel", "counsel", first_name="Carla", last_name="Counsel"
+    )
+    person_who_signs_in("priya.privacy", "privacy office", first_name="Priya", last_name="Privacy")
     case = IncidentFactory(
         owner=counsel,
         title="Lost laptop with patient letters",

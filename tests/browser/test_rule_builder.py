@@ -16,7 +16,8 @@ import pytest
 from playwright.sync_api import expect
 
 from jurisdictions.models import RuleVersion
-from tests.browser.test_rules_console import SHOTS, iso, login, worker  # noqa: F401 - a fixture
+from tests.browser.signing_in import sign_in
+from tests.browser.test_rules_console import SHOTS, iso, worker  # noqa: F401 - a fixture
 from tests.conftest import make_person
 from tests.factories import facts
 
@@ -99,7 +100,7 @@ def test_rules_administrator_changes_condition_and_clock_start_without_typing_js
     failed = []
     page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
 
-    login(page, "rita.rules")
+    sign_in(page, "rita.rules", at="/admin/login/")
     page.goto("/admin/jurisdictions/rule/?q=US-TX-AG")
     page.click("text=US-TX-AG")
     page.click("text=/Edit version \\d+/")

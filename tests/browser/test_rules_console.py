@@ -18,13 +18,13 @@ import pytest
 from django.db import connection
 
 from jurisdictions.models import RuleVersion
+from tests.browser.signing_in import sign_in
 from tests.conftest import make_person
 from tests.factories import facts
 from tests.services import celery_worker_env, start_celery_worker, stop_process
 
 pytestmark = [pytest.mark.browser, pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery staple"
 SHOTS = Path(tempfile.gettempdir())
 
 
@@ -41,14 +41,6 @@ def worker(transactional_db, tmp_path):
     yield process
     stop_process(process)
     print(log.read_text()[-4000:])
-
-
-def login(page, username, url="/admin/login/"):
-    page.goto(url)
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form [type=submit]")
-    page.wait_for_load_state()
 
 
 def test_rules_administrator_changes_texas_deadline(page, rulebook, worker):
@@ -92,7 +84,7 @@ def test_rules_administrator_changes_texas_deadline(page, rulebook, worker):
     add_team_member(texas, rita, "viewer", acting_user=carla)
 
     # The rules administrator finds the Texas AG rule and edits it.
-    login(page, "rita.rules")
+    sign_in(page, "rita.rules", at="/admin/login/")
     page.goto("/admin/jurisdictions/rule/?q=US-TX-AG")
     page.click("text=US-TX-AG")
     page.click("text=/Edit version \\d+/")
@@ -127,7 +119,7 @@ def test_rules_administrator_changes_texas_deadline(page, rulebook, worker):
 
     # The case owner sees the new deadline and the rule change on the case's timeline.
     page.context.clear_cookies()
-    login(page, "carla.counsel", "/accounts/login/")
+    sign_in(page, "carla.counsel")
     page.goto(f"/incidents/{texas.pk}/")
     assert "HB 45: 30 days extended to 45" in page.inner_text("#activity")
     page.screenshot(path=str(SHOTS / "breachclock-rules-4-case.png"), full_page=True)

@@ -7,18 +7,14 @@ from __future__ import annotations
 import pytest
 
 from incidents.actions import open_incident
-from tests.conftest import make_person
+from tests.browser.signing_in import person_who_signs_in, sign_in
 from tests.factories import facts
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct horse battery staple"
-
 
 def test_no_page_trips_the_content_security_policy(page, live_server, rulebook):
-    counsel = make_person("carla.counsel", "counsel")
-    counsel.set_password(PASSWORD)
-    counsel.save()
+    counsel = person_who_signs_in("carla.counsel", "counsel")
     case = open_incident(facts(title="Card skimmer"), acting_user=counsel)
     violations: list[str] = []
     page.on(
@@ -30,11 +26,7 @@ def test_no_page_trips_the_content_security_policy(page, live_server, rulebook):
         ),
     )
 
-    page.goto("/accounts/login/")
-    page.fill("#id_username", "carla.counsel")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/")
+    sign_in(page, "carla.counsel")
     for path in [
         "/",
         "/incidents/",

@@ -12,28 +12,20 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.signing_in import person_who_signs_in, sign_in
 from tests.conftest import make_person
 from tests.factories import IncidentFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery staple"
 SHOTS = Path(tempfile.gettempdir())
 
 
-def sign_in(page, username):
-    page.goto("/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.wait_for_url(re.compile(r"/$"))
-
-
 def test_handing_a_case_on_and_leaving_it(page, live_server):
-    counsel = make_person("carla.counsel", "counsel", first_name="Carla", last_name="Counsel")
+    counsel = person_who_signs_in(
+        "carla.counsel", "counsel", first_name="Carla", last_name="Counsel"
+    )
     make_person("rui.responder", "responder", first_name="Rui", last_name="Responder")
-    counsel.set_password(PASSWORD)
-    counsel.save()
     case = IncidentFactory(owner=counsel, title="Web skimmer on checkout")
     sign_in(page, "carla.counsel")
 

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from tests.browser.test_team_journey import PASSWORD, SHOTS, sign_in
-from tests.conftest import make_person
+from tests.browser.signing_in import person_who_signs_in, sign_in
+from tests.browser.test_team_journey import SHOTS
 from webhooks.models import Webhook
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,9 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_adding_a_slack_hook(page, live_server, settings):
     settings.WEBHOOK_ALLOWED_HOSTS = []  # the product's default
-    counsel = make_person("carla.counsel", "counsel", first_name="Carla", last_name="Counsel")
-    counsel.set_password(PASSWORD)
-    counsel.save()
+    person_who_signs_in("carla.counsel", "counsel", first_name="Carla", last_name="Counsel")
     sign_in(page, "carla.counsel")
     page.goto("/accounts/profile/")
     page.click("a:has-text('Webhooks')")
