@@ -666,7 +666,31 @@ DEEMED_HARM = [
     ),
 ]
 
+# Third round, written before the engine was run on it: public bodies under a cyber-security act.
+PUBLIC_CYBER = [
+    pytest.param(
+        # A Taipei city government department (a government agency, 公務機關) hacked, 3,000
+        # residents' records taken. PDPA Art 12: the data subjects after investigation. Cyber
+        # Security Management Act Art 14(2): a government agency that learns of a cyber security
+        # incident notifies its superior or supervisory agency and the competent authority; the
+        # Regulations on the Notification and Response of Cyber Security Incidents Art 4(1): within
+        # one hour of learning of it.
+        facts({"TW": 3000}, est=("TW",), subj=("public_body",)),
+        {("individuals", "TW"), ("csirt_or_competent_authority", "TW")},
+        {("csirt_or_competent_authority", "TW", H1)},
+        id="tw-government-agency-csma",
+    ),
+    pytest.param(
+        # A Japanese company's Taiwanese customers (200), hacked: PDPA Art 12 only - a foreign
+        # company is not a Taiwanese government agency or a specific non-government agency.
+        facts({"TW": 200, "JP": 100}, est=("JP",)),
+        {("individuals", "TW"), ("supervisory_authority", "JP"), ("individuals", "JP")},
+        {("supervisory_authority", "JP", JP_PRELIM), ("supervisory_authority", "JP", JP_60)},
+        id="tw-customers-of-a-japanese-company",
+    ),
+]
 
-@pytest.mark.parametrize(("incident", "owed", "dated"), CASES + DEEMED_HARM)
+
+@pytest.mark.parametrize(("incident", "owed", "dated"), CASES + DEEMED_HARM + PUBLIC_CYBER)
 def test_independent_case(clocks, incident, owed, dated):
     assert owed_and_dated(clocks(incident)) == (owed, dated)
