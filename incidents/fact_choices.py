@@ -118,8 +118,18 @@ SUBJECT_TO_GROUPS = [
                 "Part 3)",
             ),
             (
-                "fr_nis1_operator_essential_service",
-                "Operator of essential services (France, NIS1: Loi 2018-133)",
+                "nis1_operator_essential_service",
+                "Operator of essential services under a national NIS1 law (ES, FR, IE, LU, NL, IS, "
+                "NO)",
+            ),
+            (
+                "nis1_digital_service_provider",
+                "Digital service provider under a national NIS1 law (marketplace, search engine, "
+                "cloud)",
+            ),
+            (
+                "it_l90_entity",
+                "Public administration or body listed in Legge 90/2024 art. 1 (Italy)",
             ),
             (
                 "fr_health_establishment",

@@ -163,8 +163,11 @@ REGIME_LABELS = {
     "(EU/EEA, Law Enforcement Directive)",
     "uk_law_enforcement_competent_authority": "Competent authority processing for the law "
     "enforcement purposes (UK, Data Protection Act 2018 Part 3)",
-    "fr_nis1_operator_essential_service": "Operator of essential services designated under Loi "
-    "2018-133 (France, NIS1)",
+    "nis1_operator_essential_service": "Operator of essential services under a national NIS1 law "
+    "(where no NIS2 law is in force)",
+    "nis1_digital_service_provider": "Digital service provider under a national NIS1 law (online "
+    "marketplace, search engine or cloud service)",
+    "it_l90_entity": "Public administration or body listed in Legge 90/2024 art. 1 (Italy)",
     "fr_health_establishment": "Health establishment or care organisation (France, Code de la "
     "santé publique L. 1111-8-2)",
     "ch_isg_reporting_entity": "Authority or organisation required to report cyberattacks "

@@ -38,6 +38,7 @@ import pytest
 from tests.unit.law_cases import incident_facts, owed_and_dated
 
 DISCOVERED = "2026-11-02T09:00:00Z"
+CERT_EU = ("csirt_or_competent_authority", "EU")
 H72 = "2026-11-05T09:00:00Z"
 H24 = "2026-11-03T09:00:00Z"
 SAFE_KEY = {"encrypted": True, "key_compromised": False}
@@ -76,6 +77,9 @@ def dora_facts(affected, main, subj, discovered, classified, **extra):
 
 CASES = [
     # --- Union institutions, bodies, offices and agencies: Regulation (EU) 2018/1725 ---------
+    # Added 2026-12-06: every row of a Union entity also lists CERT-EU (Regulation (EU,
+    # Euratom) 2023/2841 Art 21, EU-IICS-21-*), owed for a significant incident; the facts do
+    # not say whether the attack was significant, so the duty is listed as NIS2's is.
     pytest.param(
         # An EU agency seated in the Netherlands. GDPR Art 2(3): the GDPR does not apply to Union
         # institutions; Regulation 2018/1725 does. Art 34(1): the EDPS without undue delay and,
@@ -83,7 +87,7 @@ CASES = [
         # subjects at high risk; Art 34(6): document every breach. Not the Autoriteit
         # Persoonsgegevens (the host state's authority has no competence over the agency).
         facts({"NL": 400, "BE": 150, "DE": 120}, main="NL", est=("NL",), subj=("eu_institution",)),
-        {("supervisory_authority", "EU"), ("individuals", "EU"), ("internal", "EU")},
+        {("supervisory_authority", "EU"), ("individuals", "EU"), ("internal", "EU"), CERT_EU},
         {("supervisory_authority", "EU", H72)},
         id="eudpr-agency-high-risk",
     ),
@@ -97,7 +101,7 @@ CASES = [
             subj=("eu_institution",),
             risk="unlikely",
         ),
-        {("internal", "EU")},
+        {("internal", "EU"), CERT_EU},
         set(),
         id="eudpr-institution-unlikely",
     ),
@@ -111,7 +115,7 @@ CASES = [
             subj=("eu_institution",),
             encryption=SAFE_KEY,
         ),
-        {("supervisory_authority", "EU"), ("internal", "EU")},
+        {("supervisory_authority", "EU"), ("internal", "EU"), CERT_EU},
         {("supervisory_authority", "EU", H72)},
         id="eudpr-body-encrypted-safe-key",
     ),
@@ -125,7 +129,7 @@ CASES = [
             subj=("eu_institution",),
             role="processor",
         ),
-        {("controller", "EU")},
+        {("controller", "EU"), CERT_EU},
         set(),
         id="eudpr-processor",
     ),
@@ -288,7 +292,7 @@ CASES = [
             {"FR": 40000},
             main="FR",
             est=("FR",),
-            subj=("fr_nis1_operator_essential_service", "nis2_essential_entity"),
+            subj=("nis1_operator_essential_service", "nis2_essential_entity"),
             cause="ransomware",
             classified_major_at=DISCOVERED,
         ),
@@ -530,6 +534,7 @@ def test_the_specific_regime_replaces_the_general_one(clocks, incident, regime):
     # GDPR Art 2(2)(d), 2(3); UK GDPR Art 2(2)(b): processing by Union institutions and by
     # competent authorities for law-enforcement purposes is outside the general regime.
     specific, general = regime
-    rules = set(clocks(incident).owed)
+    # The CERT-EU notice (Regulation 2023/2841 Art 21) is a cyber duty beside the data regime.
+    rules = {r for r in clocks(incident).owed if not r.startswith("EU-IICS-")}
     assert rules and all(r.startswith(specific) for r in rules), rules
     assert not {r for r in rules if general in r.replace("-", "")}, rules

@@ -61,7 +61,8 @@ OSE_ROWS = [
     ("FR", "FR-NIS1-OSE", "Agence nationale", None, "2018-133"),
     ("IE", "IE-NIS1-OSE", "National Cyber Security Centre", "2026-12-04T10:00:00Z", "360"),
     ("LU", "LU-NIS1-OSE", "Institut luxembourgeois", "2026-12-02T10:00:00Z", "28 mai 2019"),
-    ("LU", "LU-NIS1-OSE-FULL", "Institut luxembourgeois", "2026-12-17T10:00:00Z", "28 mai 2019"),
+    # 15 days counted in calendar days to the end of the last day in Luxembourg (book convention)
+    ("LU", "LU-NIS1-OSE-FULL", "Institut luxembourgeois", "2026-12-17T22:59:59Z", "28 mai 2019"),
     ("NL", "NL-NIS1-OSE", "Nationaal Cyber Security Centrum", None, "Wbni"),
     ("IS", "IS-NIS1-OSE", "CERT-IS", "2026-12-01T16:00:00Z", "78/2019"),
     ("NO", "NO-NIS1-OSE", "Nasjonal sikkerhetsmyndighet", "2026-12-02T10:00:00Z", "digital"),
@@ -146,9 +147,7 @@ def test_italian_public_administration_reports_to_acn(clocks):
 
 
 def test_quebec_public_body_confidentiality_incident(clocks):
-    out = clocks(
-        cyber_case(("CA-QC",), ("public_body",), affected={"CA-QC": 500}, risk="high")
-    )
+    out = clocks(cyber_case(("CA-QC",), ("public_body",), affected={"CA-QC": 500}, risk="high"))
     assert "CA-QC-A21-CAI" in out.owed, out.excluded.get("CA-QC-A21-CAI")
     assert "CA-QC-A21-IND" in out.owed
     assert out.owed["CA-QC-A21-CAI"]["authority"].startswith("Commission d'accès")
