@@ -69,7 +69,7 @@ ROWS = [
     # above one thousand individuals, the three largest consumer reporting agencies and the
     # Attorney General.
     ("US-AZ", {"US-AZ": 1000}, {}, {IND}),
-    ("US-AZ", {"US-AZ": 1001}, {}, {IND, AG, CRA}),
+    ("US-AZ", {"US-AZ": 1001}, {}, {IND, AG, CRA, AGENCY}),
     # District of Columbia, D.C. Code 28-3852(a), (b-1) (Attorney General from 50 residents),
     # (c) (consumer reporting agencies when more than 1,000 persons are notified).
     ("US-DC", {"US-DC": 49}, {}, {IND}),

@@ -66,12 +66,12 @@ ROWS = [
     # New York, GBL 899-aa(2), (8)(a): the only harm exception is for an inadvertent disclosure
     # by authorised persons, which the facts do not record; the Attorney General, Department of
     # State and State Police are told of every notice to residents.
-    ("US-NY", {"US-NY": 10}, "none", {}, {IND, AG}),
+    ("US-NY", {"US-NY": 10}, "none", {}, {IND, AG, AGENCY}),
     # Massachusetts, M.G.L. c. 93H s. 3(b): notice also where personal information "was acquired
     # or used by an unauthorized person" (no harm qualifier on that limb): the Attorney General,
     # the Director of Consumer Affairs and Business Regulation (who names the consumer reporting
     # agencies to tell) and the residents.
-    ("US-MA", {"US-MA": 10}, "none", {}, {IND, AG, CRA}),
+    ("US-MA", {"US-MA": 10}, "none", {}, {IND, AG, AGENCY, CRA}),
     # Puerto Rico, 10 L.P.R.A. 4052 (residents and the Department of Consumer Affairs);
     # US Virgin Islands, 14 V.I.C. 2209(a): no harm test.
     ("US-PR", {"US-PR": 10}, "none", {}, {IND, AGENCY}),
@@ -139,8 +139,9 @@ ROWS = [
     ("US-SD", {"US-SD": 10}, "risk", {}, {IND, CRA}),
     # Florida, Fla. Stat. 501.171(4)(c): individuals excused if the breach "has not and will not
     # likely result in identity theft or any other financial harm"; (3)(a) the Department of
-    # Legal Affairs of any breach affecting 500 or more (rule-level rows below).
-    ("US-FL", {"US-FL": 10}, "unlikely", {}, set()),
+    # Legal Affairs of any breach affecting 500 or more (rule-level rows below). When excused, the
+    # written determination goes to the Department (4)(c): listed undated without its date.
+    ("US-FL", {"US-FL": 10}, "unlikely", {}, {AGENCY}),
     ("US-FL", {"US-FL": 10}, "risk", {}, {IND}),
     # Connecticut, Conn. Gen. Stat. 36a-701b(b)(1): excused if "the breach will not likely
     # result in harm"; the Attorney General no later than the residents.
@@ -166,7 +167,7 @@ ROWS = [
     # Arizona, A.R.S. 18-552(J): excused if "not reasonably likely to result in substantial
     # economic loss"; (B) the Attorney General and agencies above 1,000.
     ("US-AZ", {"US-AZ": 1001}, "unlikely", {}, set()),
-    ("US-AZ", {"US-AZ": 1001}, "risk", {}, {IND, AG, CRA}),
+    ("US-AZ", {"US-AZ": 1001}, "risk", {}, {IND, AG, CRA, AGENCY}),
     # Alabama, Ala. Code 8-38-5(a): notice if the breach "is reasonably likely to cause
     # substantial harm"; 8-38-6 the Attorney General above 1,000 to notify.
     ("US-AL", {"US-AL": 1001}, "unlikely", {}, set()),

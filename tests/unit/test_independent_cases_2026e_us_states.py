@@ -536,6 +536,115 @@ CASES = [
         },
         id="encrypted-key-taken",
     ),
+    pytest.param(
+        # Name and medical information only, 600 people in each of 18 states (10,800 in all).
+        # Medical information is personal information in C.R.S. 6-1-716(1)(g)(I)(D); Conn.
+        # 36a-701b(a)(2)(A)(viii) (2021); Md. 14-3501(e)(1)(i)(6); RSMo 407.1500.1(9)(e); MCA
+        # 30-14-1704(4)(b)(i)(F) (medical record information); N.D.C.C. 51-30-01(4)(a)(7); ORS
+        # 646A.602(11)(a)(A)(vi); 73 P.S. 2302 (Act 151 of 2022); R.I.G.L. 11-49.3-3(a)(8)(v); SDCL
+        # 22-40-19(4)(d); Tex. 521.002(a)(2)(B); 9 V.S.A. 2430(10)(A)(vii) (health records); RCW
+        # 19.255.005(2)(a)(x); Wyo. 6-3-901(b)(xiii) via 40-12-501(a)(vii). Not in Va.
+        # 18.2-186.6(A) (32.1-127.1:05 binds only publicly funded entities), N.J.S.A. 56:8-161,
+        # O.C.G.A. 10-1-911(6) or M.G.L. 93H s 1: nothing owed there. Regulators as in the rows
+        # above; Texas CRAs: more than 10,000 persons notified in all.
+        facts(
+            {
+                s: 600
+                for s in "US-CO US-CT US-MD US-MO US-MT US-ND US-OR US-PA US-RI US-SD US-TX US-VT "
+                "US-WA US-WY US-VA US-NJ US-GA US-MA".split()
+            },
+            data=("name", "medical"),
+        ),
+        everywhere(
+            "individuals",
+            "US-CO US-CT US-MD US-MO US-MT US-ND US-OR US-PA US-RI US-SD US-TX US-VT US-WA "
+            "US-WY".split(),
+        )
+        | everywhere(
+            "attorney_general",
+            "US-CO US-CT US-MD US-MT US-ND US-OR US-PA US-RI US-SD US-TX US-VT US-WA".split(),
+        )
+        | everywhere("consumer_reporting_agencies", "US-PA US-RI US-SD US-TX".split()),
+        {
+            ("individuals", "US-CO", MDT_30),
+            ("attorney_general", "US-CO", MDT_30),
+            ("individuals", "US-CT", EDT_60),
+            ("attorney_general", "US-CT", EDT_60),
+            ("individuals", "US-MD", EDT_45),
+            ("attorney_general", "US-MD", EDT_45),
+            ("individuals", "US-OR", PDT_45),
+            ("attorney_general", "US-OR", PDT_45),
+            ("individuals", "US-RI", EDT_45),
+            ("individuals", "US-SD", CDT_60),
+            ("individuals", "US-TX", CDT_60),
+            ("attorney_general", "US-TX", CDT_30),
+            ("individuals", "US-VT", EDT_45),
+            ("attorney_general", "US-VT", VT_14BD),
+            ("individuals", "US-WA", PDT_30),
+            ("attorney_general", "US-WA", PDT_30),
+        },
+        id="medical-information-eighteen-states",
+    ),
+    pytest.param(
+        # Maine counts its 30 days from "becoming aware of the breach and identifying its scope"
+        # (10 M.R.S. 1348(1)): scope identified on 2 March, so 1 April. Wisconsin counts 45 days
+        # from when the entity "learns of the acquisition" (134.98(3)(a)): aware on 20 February, so
+        # 6 April. Vermont's Attorney General: 14 business days from discovery (2435(b)(3)),
+        # whatever the scope; residents 45 days from discovery (2435(b)(1)).
+        facts(
+            {"US-ME": 20, "US-WI": 20, "US-VT": 20},
+            aware_at="2026-02-20T15:00:00Z",
+            scope_identified_at=DETERMINED,
+        ),
+        everywhere("individuals", "US-ME US-WI US-VT".split())
+        | everywhere("attorney_general", "US-ME US-VT".split()),
+        {
+            ("individuals", "US-ME", D_EDT_30),
+            ("individuals", "US-WI", "2026-04-07T04:59:59Z"),
+            ("individuals", "US-VT", EDT_45),
+            ("attorney_general", "US-VT", VT_14BD),
+        },
+        id="maine-scope-wisconsin-awareness",
+    ),
+    pytest.param(
+        # A misdirected e-mail (an inadvertent disclosure by staff), and the business determines
+        # that no harm is reasonably possible (risk "none"), date of that determination not
+        # recorded. The no-harm path is itself a notice: 9 V.S.A. 2435(d)(2) (the determination
+        # and a detailed explanation to the Attorney General); Fla. 501.171(4)(c) (the written
+        # determination to the Department of Legal Affairs within 30 days of it - and (3) still
+        # asks the Department's own notice from 500, within 30 days); GBL 899-aa(2)(a) (above 500
+        # New Yorkers, the determination to the Attorney General within 10 days); AS 45.48.010(c)
+        # (written notification to the Attorney General before relying on it); SDCL 22-40-20
+        # ("following an appropriate investigation and notice to the attorney general"). The
+        # residents are not told. The notices counted from the determination have no date here.
+        facts(
+            {"US-VT": 20, "US-FL": 600, "US-NY": 600, "US-AK": 20, "US-SD": 100},
+            risk="none",
+            cause="misdirected_disclosure",
+        ),
+        everywhere("attorney_general", "US-VT US-NY US-AK US-SD".split())
+        | {("state_agency", "US-FL")},
+        {("state_agency", "US-FL", EDT_30)},
+        id="no-harm-determination-undated",
+    ),
+    pytest.param(
+        # The same with the determination dated 2 March: Florida 30 days from it (1 April), New
+        # York 10 days from it (12 March); Vermont's and Alaska's notices have no fixed time.
+        facts(
+            {"US-VT": 20, "US-FL": 600, "US-NY": 600, "US-AK": 20, "US-SD": 100},
+            risk="none",
+            cause="misdirected_disclosure",
+            no_harm_determined_at=DETERMINED,
+        ),
+        everywhere("attorney_general", "US-VT US-NY US-AK US-SD".split())
+        | {("state_agency", "US-FL")},
+        {
+            ("state_agency", "US-FL", EDT_30),
+            ("state_agency", "US-FL", D_EDT_30),
+            ("attorney_general", "US-NY", "2026-03-13T03:59:59Z"),
+        },
+        id="no-harm-determination-dated",
+    ),
 ]
 
 

@@ -184,13 +184,25 @@ AGENCY_ROWS = [
     # the Attorney General, the Department of State and ITS of the timing, content and
     # distribution of the notices, and the consumer reporting agencies when more than 5,000 New
     # Yorkers are notified. It replaces GBL 899-aa for the same breach.
-    ("US-NY", {"US-NY": 40}, {}, "US-NY", {"US-NY-AGENCY-IND", "US-NY-AGENCY-AG-DOS-ITS"}),
+    (
+        "US-NY",
+        {"US-NY": 40},
+        {},
+        "US-NY",
+        {"US-NY-AGENCY-IND", "US-NY-AGENCY-AG-DOS-ITS", "US-NY-AGENCY-DOS", "US-NY-AGENCY-ITS"},
+    ),
     (
         "US-NY",
         {"US-NY": 6000},
         {},
         "US-NY",
-        {"US-NY-AGENCY-IND", "US-NY-AGENCY-AG-DOS-ITS", "US-NY-AGENCY-CRA"},
+        {
+            "US-NY-AGENCY-IND",
+            "US-NY-AGENCY-AG-DOS-ITS",
+            "US-NY-AGENCY-DOS",
+            "US-NY-AGENCY-ITS",
+            "US-NY-AGENCY-CRA",
+        },
     ),
     ("US-NY", {"US-NY": 40}, {"encryption": SAFE_KEY}, "US-NY", set()),
     # STL 208(1)(c): "state entity" leaves out cities, counties, towns and other local agencies,
@@ -212,13 +224,19 @@ AGENCY_ROWS = [
     # practicable after the investigation; encryption excuses it unless the key was compromised.
     # Before it, the Office of the Attorney General and the Department of Information Technology;
     # the consumer reporting agencies from 1,000 individuals. It replaces Com. Law 14-3504.
-    ("US-MD", {"US-MD": 40}, {}, "US-MD", {"US-MD-AGENCY-IND", "US-MD-AGENCY-AG-DOIT"}),
+    (
+        "US-MD",
+        {"US-MD": 40},
+        {},
+        "US-MD",
+        {"US-MD-AGENCY-IND", "US-MD-AGENCY-AG-DOIT", "US-MD-AGENCY-DOIT"},
+    ),
     (
         "US-MD",
         {"US-MD": 1500},
         {},
         "US-MD",
-        {"US-MD-AGENCY-IND", "US-MD-AGENCY-AG-DOIT", "US-MD-AGENCY-CRA"},
+        {"US-MD-AGENCY-IND", "US-MD-AGENCY-AG-DOIT", "US-MD-AGENCY-DOIT", "US-MD-AGENCY-CRA"},
     ),
     ("US-MD", {"US-MD": 40}, {"risk": "none"}, "US-MD", set()),
     # Florida 501.171(1)(b): for the notices of subsections (3)-(6), "covered entity" includes a

@@ -36,7 +36,6 @@ def test_florida_no_harm_determination_is_owed_within_30_days(clocks):
 @pytest.mark.parametrize(
     ("risk", "events", "why"),
     [
-        ("unlikely", {}, "the written determination that no harm is likely is recorded"),
         ("risk", {"no_harm_determined_at": DETERMINED}, "only up to harm unlikely"),
         ("high", {"no_harm_determined_at": DETERMINED}, "only up to harm unlikely"),
     ],
@@ -45,6 +44,17 @@ def test_no_florida_determination_duty_off_the_no_harm_path(clocks, risk, events
     out = clocks(facts(risk, events=events))
     assert "US-FL-NOHARM" not in out.owed
     assert why.split(" is ")[0] in out.excluded["US-FL-NOHARM"]["why"]
+
+
+def test_florida_determination_owed_undated_when_its_date_is_not_recorded(clocks):
+    # At "harm unlikely" the residents' notice is not owed, so the written determination is: the
+    # facts' risk level is the determination; without its date the duty is listed undated (it had
+    # been left out, so such a case owed Florida nothing but the Department's breach notice).
+    out = clocks(facts("unlikely"))
+    duty = out.owed["US-FL-NOHARM"]
+    assert duty["due_at"] is None
+    assert duty["clock_start"] == {"event": "no_harm_determined_at", "at": None}
+    assert "US-FL-IND" in out.excluded
 
 
 @pytest.mark.parametrize(

@@ -73,7 +73,13 @@ ROWS = [
         {"US-KY": 40},
         {},
         "US-KY",
-        {"US-KY-AGENCY-KSP-APA-AG", "US-KY-AGENCY-FAC", "US-KY-AGENCY-IND"},
+        {
+            "US-KY-AGENCY-KSP-APA-AG",
+            "US-KY-AGENCY-KSP",
+            "US-KY-AGENCY-APA",
+            "US-KY-AGENCY-FAC",
+            "US-KY-AGENCY-IND",
+        },
     ),
     (
         "US-KY",
@@ -81,7 +87,13 @@ ROWS = [
         {"US-KY": 40},
         {},
         "US-KY",
-        {"US-KY-AGENCY-KSP-APA-AG", "US-KY-AGENCY-DLG", "US-KY-AGENCY-IND"},
+        {
+            "US-KY-AGENCY-KSP-APA-AG",
+            "US-KY-AGENCY-KSP",
+            "US-KY-AGENCY-APA",
+            "US-KY-AGENCY-DLG",
+            "US-KY-AGENCY-IND",
+        },
     ),
     # More than 1,000: no consumer reporting agency notice under 61.933 (365.732(7) is the
     # information holder's).
@@ -91,7 +103,13 @@ ROWS = [
         {"US-KY": 1500},
         {},
         "US-KY",
-        {"US-KY-AGENCY-KSP-APA-AG", "US-KY-AGENCY-FAC", "US-KY-AGENCY-IND"},
+        {
+            "US-KY-AGENCY-KSP-APA-AG",
+            "US-KY-AGENCY-KSP",
+            "US-KY-AGENCY-APA",
+            "US-KY-AGENCY-FAC",
+            "US-KY-AGENCY-IND",
+        },
     ),
     # A Kentucky agency with Illinois residents too: 815 ILCS 530/5 "Data collector" "may
     # include ... government agencies": the Illinois residents' notice is owed; the General
