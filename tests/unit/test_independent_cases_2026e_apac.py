@@ -690,7 +690,61 @@ PUBLIC_CYBER = [
     ),
 ]
 
+# Fourth round, written before the engine was run on it: who a head-count line counts when the
+# organisation is not established in the country but its law reaches it for the people there.
+FOREIGN_COUNTS = [
+    pytest.param(
+        # A Nepalese software firm (no establishment elsewhere) e-mails a customer list to the
+        # wrong partner: 5,000 in Nepal, 600 in Japan, 700 in Korea, 300 in Singapore; names and
+        # e-mail addresses, no significant harm. Japan, APPI Art 171: a foreign operator is bound
+        # for the personal information of persons in Japan it handles in supplying them - 600
+        # principals, not more than 1,000 (Rules Art 7(iv)): nothing. Korea, PIPA Art 34(1): the
+        # subjects within 72 hours; Art 34(3), Decree Art 40(1): 700 Korean data subjects, under
+        # 1,000, no outside access, no sensitive data: no PIPC report. Singapore, PDPA s 26B(1)(b):
+        # the data it governs is that collected in Singapore - 300 individuals, under 500: the
+        # assessment only. Nepal: no breach notice.
+        facts(
+            {"NP": 5000, "JP": 600, "KR": 700, "SG": 300},
+            est=("NP",),
+            risk="risk",
+            cause="misdirected_disclosure",
+        ),
+        {("individuals", "KR"), ("internal", "SG")},
+        {("individuals", "KR", H72)},
+        id="foreign-firm-counts-people-there",
+    ),
+    pytest.param(
+        # A Japanese retailer's misdirected customer list: 800 in Japan and 700 in Thailand. The
+        # APPI binds a Japanese operator for all its personal data: 1,500 principals, more than
+        # 1,000 - the PPC preliminary and final (30 days) reports; Art 26(2) the principals.
+        # Thailand PDPA s 37(4): the Office within 72 hours (a risk).
+        facts({"JP": 800, "TH": 700}, est=("JP",), risk="risk", cause="misdirected_disclosure"),
+        {("supervisory_authority", "JP"), ("individuals", "JP"), ("supervisory_authority", "TH")},
+        {
+            ("supervisory_authority", "JP", JP_PRELIM),
+            ("supervisory_authority", "JP", JP_30),
+            ("supervisory_authority", "TH", H72),
+        },
+        id="japanese-firm-counts-everyone",
+    ),
+    pytest.param(
+        # A Korean game company's misdirected file: 600 in Korea, 600 in Viet Nam. PIPA binds the
+        # Korean processor for all its data: 1,200 data subjects - the PIPC within 72 hours; the
+        # subjects within 72 hours. Viet Nam Law 91/2025 Art 23(1): the agency within 72 hours.
+        facts({"KR": 600, "VN": 600}, est=("KR",), risk="risk", cause="misdirected_disclosure"),
+        {("individuals", "KR"), ("supervisory_authority", "KR"), ("supervisory_authority", "VN")},
+        {
+            ("individuals", "KR", H72),
+            ("supervisory_authority", "KR", H72),
+            ("supervisory_authority", "VN", H72),
+        },
+        id="korean-firm-counts-everyone",
+    ),
+]
 
-@pytest.mark.parametrize(("incident", "owed", "dated"), CASES + DEEMED_HARM + PUBLIC_CYBER)
+
+@pytest.mark.parametrize(
+    ("incident", "owed", "dated"), CASES + DEEMED_HARM + PUBLIC_CYBER + FOREIGN_COUNTS
+)
 def test_independent_case(clocks, incident, owed, dated):
     assert owed_and_dated(clocks(incident)) == (owed, dated)
