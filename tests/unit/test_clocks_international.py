@@ -68,7 +68,14 @@ def test_kenya_processor_48_hours(clocks):
 def test_japan_individual_notice_and_preliminary_report_follow_the_ppc_report(
     clocks, people, data, cause, owed
 ):
-    out = run(clocks, data=data, cause=cause, affected={"JP": people})
+    # a Japanese operator: the APPI binds it for everyone (a foreign one counts people in Japan)
+    out = run(
+        clocks,
+        data=data,
+        cause=cause,
+        affected={"JP": people},
+        organisation={"established_in": ["JP"]},
+    )
     final = {c for c in ("JP-APPI-PPC", "JP-APPI-PPC-SENSITIVE", "JP-APPI-PPC-WRONGFUL")}
     assert final & set(out.owed) == owed
     linked = ("JP-APPI-IND", "JP-APPI-PPC-PRELIM")

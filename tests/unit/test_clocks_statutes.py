@@ -567,4 +567,7 @@ def test_japan_wrongful_purpose_turns_on_the_cause(clocks, cause, owed):
         assert out.due("JP-APPI-PPC-WRONGFUL") == "2026-05-31T14:59:59Z"  # 1 April + 60 days
     if "JP-APPI-PPC-SENSITIVE" in owed:
         assert out.due("JP-APPI-PPC-SENSITIVE") == "2026-05-01T14:59:59Z"  # 1 April + 30 days
-    assert out.excluded["JP-APPI-PPC"]["why"] == "20 people affected in total, not more than 1,000"
+    # no establishment stated: the head count is of principals in Japan (APPI Art 171)
+    assert out.excluded["JP-APPI-PPC-ABROAD"]["why"] == (
+        "20 residents of Japan affected, not more than 1,000"
+    )
