@@ -645,6 +645,134 @@ CASES = [
         },
         id="no-harm-determination-dated",
     ),
+    pytest.param(
+        # Consumer-reporting-agency thresholds of 1,000 (and Minnesota's 500, Georgia's 10,000)
+        # in 27 states, one above each. K.S.A. 50-7a02(f); KRS 365.732(7); MCL 445.72(8); NRS
+        # 603A.220(5); R.C. 1349.19(G); W. Va. 46A-2A-102(f); Minn. 325E.61 subd 2 (within 48
+        # hours); S.C. 39-1-90(K) (and the Department of Consumer Affairs); HRS 487N-2(f) (and the
+        # Office of Consumer Protection); N.J.S.A. 56:8-163(f); 10 M.R.S. 1348(4); 9 V.S.A.
+        # 2435(c); AS 45.48.040; D.C. 28-3852(d) (and the AG from 50); C.R.S. 6-1-716(2)(d);
+        # Fla. 501.171(5); Ind. 24-4.9-3-1(b) (45 days, as the residents'); Md. 14-3506 (1,000
+        # or more); Wis. 134.98(2)(br) (1,000 or more); N.C.G.S. 75-65(f); RSA 359-C:20(VI)(a);
+        # O.C.G.A. 10-1-912(d). Attorneys general whatever the number: Md., Me., Vt., Ind., N.C.,
+        # N.H., Mont., Neb.; New Jersey's State Police. Mississippi, Wyoming and Idaho: residents.
+        facts(
+            {
+                **{
+                    s: 1001
+                    for s in "US-KS US-KY US-MI US-NV US-OH US-WV US-SC US-HI US-NJ US-ME US-VT "
+                    "US-AK US-DC US-CO US-FL US-IN US-NC US-NH".split()
+                },
+                "US-MN": 501,
+                "US-MD": 1000,
+                "US-WI": 1000,
+                "US-GA": 10001,
+                **{s: 10 for s in "US-MS US-WY US-ID US-NE US-MT".split()},
+            }
+        ),
+        everywhere(
+            "individuals",
+            "US-KS US-KY US-MI US-NV US-OH US-WV US-SC US-HI US-NJ US-ME US-VT US-AK US-DC US-CO "
+            "US-FL US-IN US-NC US-NH US-MN US-MD US-WI US-GA US-MS US-WY US-ID US-NE US-MT".split(),
+        )
+        | everywhere(
+            "consumer_reporting_agencies",
+            "US-KS US-KY US-MI US-NV US-OH US-WV US-SC US-HI US-NJ US-ME US-VT US-AK US-DC US-CO "
+            "US-FL US-IN US-NC US-NH US-MN US-MD US-WI US-GA".split(),
+        )
+        | everywhere(
+            "attorney_general",
+            "US-ME US-VT US-DC US-CO US-IN US-MD US-NC US-NH US-MT US-NE".split(),
+        )
+        | everywhere("state_agency", "US-SC US-HI US-NJ US-FL".split()),
+        {
+            ("individuals", "US-OH", EDT_45),
+            ("consumer_reporting_agencies", "US-MN", MN_48H),
+            ("individuals", "US-ME", EDT_30),
+            ("individuals", "US-VT", EDT_45),
+            ("attorney_general", "US-VT", VT_14BD),
+            ("individuals", "US-CO", MDT_30),
+            ("attorney_general", "US-CO", MDT_30),
+            ("individuals", "US-FL", EDT_30),
+            ("state_agency", "US-FL", EDT_30),
+            ("individuals", "US-IN", EDT_45),
+            ("attorney_general", "US-IN", EDT_45),
+            ("consumer_reporting_agencies", "US-IN", EDT_45),
+            ("individuals", "US-MD", EDT_45),
+            ("attorney_general", "US-MD", EDT_45),
+            ("individuals", "US-WI", CDT_45),
+        },
+        id="cra-thresholds-twenty-seven-states",
+    ),
+    pytest.param(
+        # Harm found reasonably likely but not significant (risk "risk"): New Mexico (57-12C-6(C),
+        # "significant risk of identity theft or fraud") and Rhode Island (11-49.3-4(a)(1),
+        # "significant risk of identity theft") owe nothing; Alabama (8-38-5(a), "reasonably
+        # likely to cause substantial harm"), Arizona (18-552(J)) and Connecticut (36a-701b(b),
+        # "will not likely result in harm") owe their notices.
+        facts(
+            {"US-NM": 2000, "US-RI": 2000, "US-AL": 2000, "US-AZ": 2000, "US-CT": 10},
+            risk="risk",
+        ),
+        everywhere("individuals", "US-AL US-AZ US-CT".split())
+        | everywhere("attorney_general", "US-AL US-AZ US-CT".split())
+        | everywhere("consumer_reporting_agencies", "US-AL US-AZ".split())
+        | {("state_agency", "US-AZ")},
+        {
+            ("individuals", "US-AL", CDT_45),
+            ("attorney_general", "US-AL", CDT_45),
+            ("individuals", "US-AZ", MST_45),
+            ("attorney_general", "US-AZ", MST_45),
+            ("state_agency", "US-AZ", MST_45),
+            ("consumer_reporting_agencies", "US-AZ", MST_45),
+            ("individuals", "US-CT", EDT_60),
+            ("attorney_general", "US-CT", EDT_60),
+        },
+        id="significant-risk-states-excused",
+    ),
+    pytest.param(
+        # A payroll processor (role processor), 600 people in 13 states: the owner is told. Ala.
+        # 8-38-8: within 10 days of the determination; Fla. 501.171(6)(a): 10 days; Md.
+        # 14-3504(d)(2): 10 days; ORS 646A.604(2): 10 days, and the Attorney General above 250;
+        # O.C.G.A. 10-1-912(b): 24 hours; Ind. 24-4.9-3-3: 45 days; Tenn. 47-18-2107(c): 45 days;
+        # N.M. 57-12C-8: 45 days; GBL 899-aa(3): 30 days. Cal. 1798.82(b), Tex. 521.053(c), RCW
+        # 19.255.010(2), 815 ILCS 530/10(b): immediately, no fixed period.
+        facts(
+            {
+                s: 600
+                for s in "US-AL US-FL US-MD US-OR US-GA US-IN US-TN US-NM US-NY US-CA US-TX US-WA "
+                "US-IL".split()
+            },
+            role="processor",
+        ),
+        everywhere(
+            "controller",
+            "US-AL US-FL US-MD US-OR US-GA US-IN US-TN US-NM US-NY US-CA US-TX US-WA US-IL".split(),
+        )
+        | {("attorney_general", "US-OR")},
+        {
+            ("controller", "US-AL", "2026-02-28T05:59:59Z"),
+            ("controller", "US-FL", EST_10),
+            ("controller", "US-MD", EST_10),
+            ("controller", "US-OR", PST_10),
+            ("controller", "US-GA", GA_24H),
+            ("controller", "US-IN", EDT_45),
+            ("controller", "US-TN", CDT_45),
+            ("controller", "US-NM", MDT_45),
+            ("controller", "US-NY", EDT_30),
+        },
+        id="processor-thirteen-states-dated",
+    ),
+    pytest.param(
+        # The territories and the District: 10 L.P.R.A. 4052 (DACO within 10 days of detection);
+        # D.C. Code 28-3852(b-1) (the Attorney General from 50 residents); 9 GCA 48-30 (Guam) and
+        # 14 V.I.C. 2208 (Virgin Islands): the residents only.
+        facts({"US-PR": 5, "US-DC": 60, "US-GU": 5, "US-VI": 5}),
+        everywhere("individuals", "US-PR US-DC US-GU US-VI".split())
+        | {("state_agency", "US-PR"), ("attorney_general", "US-DC")},
+        {("state_agency", "US-PR", AST_10)},
+        id="territories-and-district",
+    ),
 ]
 
 
