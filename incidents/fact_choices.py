@@ -342,6 +342,28 @@ SUBJECT_TO_GROUPS = [
                 "Specific non-government agency (Taiwan, Cyber Security Management Act)",
             ),
             (
+                "kr_efta_financial_company",
+                "Financial company or electronic financial business entity (Korea, Electronic "
+                "Financial Transactions Act)",
+            ),
+            (
+                "au_financial_services_licensee",
+                "Australian financial services (AFS) licensee (Corporations Act s 912DAA)",
+            ),
+            (
+                "rbnz_regulated_entity",
+                "Registered bank, licensed non-bank deposit taker or licensed insurer "
+                "(New Zealand, RBNZ)",
+            ),
+            (
+                "nz_cofi_licensee",
+                "Financial institution licensee under the CoFI regime (New Zealand, FMA)",
+            ),
+            (
+                "sfc_licensed_corporation",
+                "SFC-licensed corporation or registered institution (Hong Kong)",
+            ),
+            (
                 "kr_credit_information_company",
                 "Credit information company, or financial company handling personal credit "
                 "information (Korea, Credit Information Act)",
@@ -388,6 +410,11 @@ SUBJECT_TO_GROUPS = [
                 "ae_difc",
                 "Controller or processor in the Dubai International Financial Centre (DIFC Data "
                 "Protection Law 2020)",
+            ),
+            (
+                "cbk_licensed_institution",
+                "Institution licensed under the Banking Act (Kenya, CBK Guidance Note on "
+                "Cybersecurity)",
             ),
             (
                 "ae_adgm",

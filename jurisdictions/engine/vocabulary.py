@@ -183,6 +183,14 @@ REGIME_LABELS = {
     "provider (Korea, Network Act)",
     "tw_specific_non_government_agency": "Specific non-government agency (Taiwan, Cyber Security "
     "Management Act)",
+    "kr_efta_financial_company": "Financial company or electronic financial business entity "
+    "(Korea, Electronic Financial Transactions Act)",
+    "au_financial_services_licensee": "Australian financial services (AFS) licensee",
+    "rbnz_regulated_entity": "Registered bank, licensed non-bank deposit taker or licensed insurer "
+    "(New Zealand, RBNZ)",
+    "nz_cofi_licensee": "Financial institution licensee under the CoFI regime (New Zealand, FMA)",
+    "sfc_licensed_corporation": "SFC-licensed corporation or registered institution (Hong Kong)",
+    "cbk_licensed_institution": "Institution licensed under the Banking Act (Kenya, CBK)",
     "kr_credit_information_company": "Credit information company or credit information provider "
     "or user (Korea, Credit Information Act)",
     "my_ncii_entity": "National critical information infrastructure entity (Malaysia, Cyber "

@@ -44,13 +44,14 @@ def _facts(subject_to, *, at=DISCOVERED, classified=None):
 
 # (regime tokens, facts options, duties owed among WATCHED)
 ROWS = [
-    # Electronic Financial Transactions Act Art 21-5(1): a financial company or electronic financial
-    # business entity notifies the Financial Services Commission without delay of an infringement
-    # incident (electronic intrusion disturbing or paralysing its electronic financial infrastructure).
+    # Electronic Financial Transactions Act Art 21-5(1): a financial company or electronic
+    # financial business entity notifies the Financial Services Commission without delay of an
+    # infringement incident (an electronic intrusion disturbing or paralysing its electronic
+    # financial infrastructure).
     (["kr_efta_financial_company"], {}, {"KR-EFTA-21-5"}),
     # Corporations Act 2001 s 912DAA(1), (3): an AFS licensee lodges a report of a reportable
-    # situation with ASIC within 30 days after it first knows there are reasonable grounds to believe
-    # the situation has arisen.
+    # situation with ASIC within 30 days after it first knows there are reasonable grounds to
+    # believe the situation has arisen.
     (["au_financial_services_licensee"], {}, {"AU-ASIC-912DAA"}),
     # An Australian bank holding an AFS licence: APRA (CPS 234 para 35) and ASIC both. s 912DAA(5)
     # deems a report to APRA to be lodged with ASIC only if it holds everything an ASIC report must;
