@@ -5,9 +5,26 @@ DISCOVERED = "2026-03-02T16:00:00Z"
 
 # Laws that bind a foreign organisation only through an establishment, means, equipment or
 # processing in the country - not because people living there are affected (POPIA s 3(1)(b),
-# Cayman DPA s 6(1), Bermuda PIPA s 2(1), Mauritius DPA 2017 s 3): a row testing what such a law
-# requires states the establishment (``est=``).
-ESTABLISHMENT_SCOPED = ("ZA", "KY", "BM", "MU")
+# Cayman DPA s 6(1), Bermuda PIPA s 2(1), Mauritius DPA 2017 s 3, Malaysia PDPA s 2(2), Mexico's
+# Reglamento art 4, Zimbabwe CDPA s 4, Eswatini DPA s 3, Lesotho DPA (POPI model), Hong Kong PDPO
+# (control in or from Hong Kong), Macao Lei 8/2005 art 3, Morocco Loi 09-08 art 2, Senegal Loi
+# 2008-12 art 2; test_territorial_scope_2026.py): a row testing what such a law requires states
+# the establishment (``est=``).
+ESTABLISHMENT_SCOPED = (
+    "ZA",
+    "KY",
+    "BM",
+    "MU",
+    "MY",
+    "MX",
+    "ZW",
+    "SZ",
+    "LS",
+    "HK",
+    "MO",
+    "MA",
+    "SN",
+)
 
 
 def breach(

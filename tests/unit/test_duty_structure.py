@@ -10,10 +10,13 @@ in the wrong place) fails. Discovery is Monday 2 March 2026, 16:00 UTC; deadline
 
 import pytest
 
-from tests.unit.law_cases import breach, recipients_in
+from tests.unit.law_cases import ESTABLISHMENT_SCOPED, breach, recipients_in
 
 
 def _facts(affected, *, subj=(), **options):
+    # A law that binds only an organisation established (or using means) in the country: the row
+    # states the establishment (test_territorial_scope_2026.py).
+    options.setdefault("est", tuple(p for p in affected if p in ESTABLISHMENT_SCOPED))
     return breach(affected, subject_to=subj, **options)
 
 

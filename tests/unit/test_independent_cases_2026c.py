@@ -423,8 +423,14 @@ CASES = [
         # subjects immediately; no authority notice. Colombia: Ley 1581 Art 17(n): the SIC; the
         # SIC's Circular Única Title V: within 15 business days of detection (Mon 27 Apr, COT);
         # no duty to the titulares. Argentina: Ley 25.326 has no breach notice (AAIP Res. 47/2018
-        # only recommends).
-        facts({"MX": 2000, "CO": 1000, "AR": 500}, data=("name", "financial_account")),
+        # only recommends). The company has an establishment in Mexico (Reglamento art 4: the
+        # LFPDPPP binds processing in an establishment of the controller in Mexico, or with means
+        # situated there; stated since the territorial-scope review of 2026-12-06).
+        facts(
+            {"MX": 2000, "CO": 1000, "AR": 500},
+            data=("name", "financial_account"),
+            est=("MX",),
+        ),
         {("individuals", "MX"), ("supervisory_authority", "CO")},
         {("supervisory_authority", "CO", "2026-04-28T04:59:59Z")},
         id="mexico-colombia-argentina",
@@ -554,9 +560,11 @@ CASES = [
         # Arts 6, 9: ANPD and titulares within 3 business days (Mon 20, Tiradentes Tue 21 skipped,
         # Wed 22, Thu 23 Apr); Art 6 para 3: the supplement 20 business days after the
         # communication (Labour Day 1 May skipped: Fri 22 May); Art 10: the register. Mexico:
-        # LFPDPPP Art 20: the data subjects.
+        # LFPDPPP Art 20: the data subjects (the company is established in Mexico: Reglamento art
+        # 4; stated since the territorial-scope review of 2026-12-06).
         facts(
             {"BR": 5000, "MX": 100},
+            est=("MX",),
             discovered_at="2026-04-17T15:00:00Z",
         ),
         {

@@ -309,7 +309,10 @@ CASES = [
         # Commission within 3 calendar days after the day of the assessment (assessed Wed 16 Sep
         # 10:00 SGT: by the end of Sat 19 Sep); s 26D(2): individuals only on significant harm.
         # Malaysia PDPA s 12B(1): the Commissioner as soon as practicable (the Guideline: 72 hours)
-        # for every breach; s 12B(2): the data subjects only on significant harm.
+        # for every breach; s 12B(2): the data subjects only on significant harm. Checked after
+        # the territorial-scope review (2026-12-06): PDPA s 2(2) binds only a person established in
+        # Malaysia or using equipment there, so a Singapore retailer selling to Malaysians owes
+        # Malaysia nothing (the row had listed the Commissioner within 72 hours).
         facts(
             {"SG": 600, "MY": 300},
             est=("SG",),
@@ -319,11 +322,9 @@ CASES = [
         {
             ("internal", "SG"),
             ("supervisory_authority", "SG"),
-            ("supervisory_authority", "MY"),
         },
         {
             ("supervisory_authority", "SG", "2026-09-19T15:59:59Z"),
-            ("supervisory_authority", "MY", H72),
         },
         id="sg-500-my-not-significant",
     ),

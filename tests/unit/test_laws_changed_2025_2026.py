@@ -9,7 +9,7 @@ and one discovered after it gets the new one; a law not yet in force is not list
 
 import pytest
 
-from tests.unit.law_cases import breach
+from tests.unit.law_cases import ESTABLISHMENT_SCOPED, breach
 
 SEC = ["sec_reg_sp_covered_institution"]
 SEC_SMALL = ["sec_reg_sp_covered_institution", "sec_reg_sp_smaller_entity"]
@@ -21,7 +21,13 @@ def _at(
     place, discovered, *, role="controller", risk="high", data=("name", "ssn"), subject_to=(), **org
 ):
     facts = breach(
-        {place: 10}, role=role, risk=risk, data=data, subject_to=subject_to, discovered=discovered
+        {place: 10},
+        role=role,
+        risk=risk,
+        data=data,
+        subject_to=subject_to,
+        discovered=discovered,
+        est=(place,) if place in ESTABLISHMENT_SCOPED else (),
     )
     facts["organisation"].update(org)
     return facts

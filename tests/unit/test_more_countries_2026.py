@@ -7,10 +7,13 @@ hours, days end at 23:59:59 in the country's zone.
 
 import pytest
 
-from tests.unit.law_cases import DISCOVERED, breach, recipients_in
+from tests.unit.law_cases import DISCOVERED, ESTABLISHMENT_SCOPED, breach, recipients_in
 
 
 def _facts(affected, *, data=("name", "national_id"), at=DISCOVERED, **options):
+    # A law that binds only an organisation established (or using means) in the country: the row
+    # states the establishment (test_territorial_scope_2026.py).
+    options.setdefault("est", tuple(p for p in affected if p in ESTABLISHMENT_SCOPED))
     return breach(affected, data=data, discovered=at, **options)
 
 
