@@ -417,6 +417,11 @@ SUBJECT_TO_GROUPS = [
                 "Cybersecurity)",
             ),
             (
+                "cbb_licensee",
+                "Licensee of the Central Bank of Bahrain (bank, ancillary service provider, "
+                "stablecoin issuer; CBB Rulebook)",
+            ),
+            (
                 "ae_adgm",
                 "Controller or processor in Abu Dhabi Global Market (ADGM Data Protection "
                 "Regulations 2021)",

@@ -34,6 +34,8 @@ _OFFICIAL_HOSTS = {
     # Canadian provinces' own sites (laws and regulators) and the FCA's Handbook.
     "ontario.ca", "ipc.on.ca", "alberta.ca", "oipc.ab.ca", "oipc.bc.ca", "gnb.ca",
     "saskatchewan.ca", "oipc.sk.ca", "novascotia.ca", "oipc.novascotia.ca", "fca.org.uk",
+    # The Central Bank of Bahrain's Rulebook, which the CBB publishes on this host.
+    "cbben.thomsonreuters.com",
 }  # fmt: skip
 _LEGISLATURE = re.compile(r"(^|\.)(legis|legislature|leg|capitol|senate|house|assembly)\.")
 # A source given as text names the instrument itself ("Data Protection (Jersey) Law 2018 Arts

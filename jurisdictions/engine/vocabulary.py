@@ -191,6 +191,7 @@ REGIME_LABELS = {
     "nz_cofi_licensee": "Financial institution licensee under the CoFI regime (New Zealand, FMA)",
     "sfc_licensed_corporation": "SFC-licensed corporation or registered institution (Hong Kong)",
     "cbk_licensed_institution": "Institution licensed under the Banking Act (Kenya, CBK)",
+    "cbb_licensee": "Licensee of the Central Bank of Bahrain (CBB Rulebook)",
     "kr_credit_information_company": "Credit information company or credit information provider "
     "or user (Korea, Credit Information Act)",
     "my_ncii_entity": "National critical information infrastructure entity (Malaysia, Cyber "
