@@ -47,7 +47,7 @@ CASES = [
     pytest.param(
         # Art 46(1) has no harm threshold: a low-risk failure still owes the data subjects and
         # the agency; the public notice of Art 46(3) is not listed at low risk.
-        facts({"ID": 300}, est=("ID",), risk="low"),
+        facts({"ID": 300}, est=("ID",), risk="unlikely"),
         {("supervisory_authority", "ID"), ("individuals", "ID")},
         {("supervisory_authority", "ID", H72), ("individuals", "ID", H72)},
         id="indonesia-low-risk",
@@ -93,7 +93,7 @@ CASES = [
     ),
     pytest.param(
         # KVKK Art 12(5): the Board within 72 hours and the data subjects, no harm test.
-        facts({"TR": 6000}, est=("TR",), risk="low"),
+        facts({"TR": 6000}, est=("TR",), risk="unlikely"),
         {("supervisory_authority", "TR"), ("individuals", "TR")},
         {("supervisory_authority", "TR", H72)},
         id="turkey-low-risk-still-notified",
