@@ -132,6 +132,15 @@ SUBJECT_TO_GROUPS = [
                 "Public administration or body listed in Legge 90/2024 art. 1 (Italy)",
             ),
             (
+                "it_psnc_entity",
+                "Body included in the national cyber security perimeter (Italy, DL 105/2019, "
+                "Perimetro)",
+            ),
+            (
+                "fr_oiv",
+                "Operator of vital importance (France, OIV, code de la défense L. 1332-1)",
+            ),
+            (
                 "fr_health_establishment",
                 "Health establishment or care organisation (France, Code de la santé publique "
                 "L. 1111-8-2)",

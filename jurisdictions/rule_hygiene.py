@@ -36,6 +36,8 @@ _OFFICIAL_HOSTS = {
     "saskatchewan.ca", "oipc.sk.ca", "novascotia.ca", "oipc.novascotia.ca", "fca.org.uk",
     # The Central Bank of Bahrain's Rulebook, which the CBB publishes on this host.
     "cbben.thomsonreuters.com",
+    # Italy's official gazette and its official consolidated-law portal.
+    "gazzettaufficiale.it", "normattiva.it",
 }  # fmt: skip
 _LEGISLATURE = re.compile(r"(^|\.)(legis|legislature|leg|capitol|senate|house|assembly)\.")
 # A source given as text names the instrument itself ("Data Protection (Jersey) Law 2018 Arts

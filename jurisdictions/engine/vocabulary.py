@@ -168,6 +168,9 @@ REGIME_LABELS = {
     "nis1_digital_service_provider": "Digital service provider under a national NIS1 law (online "
     "marketplace, search engine or cloud service)",
     "it_l90_entity": "Public administration or body listed in Legge 90/2024 art. 1 (Italy)",
+    "it_psnc_entity": "Body included in the national cyber security perimeter (Italy, DL 105/2019, "
+    "Perimetro)",
+    "fr_oiv": "Operator of vital importance (France, OIV, code de la défense L. 1332-1)",
     "fr_health_establishment": "Health establishment or care organisation (France, Code de la "
     "santé publique L. 1111-8-2)",
     "ch_isg_reporting_entity": "Authority or organisation required to report cyberattacks "
