@@ -231,7 +231,11 @@ CASES = [
             ("controller", "SG"),
             ("controller", "TH"),
         },
-        {("controller", "US-FL", FL_VENDOR), ("controller", "US-GA", H24)},
+        {
+            ("controller", "US-FL", FL_VENDOR),
+            ("controller", "US-GA", H24),
+            ("controller", "US-NY", D30_ET),
+        },
         id="german-processor-for-us-controller",
     ),
     pytest.param(
@@ -322,8 +326,13 @@ CASES = [
             ("individuals", "US-NY"),
             ("attorney_general", "US-NY"),
             ("state_agency", "US-NY"),
+        }
+        | PIPEDA
+        | QUEBEC,
+        {
+            ("supervisory_authority", "CA-ON", "2027-03-02T04:59:59Z"),
+            ("individuals", "US-NY", D30_ET),
         },
-        {("supervisory_authority", "CA-ON", "2027-03-02T04:59:59Z"), ("individuals", "US-NY", D30_ET)},
         id="ontario-hospital-us-patients",
     ),
 ]
@@ -394,8 +403,10 @@ CASES += [
                 "VN",
             )
         }
-        | {("csirt_or_competent_authority", "IN")},
+        | {("csirt_or_competent_authority", "IN")}
+        | NDB,
         {
+            ("internal", "AU", AU_30),
             ("controller", "US-FL", FL_VENDOR),
             ("controller", "KE", H48),
             ("csirt_or_competent_authority", "IN", H6),
@@ -416,12 +427,12 @@ CASES += [
         ),
         {
             ("csirt_or_competent_authority", "IN"),
-            ("controller", "DE"),
+            ("controller", "EU"),
             ("controller", "GB"),
             ("controller", "US-NY"),
             ("controller", "US-CA"),
         },
-        {("csirt_or_competent_authority", "IN", H6)},
+        {("csirt_or_competent_authority", "IN", H6), ("controller", "US-NY", D30_ET)},
         id="indian-outsourcer-processor",
     ),
     pytest.param(
@@ -458,7 +469,7 @@ CASES += [
         | {("supervisory_authority", "TH"), ("individuals", "TH")}
         | {("supervisory_authority", "ID"), ("individuals", "ID")}
         | {("supervisory_authority", "PH"), ("individuals", "PH")}
-        | {("supervisory_authority", "VN")},
+        | {("supervisory_authority", "VN"), ("public", "ID")},
         {
             ("supervisory_authority", "SG", "2026-11-06T15:59:59Z"),
             ("supervisory_authority", "TH", H72),
@@ -599,6 +610,9 @@ CASES += [
         # 500 (500 or more: the PDPC; harm: individuals; the assessment); Korea 999 (under 1,000,
         # but a resident registration number is unique identifying information, Enforcement
         # Decree Art 40(1)(2): the PIPC within 72 h; Art 34(1): the subjects within 72 h).
+        # Checked after the run: the Japanese residents' national ID is their My Number, and
+        # 1,000 > 100 (My Number Act Art 29-4, PPC Rules art 2(iv)): the PPC, preliminary and
+        # within 30 days, and the principals - the row had said nothing for Japan.
         facts(
             {
                 "US-CA": 500,
@@ -631,6 +645,7 @@ CASES += [
             ("state_agency", "US-NY"),
         }
         | SG_REPORT
+        | JP_REPORT
         | {("supervisory_authority", "KR"), ("individuals", "KR")},
         {
             ("individuals", "US-CA", D30_PT),
@@ -642,6 +657,8 @@ CASES += [
             ("individuals", "US-NY", D30_ET),
             ("supervisory_authority", "KR", H72),
             ("individuals", "KR", H72),
+            ("supervisory_authority", "JP", JP_PRELIM),
+            ("supervisory_authority", "JP", JP_30),
         },
         id="counts-on-each-line",
     ),
@@ -671,6 +688,27 @@ CASES += [
         QUEBEC | PIPEDA | {("supervisory_authority", "FR")} | GDPR_DS,
         {("supervisory_authority", "FR", H72)},
         id="quebec-enterprise-ontario-and-france",
+    ),
+]
+
+
+CASES += [
+    pytest.param(
+        # A US employer (no Japanese establishment) mis-sends a payroll file: 50 Japanese
+        # residents' My Numbers and 5,000 Californians' SSNs. My Number Act Art 29-4 / PPC Rules
+        # art 2(iv): more than 100 principals' specific personal information - only the 50
+        # residents of Japan have a My Number, so nothing is reportable in Japan; APPI: 50 is
+        # not over 1,000 and a mis-sent file is no wrongful purpose. California: residents and
+        # the Attorney General (5,000 > 500).
+        facts(
+            {"JP": 50, "US-CA": 5000},
+            data=("name", "ssn", "national_id"),
+            est=("US-CA",),
+            cause="misdirected_disclosure",
+        ),
+        {("individuals", "US-CA"), ("attorney_general", "US-CA")},
+        {("individuals", "US-CA", D30_PT), ("attorney_general", "US-CA", CA_AG)},
+        id="my-number-counted-in-japan-only",
     ),
 ]
 
