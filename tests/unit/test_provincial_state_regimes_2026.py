@@ -13,7 +13,11 @@ How the facts name the organisation (rule book README, "Provincial and state reg
   ``organisation.sectors``) or the token ``health_information_custodian``; its breach must involve
   health information (``medical``, ``health_insurance`` or ``genetic``);
 * a public body, institution or public sector agency records ``public_body`` (or the sectors
-  ``public_sector`` / ``government``); a local government adds ``local_government``.
+  ``public_sector`` / ``government``); a local government adds ``local_government``;
+* the provincial and state public-sector and health-custodian laws bind the place's own public
+  bodies and custodians, not those of another place whose people are affected: their rules have
+  scope ``establishment``, and a row's public body or custodian is established in the row's place
+  unless it says otherwise.
 
 Discovery is Monday 2 November 2026, 16:00 UTC (the law as it stands on 6 December 2026), unless a
 row says otherwise.
@@ -46,6 +50,12 @@ def _facts(place, subject_to, *, risk="high", cause="external_attack", data=HEAL
         facts["organisation"]["sectors"] = list(opts["sectors"])
     if "established" in opts:
         facts["organisation"]["established_in"] = list(opts["established"])
+    elif set(subject_to) & {"public_body", "health_information_custodian"} or set(
+        opts.get("sectors", ())
+    ) & {"health", "public_sector", "government"}:
+        # A provincial or state public body or custodian is one of the place's own: these laws
+        # bind only those (their rules have scope ``establishment``).
+        facts["organisation"]["established_in"] = [place]
     return facts
 
 
@@ -235,3 +245,25 @@ def test_deadlines(clocks, rule, due):
     tokens = PUB if place == "AU-NSW" else CUST
     out = clocks(_facts(place, tokens, data=HEALTH if place == "CA-ON" else PLAIN))
     assert out.owed[rule]["due_at"] == due
+
+
+def test_a_public_body_or_custodian_owes_only_its_own_places_public_sector_and_health_notices(
+    clocks,
+):
+    """Quebec's Access Act, Ontario's FIPPA, B.C.'s FOIPPA, NSW's PPIP Act and Queensland's IP Act
+    bind their own public bodies, and Alberta's, New Brunswick's, Newfoundland's and Nova
+    Scotia's health acts their own custodians: an Ontario public hospital whose patients live
+    in Quebec, Alberta and New South Wales owes none of those places' notices (it owes
+    Ontario's)."""
+    facts = breach(
+        {"CA-ON": 400, "CA-QC": 300, "CA-AB": 200, "CA-NS": 50, "AU-NSW": 100, "AU-QLD": 30},
+        data=HEALTH,
+        subject_to=("public_body", "health_information_custodian"),
+        discovered=AT,
+    )
+    facts["organisation"]["established_in"] = ["CA-ON"]
+    out = clocks(facts)
+    theirs = ("CA-QC-A21", "CA-AB-HIA", "CA-NS-PHIA", "AU-NSW-PPIP", "AU-QLD-IPA")
+    for place in ("CA-QC", "CA-AB", "CA-NS", "AU-NSW", "AU-QLD"):
+        assert {code for code in _owed_in(out, place) if code.startswith(theirs)} == set(), place
+    assert {"CA-ON-FIPPA-IPC", "CA-ON-PHIPA-IPC"} & _owed_in(out, "CA-ON")
