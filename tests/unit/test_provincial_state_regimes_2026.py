@@ -263,6 +263,10 @@ def test_a_public_body_or_custodian_owes_only_its_own_places_public_sector_and_h
     )
     facts["organisation"]["established_in"] = ["CA-ON"]
     out = clocks(facts)
+    # And an Alberta custodian with Ontario patients owes Ontario's PHIPA nothing.
+    alberta = breach({"CA-ON": 300}, data=HEALTH, subject_to=CUST, discovered=AT)
+    alberta["organisation"]["established_in"] = ["CA-AB"]
+    assert {c for c in _owed_in(clocks(alberta), "CA-ON") if c.startswith("CA-ON-PHIPA")} == set()
     theirs = ("CA-QC-A21", "CA-AB-HIA", "CA-NS-PHIA", "AU-NSW-PPIP", "AU-QLD-IPA")
     for place in ("CA-QC", "CA-AB", "CA-NS", "AU-NSW", "AU-QLD"):
         assert {code for code in _owed_in(out, place) if code.startswith(theirs)} == set(), place
