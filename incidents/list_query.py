@@ -21,6 +21,7 @@ SQLite keeps the ORM queries (``listing._compute``).
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from functools import cache
 
 from django.contrib.auth import get_user_model
@@ -42,6 +43,10 @@ _CASE_COLUMNS = (
     "next_due_at",
 )
 _OWNER_COLUMNS = ("username", "first_name", "last_name")
+# Read as text and parsed here: Django's loader for timestamptz is pure Python and cost four
+# times as much for a page's 50 instants (the connection's zone is UTC, so the text says +00).
+_INSTANTS = ("created_at", "next_due_at")
+_INSTANT_AT = tuple(_CASE_COLUMNS.index(name) for name in _INSTANTS)
 MAX_GUESS = 1_000_000
 
 
@@ -52,7 +57,11 @@ def _tail(extras_sql: str) -> str:
     case, owner = q(Incident._meta.db_table), "owner"
     user_model = get_user_model()
     columns = ", ".join(
-        [f"{case}.{q(Incident._meta.get_field(name).column)}" for name in _CASE_COLUMNS[1:]]
+        [
+            f"{case}.{q(Incident._meta.get_field(name).column)}"
+            + ("::text" if name in _INSTANTS else "")
+            for name in _CASE_COLUMNS[1:]
+        ]
         + [f"{owner}.{q(user_model._meta.get_field(name).column)}" for name in _OWNER_COLUMNS]
     )
     return (
@@ -104,11 +113,19 @@ def _run(cases: CaseIds, number, page_size, extras, token_sql):
         result = cursor.fetchall()
     total, token, first = result[0][:3]
     rows = [
-        (*row[4:-len(extras)], *(_json(value) for value in row[-len(extras):]))
+        (*_instants(row[4:-len(extras)]), *(_json(value) for value in row[-len(extras):]))
         for row in result
         if row[3] is not None
     ]  # fmt: skip
     return total, token, rows, first
+
+
+def _instants(row) -> list:
+    row = list(row)
+    for at in _INSTANT_AT:
+        if row[at] is not None:
+            row[at] = datetime.fromisoformat(row[at])
+    return row
 
 
 def _json(value):
