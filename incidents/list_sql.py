@@ -9,8 +9,10 @@ so the list's statement is written here from the same pieces:
   against it;
 * each filter as ``CaseFilters.apply`` reads it (the same columns, lookups and indexes: the
   trigram search compares ``UPPER(column::text)`` as ``icontains`` does);
-* the order: ``SORTS`` compiled by the ORM once per sort key; unfiltered and in the order cases
-  were opened, a team member's ids come from the team table alone (``_TEAM_ORDERS``).
+* the order: ``SORTS`` compiled by the ORM once per sort key;
+* a team member's count, and ids in an order on those columns, come from the team table alone
+  when they filter on nothing but status, owner or deadline: each team row carries those of its
+  case (``_ON_TEAM``, kept by triggers).
 
 ``tests/web/test_list_sql.py`` checks, filter by filter and user by user, that the ids come back
 as the ORM lists them.
@@ -18,6 +20,7 @@ as the ORM lists them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
@@ -60,20 +63,7 @@ def case_ids(user, filters: CaseFilters, now: datetime) -> CaseIds:
         f'SELECT {_CASE}."id" FROM {_CASE} WHERE {where.sql} ORDER BY {_order(filters)}',  # noqa: S608 - built from constants
         where.params + _order_params(filters),
     )
-    if filters == CaseFilters(sort=filters.sort) and visible.sql not in ("TRUE", "FALSE"):
-        # Someone who sees their team's cases, unfiltered (not the office, who sees every case,
-        # nor someone who may see none): "how many cases am I on" is answered by the team index
-        # alone (as ``queries.case_ids``), and so, in the order cases were opened, are the ids.
-        team = _table(TeamMember)
-        counted = Statement(f'SELECT 1 FROM {team} WHERE "user_id" = %s', (user.pk,))  # noqa: S608
-        sort = filters.sort if filters.sort in SORTS else DEFAULT_SORT
-        if (order := _TEAM_ORDERS.get(sort)) is not None:
-            ids = Statement(
-                f'SELECT "incident_id" FROM {team} WHERE "user_id" = %s ORDER BY {order}',  # noqa: S608
-                (user.pk,),
-            )
-    else:
-        counted = Statement(f"SELECT 1 FROM {_CASE} WHERE {where.sql}", where.params)  # noqa: S608
+    counted = Statement(f"SELECT 1 FROM {_CASE} WHERE {where.sql}", where.params)  # noqa: S608
     later = None
     if filters.due_within is not None:
         # The earliest deadline the window does not show yet but would with the other filters.
@@ -83,16 +73,80 @@ def case_ids(user, filters: CaseFilters, now: datetime) -> CaseIds:
             f' AND {_CASE}."next_due_at" > %s ORDER BY {_CASE}."next_due_at" LIMIT 1',
             (*others.params, now + filters.due_within),
         )
+    if visible.sql in ("TRUE", "FALSE") or where.sql == "FALSE":
+        # The office sees every case (no team rows to read), someone else may see none, and a
+        # filter no database can compare matches nothing.
+        return CaseIds(ids, counted, later)
+    team = _team_where(user, filters, now)
+    if team is None:
+        return CaseIds(ids, counted, later)
+    # Someone who sees their team's cases, filtered on nothing but what each team row carries
+    # of its case: the count comes from the team rows alone, and so do the ids when the order
+    # is on those columns too (each filter and sort has an index from migrations 0023-0024).
+    counted = Statement(f"SELECT 1 FROM {_TEAM} WHERE {team.sql}", team.params)  # noqa: S608
+    if (order := _team_order(filters)) is not None:
+        ids = Statement(
+            f'SELECT {_TEAM}."incident_id" FROM {_TEAM} WHERE {team.sql} ORDER BY {order}',  # noqa: S608
+            team.params + _order_params(filters),
+        )
+    if filters.due_within is not None:
+        others = _team_where(user, replace(filters, due_within=None), now)
+        later = Statement(
+            f'SELECT {_TEAM}."case_next_due_at" FROM {_TEAM} WHERE {others.sql}'  # noqa: S608
+            f' AND {_TEAM}."case_next_due_at" > %s ORDER BY {_TEAM}."case_next_due_at" LIMIT 1',
+            (*others.params, now + filters.due_within),
+        )
     return CaseIds(ids, counted, later)
 
 
-# ``SORTS["-created"]`` and ``SORTS["created"]`` on the team table: each team row carries its
-# case's ``created_at`` (``case_created_at``, kept by triggers; migration 0023), and the index
-# ``team_user_case_created`` reads either order without touching the cases.
-_TEAM_ORDERS = {
-    "-created": '"case_created_at" DESC, "incident_id" DESC',
-    "created": '"case_created_at" ASC, "incident_id" ASC',
+_TEAM = _table(TeamMember)
+
+# The case's columns each of its team rows carries (kept by triggers, migrations 0023 and 0024;
+# not model fields), by the case column's name.
+_ON_TEAM = {
+    "id": "incident_id",
+    "created_at": "case_created_at",
+    "status": "case_status",
+    "severity": "case_severity",
+    "owner_id": "case_owner_id",
+    "next_due_at": "case_next_due_at",
 }
+_CASE_COLUMN = re.compile(re.escape(_CASE) + r'\."(\w+)"')
+
+
+def _team_where(user, filters: CaseFilters, now: datetime) -> Statement | None:
+    """``filters`` on the person's team rows, as ``_where`` reads them on the cases; None when a
+    filter needs the case itself (a place, or words in its text)."""
+    if filters.jurisdiction or filters.q:
+        return None
+    parts, params = [f'{_TEAM}."user_id" = %s'], [user.pk]
+    if filters.status:
+        parts.append(f'{_TEAM}."case_status" = %s')
+        params.append(filters.status)
+    if filters.owner not in (None, ""):
+        if (user_id := owner_id(filters.owner)) is not None:
+            parts.append(f'{_TEAM}."case_owner_id" = %s')
+            params.append(user_id)
+        else:
+            users = _table(get_user_model())
+            parts.append(
+                f'{_TEAM}."case_owner_id" IN (SELECT "id" FROM {users} WHERE "username" = %s)'  # noqa: S608
+            )
+            params.append(filters.owner)
+    if filters.due_within is not None:
+        parts.append(f'{_TEAM}."case_next_due_at" <= %s')
+        params.append(now + filters.due_within)
+    return Statement(" AND ".join(parts), tuple(params))
+
+
+def _team_order(filters: CaseFilters) -> str | None:
+    """The ORDER BY of ``filters``' sort on the team rows' copies of the case's columns; None
+    when the sort needs a column they do not carry (title, reference)."""
+    order = _order(filters)
+    columns = set(_CASE_COLUMN.findall(order))
+    if not columns <= _ON_TEAM.keys():
+        return None
+    return _CASE_COLUMN.sub(lambda found: f'{_TEAM}."{_ON_TEAM[found[1]]}"', order)
 
 
 def _where(visible: Statement, filters: CaseFilters, now: datetime) -> Statement:

@@ -97,8 +97,8 @@ class IncidentQuerySet(models.QuerySet):
         """``visible_to(user)`` as a condition on the case table, for a statement written by hand
         (the case list on PostgreSQL, ``list_sql``): ``(sql, params)``. The same cases as
         ``visible_to`` (``tests/web/test_list_sql.py`` checks it user by user). ``list_sql`` also
-        reads a team member's unfiltered cases from the team table alone: visibility other than
-        being on the team must be added there too."""
+        reads a team member's cases from the team table alone (unfiltered, or filtered by status,
+        owner or deadline): visibility other than being on the team must be added there too."""
         if user is None or not user.is_authenticated or not user.is_active:
             return "FALSE", ()
         if sees_all(user):

@@ -231,3 +231,80 @@ def test_a_team_members_cases_in_opening_order_follow_every_change_of_an_opening
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     listed, orm = _team_order(counsel)
     assert listed == orm and listed[-1] == future
+
+
+TEAM_FILTERS = [
+    CaseFilters(status="triage"),
+    CaseFilters(status="closed", sort="severity"),
+    CaseFilters(owner="carla.counsel"),
+    CaseFilters(owner="rui.responder", status="notifying", sort="-status"),
+    CaseFilters(due_within=timedelta(days=7)),
+    CaseFilters(due_within=timedelta(hours=24), sort="-next_due"),
+    CaseFilters(due_within=timedelta(days=30), status="triage", sort="next_due"),
+    CaseFilters(sort="next_due"),
+]
+
+
+def _team_lists_agree(people, user):
+    """Every filter of ``TEAM_FILTERS`` is read from the team rows alone, and finds, counts,
+    orders and looks ahead as the ORM does on the cases."""
+    for filters in TEAM_FILTERS:
+        written = list_sql.case_ids(user, filters, NOW)
+        for statement in (written.ids, written.counted, written.later):
+            assert statement is None or '"incidents_incident"' not in statement.sql, filters
+        ids, counted = case_ids(user, filters, now=NOW)
+        assert [row[0] for row in _run(written.ids)] == list(ids), filters
+        assert len(_run(written.counted)) == counted.count(), filters
+        if filters.due_within is not None:
+            later = (
+                replace(filters, due_within=None)
+                .apply(Incident.objects.visible_to(user))
+                .filter(next_due_at__gt=NOW + filters.due_within)
+                .order_by("next_due_at")
+                .values_list("next_due_at", flat=True)
+                .first()
+            )
+            found = _run(written.later)
+            assert (found[0][0] if found else None) == later, filters
+
+
+def test_a_team_members_filtered_lists_follow_every_change_of_a_case(people):
+    """Filtered on status, owner or deadline, a team member's list comes from the team rows, each
+    carrying its case's status, severity, owner and earliest open deadline: kept right through a
+    case saved, a case updated in bulk, a deadline added and met, a forged copy and a team row
+    added later."""
+    require_postgresql(connection)
+    counsel, responder = people["counsel"], people["responder"]
+    _team_lists_agree(people, counsel)
+    case = Incident.objects.visible_to(counsel).order_by("id").first()
+    case.status, case.severity, case.owner = "closed", "critical", responder
+    case.save()
+    _team_lists_agree(people, counsel)
+    Incident.objects.unrestricted("test set-up").filter(pk=case.pk).update(
+        status="triage", owner=counsel, severity="low"
+    )
+    _team_lists_agree(people, counsel)
+    # An obligation due in two hours moves the case's earliest deadline into the windows ...
+    soon = ObligationFactory(incident=case, jurisdiction="DE", due_at=NOW + timedelta(hours=2))
+    case.refresh_from_db()
+    assert case.next_due_at == soon.due_at
+    _team_lists_agree(people, counsel)
+    # ... and out again once notified.
+    soon.status = "notified"
+    soon.save()
+    _team_lists_agree(people, counsel)
+    # A forged copy is put right before it is written.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            'UPDATE "incidents_teammember" SET "case_status" = %s, "case_owner_id" = NULL,'
+            ' "case_next_due_at" = NULL WHERE "incident_id" = %s',
+            ["closed", case.pk],
+        )
+    _team_lists_agree(people, counsel)
+    # Someone added to a team later carries the case as it is.
+    outsider = people["outsider"]
+    TeamMemberFactory(incident=case, user=outsider)
+    _team_lists_agree(people, outsider)
+    assert [row[0] for row in _run(list_sql.case_ids(outsider, TEAM_FILTERS[0], NOW).ids)] == [
+        case.pk
+    ]
