@@ -435,6 +435,12 @@ SUBJECT_TO_GROUPS = [
                 "Controller or processor in Abu Dhabi Global Market (ADGM Data Protection "
                 "Regulations 2021)",
             ),
+            (
+                "kw_citra_service_provider",
+                "Communications or information technology service provider in Kuwait (network, "
+                "website, smart application or cloud service; CITRA Data Privacy Protection "
+                "Regulation)",
+            ),
         ],
     ),
     (

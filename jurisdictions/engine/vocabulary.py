@@ -195,6 +195,8 @@ REGIME_LABELS = {
     "sfc_licensed_corporation": "SFC-licensed corporation or registered institution (Hong Kong)",
     "cbk_licensed_institution": "Institution licensed under the Banking Act (Kenya, CBK)",
     "cbb_licensee": "Licensee of the Central Bank of Bahrain (CBB Rulebook)",
+    "kw_citra_service_provider": "Communications and information technology service provider "
+    "(Kuwait, CITRA Data Privacy Protection Regulation)",
     "kr_credit_information_company": "Credit information company or credit information provider "
     "or user (Korea, Credit Information Act)",
     "my_ncii_entity": "National critical information infrastructure entity (Malaysia, Cyber "
