@@ -8,8 +8,10 @@ DISCOVERED = "2026-03-02T16:00:00Z"
 # Cayman DPA s 6(1), Bermuda PIPA s 2(1), Mauritius DPA 2017 s 3, Malaysia PDPA s 2(2), Mexico's
 # Reglamento art 4, Zimbabwe CDPA s 4, Eswatini DPA s 3, Lesotho DPA (POPI model), Hong Kong PDPO
 # (control in or from Hong Kong), Macao Lei 8/2005 art 3, Morocco Loi 09-08 art 2, Senegal Loi
-# 2008-12 art 2; test_territorial_scope_2026.py): a row testing what such a law requires states
-# the establishment (``est=``).
+# 2008-12 art 2, British Virgin Islands DPA 2021 s 4, Curaçao's ordinance (an establishment in
+# Curaçao), Seychelles DPA 2023 s 3, Angola Lei 22/11; test_territorial_scope_2026.py,
+# test_caribbean_east_africa_2026g.py): a row testing what such a law requires states the
+# establishment (``est=``).
 ESTABLISHMENT_SCOPED = (
     "ZA",
     "KY",
@@ -24,6 +26,10 @@ ESTABLISHMENT_SCOPED = (
     "MO",
     "MA",
     "SN",
+    "VG",
+    "CW",
+    "SC",
+    "AO",
 )
 
 
