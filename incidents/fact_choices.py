@@ -397,6 +397,11 @@ SUBJECT_TO_GROUPS = [
                 "vn_finance_banking_credit",
                 "Finance, banking or credit information business (Viet Nam, Decree 356/2025 Art 8)",
             ),
+            (
+                "sbv_regulated_organisation",
+                "Credit institution, foreign bank branch, payment intermediary or other "
+                "organisation under State Bank Circular 09/2020/TT-NHNN (Viet Nam)",
+            ),
         ],
     ),
     (
@@ -409,6 +414,16 @@ SUBJECT_TO_GROUPS = [
             (
                 "cl_vital_importance_operator",
                 "Operator of vital importance qualified by ANCI (Chile, Law 21.663)",
+            ),
+            (
+                "cmf_bank",
+                "Bank supervised by the CMF (Chile, operational incident reporting, RAN chapter "
+                "20-8)",
+            ),
+            (
+                "sbs_supervised_company",
+                "Bank, finance, insurance or pension fund company supervised by the SBS (Peru, "
+                "Resolución SBS 504-2021)",
             ),
         ],
     ),
@@ -429,6 +444,11 @@ SUBJECT_TO_GROUPS = [
                 "cbb_licensee",
                 "Licensee of the Central Bank of Bahrain (bank, ancillary service provider, "
                 "stablecoin issuer; CBB Rulebook)",
+            ),
+            (
+                "sama_member_organization",
+                "SAMA member organisation: bank, insurer, finance company, credit bureau or "
+                "financial market infrastructure (Saudi Arabia, SAMA Cyber Security Framework)",
             ),
             (
                 "ae_adgm",

@@ -409,18 +409,18 @@ class RuleVersion(models.Model):
     deadline_amount = models.PositiveIntegerField(
         null=True,
         blank=True,
-        help_text="How many hours, days or months after the clock starts. Leave blank for "
-        "'without undue delay' or 'most expedient time possible' (no fixed outer limit).",
+        help_text="How many minutes, hours, days or months after the clock starts. Leave blank "
+        "for 'without undue delay' or 'most expedient time possible' (no fixed outer limit).",
     )
     deadline_unit = models.CharField(
         max_length=20,
         choices=choices.UNIT_CHOICES,
         null=True,
         blank=True,
-        help_text="Hours: elapsed time, whatever the clocks do. Calendar days: the deadline is "
-        "23:59:59 local time on the Nth day, the start day not counted. Business days: skip "
-        "weekends, public holidays and closure days of the holiday calendar. Months: same day "
-        "N months later.",
+        help_text="Minutes and hours: elapsed time, whatever the clocks do. Calendar days: the "
+        "deadline is 23:59:59 local time on the Nth day, the start day not counted. Business "
+        "days: skip weekends, public holidays and closure days of the holiday calendar. Months: "
+        "same day N months later.",
     )
     deadline_cutoff = models.CharField(
         max_length=5,

@@ -131,15 +131,26 @@ def _local_end(day: date, at: time, tz: ZoneInfo) -> datetime:
 
 
 def add_hours(start: datetime, hours: int, tz: ZoneInfo) -> tuple[datetime, list[str]]:
-    due = (start.astimezone(UTC) + timedelta(hours=hours)).astimezone(tz)
+    return _add_elapsed(start, timedelta(hours=hours), f"{hours} hours", tz)
+
+
+def add_minutes(start: datetime, minutes: int, tz: ZoneInfo) -> tuple[datetime, list[str]]:
+    """Elapsed minutes, like hours (Chile RAN 20-8: an operational incident within 30 minutes)."""
+    return _add_elapsed(start, timedelta(minutes=minutes), f"{minutes} minutes", tz)
+
+
+def _add_elapsed(
+    start: datetime, span: timedelta, words: str, tz: ZoneInfo
+) -> tuple[datetime, list[str]]:
+    due = (start.astimezone(UTC) + span).astimezone(tz)
     start_local = start.astimezone(tz)
     steps = [
-        f"{hours} hours elapsed from {fmt_utc(start)} ({fmt_local(start_local)}) "
+        f"{words} elapsed from {fmt_utc(start)} ({fmt_local(start_local)}) "
         f"= {fmt_utc(due)}, {fmt_local(due)} local time",
     ]
     note = _dst_note(start_local, due)
     if note:
-        steps.append(f"{note}: the instant is {hours} hours later, the wall time shifts")
+        steps.append(f"{note}: the instant is {words} later, the wall time shifts")
     return due, steps
 
 
@@ -227,6 +238,8 @@ def add(
     cutoff: time | None = None,
 ) -> tuple[datetime, list[str]]:
     """Dispatch on ``unit``; ``cal`` is required for business days."""
+    if unit == "minutes":
+        return add_minutes(start, amount, tz)
     if unit == "hours":
         return add_hours(start, amount, tz)
     if unit == "calendar_days":

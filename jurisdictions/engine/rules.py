@@ -15,8 +15,8 @@ Vocabulary (see the facts format, ``breachclock.facts/1``):
   ``classified_major_at``, ``assessed_notifiable_at``, ``ransom_paid_at``,
   ``exploited_vulnerability_at``, ``corrective_measure_available_at``) or
   ``notice:<RULE-CODE>`` - the clock starts when another rule's notice is sent.
-* deadline unit: hours, calendar_days, business_days, months; ``amount=None`` means no fixed outer
-  limit ("without undue delay").
+* deadline unit: hours, calendar_days, business_days, months, minutes (elapsed, like hours: Chile's
+  RAN 20-8 half hour); ``amount=None`` means no fixed outer limit ("without undue delay").
 * scope - which jurisdictions' people or establishments bring the rule into play:
     - ``residents``: people residing in the rule's jurisdiction (or its subdivisions) are affected;
     - ``lead_authority``: GDPR-style one-stop-shop - the authority of the main establishment, or,
@@ -95,7 +95,7 @@ EVENTS = (
     "exploited_vulnerability_at",
     "corrective_measure_available_at",
 )
-UNITS = ("hours", "calendar_days", "business_days", "months")
+UNITS = ("hours", "calendar_days", "business_days", "months", "minutes")
 # Where the count starts, if not at the clock-start instant itself: ``calendar_year_end`` - the end
 # of the calendar year (in the authority's zone) in which the clock-start event falls (HIPAA
 # 164.408(c): breaches under 500 reported "not later than 60 days after the end of each calendar

@@ -197,6 +197,12 @@ REGIME_LABELS = {
     "cbb_licensee": "Licensee of the Central Bank of Bahrain (CBB Rulebook)",
     "kw_citra_service_provider": "Communications and information technology service provider "
     "(Kuwait, CITRA Data Privacy Protection Regulation)",
+    "sama_member_organization": "SAMA member organisation (Saudi Arabia, SAMA Cyber Security "
+    "Framework)",
+    "sbs_supervised_company": "Company supervised by the SBS (Peru, Resolución SBS 504-2021)",
+    "cmf_bank": "Bank supervised by the CMF (Chile, RAN chapter 20-8)",
+    "sbv_regulated_organisation": "Credit institution, foreign bank branch or payment "
+    "intermediary under SBV Circular 09/2020 (Viet Nam)",
     "kr_credit_information_company": "Credit information company or credit information provider "
     "or user (Korea, Credit Information Act)",
     "my_ncii_entity": "National critical information infrastructure entity (Malaysia, Cyber "
@@ -275,6 +281,7 @@ FACT_WORDS = {
     "financial entity's clients",
 }
 UNIT_WORDS = {
+    "minutes": ("minute", "minutes"),
     "hours": ("hour", "hours"),
     "calendar_days": ("day", "days"),
     "business_days": ("business day", "business days"),
