@@ -325,6 +325,8 @@ def _evaluate_uncached(code: str, ctx: _Context) -> ObligationResult | Exclusion
         result = _timed(rule, rule.clock_start, start, why, steps, ctx)
     if placed and placed.transposition and isinstance(result, ObligationResult):
         result = replace(result, transposition=placed.transposition)
+    if rule.not_after_notice and isinstance(result, ObligationResult):
+        result = _not_after_notice(result, rule, ctx)
     facts = ctx.facts
     if isinstance(result, ObligationResult) and (
         facts.law_enforcement_hold is not None or facts.national_security_delay is not None
@@ -351,6 +353,39 @@ def _linked(rule: Rule, ctx: _Context) -> str:
         )
     codes = ", ".join(o.code for o in owed)
     return f"owed because the duty under {codes} is owed (same conditions)"
+
+
+def _not_after_notice(result: ObligationResult, rule: Rule, ctx: _Context) -> ObligationResult:
+    """Due no later than another rule's notice once that notice is recorded as sent (9 V.S.A.
+    2435(b)(3): "... or when the data collector provides notice to consumers, whichever is
+    sooner"); until then the rule's own deadline stands."""
+    other = rule.not_after_notice
+    sent = ctx.facts.notices_sent.get(other)
+    if sent is None:
+        return result
+    if result.due_at is not None and result.due_at <= sent:
+        return replace(
+            result,
+            computation=(
+                *result.computation,
+                f"the notice under {other} was sent at {cal.fmt_utc(sent)}, later than this "
+                "deadline: the deadline stands",
+            ),
+        )
+    zone = _zone_for(rule, ctx.book)
+    return replace(
+        result,
+        due_at=sent.astimezone(UTC),
+        due_local=sent.astimezone(zone),
+        deadline_kind="before",
+        waiting_for=None,
+        why=(*result.why, f"due no later than the notice under {other}, which was sent first"),
+        computation=(
+            *result.computation,
+            f"the notice under {other} was sent at {cal.fmt_utc(sent)}, earlier than this "
+            "deadline: due then",
+        ),
+    )
 
 
 def _dependent(

@@ -55,6 +55,10 @@ Vocabulary (see the facts format, ``breachclock.facts/1``):
   that the breach will not likely result in harm goes to the Department of Legal Affairs; Alaska
   45.48.010(c): the attorney general is told before relying on the no-harm exception). A risk not
   yet assessed keeps the rule listed (the choice is then made consciously).
+* not_after_notice: a rule code; once that rule's notice is recorded as sent, this notice is due
+  no later than that instant, whichever is sooner ("within 14 business days of discovery or when
+  the data collector provides notice to consumers, whichever is sooner": 9 V.S.A. 2435(b)(3)).
+  Carried in ``extra`` by the database.
 """
 
 from __future__ import annotations
@@ -313,6 +317,9 @@ class Rule:
     # A linked duty: owed only where one of these rules applies (Japan: the notice to individuals
     # is owed exactly where a report to the PPC is). Carried in ``extra`` by the database.
     applies_with: tuple[str, ...] = ()
+    # Due no later than the notice under this rule once it is recorded as sent (the earlier wins).
+    # Carried in ``extra`` by the database.
+    not_after_notice: str | None = None
     displaces: tuple[Displacement, ...] = ()  # precedence: the duties this rule displaces
     delay: Delay | None = None  # the delay the law allows (None: no delay)
     # Applies only if every one holds: a facts flag that is true ("product_security_incident")

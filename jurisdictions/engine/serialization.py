@@ -58,7 +58,14 @@ FORMAT = "breachclock.rulebook/1"
 SIDE_FORMATS = (PROFILES_FORMAT, "breachclock.contract-templates/1")
 ESTABLISHMENT_CALENDAR = "establishment"
 # Optional rule fields that may also be carried inside ``extra`` (see rule_from_dict).
-EXTRA_CARRIED = ("relief_not_for", "causes_any", "deadline_anchor", "applies_with", "max_risk")
+EXTRA_CARRIED = (
+    "relief_not_for",
+    "causes_any",
+    "deadline_anchor",
+    "applies_with",
+    "max_risk",
+    "not_after_notice",
+)
 # Fields that have their own column; a store without it keeps them in ``extra`` (moved out on read).
 CARRIED_OUT = ("displaces", "delay", "requires_facts", "authorities", "notice_content")
 # An authorities key: a country ("DE"), a subdivision ("DE-BE"), either with "#label" for an entry
@@ -618,6 +625,11 @@ def rule_from_dict(d: Any) -> Rule:
     kw["applies_with"] = _str_tuple(code, "applies_with", d.get("applies_with"))
     if code in kw["applies_with"]:
         raise RulebookError(code, "applies_with", "a rule cannot be linked to itself")
+    kw["not_after_notice"] = _string(
+        code, "not_after_notice", d.get("not_after_notice"), nullable=True
+    )
+    if kw["not_after_notice"] == code:
+        raise RulebookError(code, "not_after_notice", "a rule cannot follow its own notice")
     for cause in kw["causes_any"]:
         _one_of(code, "causes_any", cause, CAUSES)
     kw["deadline_anchor"] = _one_of(
@@ -746,6 +758,10 @@ def validate_rules(rules, jurisdictions) -> None:
         for linked in rule.applies_with:
             if linked not in versions:
                 raise RulebookError(rule.code, "applies_with", f"names a missing rule {linked!r}")
+        if rule.not_after_notice and rule.not_after_notice not in versions:
+            raise RulebookError(
+                rule.code, "not_after_notice", f"names a missing rule {rule.not_after_notice!r}"
+            )
         units = [rule.deadline_unit if rule.deadline_amount is not None else None]
         if rule.also_not_later_than:
             units.append(rule.also_not_later_than.unit)

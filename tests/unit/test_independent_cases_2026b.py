@@ -818,6 +818,8 @@ CASES = [
         },
         {
             ("individuals", "US-SD", CDT_60),
+            # SDCL 22-40-20 (2026g): the AG's disclosure too within sixty days
+            ("attorney_general", "US-SD", CDT_60),
             ("individuals", "US-VT", EDT_45),
             ("attorney_general", "US-VT", "2026-04-25T03:59:59Z"),
             ("individuals", "US-ME", EDT_30),

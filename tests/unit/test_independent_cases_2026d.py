@@ -185,6 +185,8 @@ CASES = [
             ("individuals", "US-CO", MDT_30),
             ("individuals", "US-OR", PDT_45),
             ("individuals", "US-SD", CDT_60),
+            # SDCL 22-40-20 (2026g): the AG's disclosure too within sixty days
+            ("attorney_general", "US-SD", CDT_60),
             ("individuals", "US-OH", EDT_45),
             ("individuals", "US-IN", EDT_45),
             ("attorney_general", "US-IN", EDT_45),
@@ -194,6 +196,8 @@ CASES = [
             ("state_agency", "US-AZ", MST_45),
             ("consumer_reporting_agencies", "US-AZ", MST_45),
             ("individuals", "US-WI", CDT_45),
+            # Wis. 134.98(3)(a) (2026g): 45 days for every notice under sub. (2)
+            ("consumer_reporting_agencies", "US-WI", CDT_45),
         },
         id="retail-twenty-states-thresholds",
     ),
@@ -401,10 +405,16 @@ CASES = [
             for s in "US-CT US-DC US-LA US-MD US-NE US-NY US-NC US-VT".split()
         }
         # 899-aa(8)(a): Department of State, State Police (split 2026-12-06)
-        | {("state_agency", "US-NY")},
+        | {("state_agency", "US-NY")}
+        # Ark. 4-110-105(b)(2) (2026g): "affects the personal information of more than one thousand
+        # (1,000) individuals" - individuals, not residents: counted over the whole breach (2,700
+        # here), as North Dakota's 51-30-02 (it had been read as Arkansas residents); 45 days after
+        # the determination
+        | {("attorney_general", "US-AR")},
         {
             ("individuals", "US-AZ", MST_45),
             ("individuals", "US-CA", PDT_30),
+            ("attorney_general", "US-AR", CDT_45),
             ("individuals", "US-CO", MDT_30),
             ("individuals", "US-CT", EDT_60),
             ("attorney_general", "US-CT", EDT_60),
@@ -488,6 +498,8 @@ CASES = [
             ("individuals", "US-OR", PDT_45),
             ("attorney_general", "US-OR", PDT_45),
             ("individuals", "US-SD", CDT_60),
+            # SDCL 22-40-20 (2026g): the AG's disclosure too within sixty days
+            ("attorney_general", "US-SD", CDT_60),
             ("individuals", "US-WA", PDT_30),
             ("attorney_general", "US-WA", PDT_30),
         },

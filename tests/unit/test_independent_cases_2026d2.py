@@ -398,6 +398,10 @@ CASES = [
             # system which exceeds two hundred fifty individuals" - individuals, not residents of
             # North Dakota, so the whole breach counts (the rule book reads it so; accepted).
             ("attorney_general", "US-ND"),
+            # Ark. 4-110-105(b)(2) (2026g): "more than one thousand (1,000) individuals" -
+            # counted over the whole breach, as N.D.C.C. 51-30-02 (it had been read as
+            # Arkansas residents); 45 days after the determination (13,000 in all)
+            ("attorney_general", "US-AR"),
         },
         {
             ("individuals", "US-CO", MDT_30),
@@ -413,6 +417,7 @@ CASES = [
             ("individuals", "US-OR", PDT_45),
             ("individuals", "US-SD", CDT_60),
             ("individuals", "US-AL", CDT_45),
+            ("attorney_general", "US-AR", CDT_45),
             ("individuals", "US-AZ", MST_45),
             ("individuals", "US-NM", MDT_45),
         },
@@ -478,6 +483,8 @@ CASES = [
             ("individuals", "US-MD", EDT_45),
             ("attorney_general", "US-MD", EDT_45),
             ("individuals", "US-WI", CDT_45),
+            # Wis. 134.98(3)(a) (2026g): 45 days for every notice under sub. (2)
+            ("consumer_reporting_agencies", "US-WI", CDT_45),
             ("individuals", "US-TN", CDT_45),
             ("individuals", "US-VT", EDT_45),
             ("attorney_general", "US-VT", VT_14BD),

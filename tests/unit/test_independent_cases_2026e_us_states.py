@@ -163,6 +163,10 @@ CASES = [
         )
         | {
             ("attorney_general", "US-ND"),
+            # Ark. 4-110-105(b)(2) (2026g): "more than one thousand (1,000) individuals" -
+            # counted over the whole breach, as N.D.C.C. 51-30-02 (it had been read as
+            # Arkansas residents); 45 days after the determination (13,546 in all)
+            ("attorney_general", "US-AR"),
             ("consumer_reporting_agencies", "US-TX"),
             ("consumer_reporting_agencies", "US-SD"),
             ("attorney_general", "US-NY"),
@@ -182,6 +186,7 @@ CASES = [
             ("individuals", "US-CA", PDT_30),
             ("individuals", "US-SD", CDT_60),
             ("individuals", "US-AL", CDT_45),
+            ("attorney_general", "US-AR", CDT_45),
             ("individuals", "US-NM", MDT_45),
             ("individuals", "US-AZ", MST_45),
             ("individuals", "US-NY", EDT_30),
@@ -257,6 +262,8 @@ CASES = [
             ("individuals", "US-CA", PDT_30),
             ("attorney_general", "US-CA", CA_AG),
             ("individuals", "US-SD", CDT_60),
+            # SDCL 22-40-20 (2026g): the AG's disclosure too within sixty days
+            ("attorney_general", "US-SD", CDT_60),
             ("individuals", "US-AL", CDT_45),
             ("attorney_general", "US-AL", CDT_45),
             ("attorney_general", "US-AR", CDT_45),
@@ -450,10 +457,15 @@ CASES = [
             "US-IA US-IN US-LA US-ME US-VT US-CA US-IL US-MA US-ND US-TX US-NY US-SD".split(),
         )
         | everywhere("state_agency", "US-NJ US-MA US-NY US-FL".split())
+        # Ark. 4-110-105(b)(2) (2026g): "more than one thousand (1,000) individuals" -
+        # counted over the whole breach, as N.D.C.C. 51-30-02; owed at risk unlikely
+        # (4-110-105(g)); 45 days after the determination (6,630 in all)
+        | {("attorney_general", "US-AR")}
         | everywhere("consumer_reporting_agencies", "US-MA US-MN".split()),
         {
             ("individuals", "US-IN", EDT_45),
             ("attorney_general", "US-IN", EDT_45),
+            ("attorney_general", "US-AR", CDT_45),
             ("individuals", "US-LA", CDT_60),
             ("attorney_general", "US-LA", LA_AG),
             ("individuals", "US-ME", EDT_30),
@@ -576,6 +588,8 @@ CASES = [
             ("attorney_general", "US-OR", PDT_45),
             ("individuals", "US-RI", EDT_45),
             ("individuals", "US-SD", CDT_60),
+            # SDCL 22-40-20 (2026g): the AG's disclosure too within sixty days
+            ("attorney_general", "US-SD", CDT_60),
             ("individuals", "US-TX", CDT_60),
             ("attorney_general", "US-TX", CDT_30),
             ("individuals", "US-VT", EDT_45),
@@ -701,6 +715,8 @@ CASES = [
             ("individuals", "US-MD", EDT_45),
             ("attorney_general", "US-MD", EDT_45),
             ("individuals", "US-WI", CDT_45),
+            # Wis. 134.98(3)(a) (2026g): 45 days for every notice under sub. (2)
+            ("consumer_reporting_agencies", "US-WI", CDT_45),
         },
         id="cra-thresholds-twenty-seven-states",
     ),
