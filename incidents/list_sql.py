@@ -11,8 +11,8 @@ so the list's statement is written here from the same pieces:
   trigram search compares ``UPPER(column::text)`` as ``icontains`` does);
 * the order: ``SORTS`` compiled by the ORM once per sort key;
 * a team member's count, and ids in an order on those columns, come from the team table alone
-  when they filter on nothing but status, owner or deadline: each team row carries those of its
-  case (``_ON_TEAM``, kept by triggers).
+  unless they search the cases' text: each team row carries its case's status, owner, deadline
+  and sort keys (``_ON_TEAM``, kept by triggers), and places are looked up by case id.
 
 ``tests/web/test_list_sql.py`` checks, filter by filter and user by user, that the ids come back
 as the ORM lists them.
@@ -80,9 +80,9 @@ def case_ids(user, filters: CaseFilters, now: datetime) -> CaseIds:
     team = _team_where(user, filters, now)
     if team is None:
         return CaseIds(ids, counted, later)
-    # Someone who sees their team's cases, filtered on nothing but what each team row carries
-    # of its case: the count comes from the team rows alone, and so do the ids when the order
-    # is on those columns too (each filter and sort has an index from migrations 0023-0024).
+    # Someone who sees their team's cases, not searching their text: the count comes from the
+    # team rows alone, and so do the ids when the order is on the columns the rows carry too
+    # (each such filter and sort has an index from migrations 0023-0024).
     counted = Statement(f"SELECT 1 FROM {_TEAM} WHERE {team.sql}", team.params)  # noqa: S608
     if (order := _team_order(filters)) is not None:
         ids = Statement(
@@ -116,10 +116,15 @@ _CASE_COLUMN = re.compile(re.escape(_CASE) + r'\."(\w+)"')
 
 def _team_where(user, filters: CaseFilters, now: datetime) -> Statement | None:
     """``filters`` on the person's team rows, as ``_where`` reads them on the cases; None when a
-    filter needs the case itself (a place, or words in its text)."""
-    if filters.jurisdiction or filters.q:
+    filter needs the case's own text (a search)."""
+    if filters.q:
         return None
     parts, params = [f'{_TEAM}."user_id" = %s'], [user.pk]
+    if filters.jurisdiction:
+        # The places are rows of their own: looked up by case id, as on the cases.
+        place = _in_place(f'{_TEAM}."incident_id"', filters.jurisdiction)
+        parts.append(place.sql)
+        params += place.params
     if filters.status:
         parts.append(f'{_TEAM}."case_status" = %s')
         params.append(filters.status)
@@ -160,16 +165,9 @@ def _where(visible: Statement, filters: CaseFilters, now: datetime) -> Statement
         parts.append(f'{_CASE}."status" = %s')
         params.append(filters.status)
     if filters.jurisdiction:
-        code = filters.jurisdiction.strip().upper()
-        prefix = _like_escaped(f"{code}-") + "%"
-        # "US" also finds cases with US-CA people; obligations count too (the lead authority).
-        places = [
-            f'{_CASE}."id" IN (SELECT "incident_id" FROM {_table(model)}'  # noqa: S608
-            ' WHERE ("jurisdiction" = %s OR "jurisdiction"::text LIKE %s))'
-            for model in (AffectedPopulation, Obligation)
-        ]
-        parts.append(f"({' OR '.join(places)})")
-        params += [code, prefix, code, prefix]
+        place = _in_place(f'{_CASE}."id"', filters.jurisdiction)
+        parts.append(place.sql)
+        params += place.params
     if filters.owner not in (None, ""):
         if (user_id := owner_id(filters.owner)) is not None:
             parts.append(f'{_CASE}."owner_id" = %s')
@@ -191,6 +189,20 @@ def _where(visible: Statement, filters: CaseFilters, now: datetime) -> Statement
         )
         params += [pattern] * len(columns)
     return Statement(" AND ".join(parts), tuple(params))
+
+
+def _in_place(case_id: str, jurisdiction: str) -> Statement:
+    """The case (``case_id``: the SQL for its id) has people affected, or an obligation, in
+    ``jurisdiction`` or one of its subdivisions: "US" also finds cases with US-CA people, and
+    obligations count too (the lead authority)."""
+    code = jurisdiction.strip().upper()
+    prefix = _like_escaped(f"{code}-") + "%"
+    places = [
+        f'{case_id} IN (SELECT "incident_id" FROM {_table(model)}'  # noqa: S608
+        ' WHERE ("jurisdiction" = %s OR "jurisdiction"::text LIKE %s))'
+        for model in (AffectedPopulation, Obligation)
+    ]
+    return Statement(f"({' OR '.join(places)})", (code, prefix, code, prefix))
 
 
 def _like_escaped(text: str) -> str:

@@ -242,6 +242,9 @@ TEAM_FILTERS = [
     CaseFilters(due_within=timedelta(hours=24), sort="-next_due"),
     CaseFilters(due_within=timedelta(days=30), status="triage", sort="next_due"),
     CaseFilters(sort="next_due"),
+    CaseFilters(jurisdiction="US"),
+    CaseFilters(jurisdiction="de", status="triage", sort="-severity"),
+    CaseFilters(jurisdiction="GB", due_within=timedelta(days=7)),
 ]
 
 
@@ -269,10 +272,10 @@ def _team_lists_agree(people, user):
 
 
 def test_a_team_members_filtered_lists_follow_every_change_of_a_case(people):
-    """Filtered on status, owner or deadline, a team member's list comes from the team rows, each
-    carrying its case's status, severity, owner and earliest open deadline: kept right through a
-    case saved, a case updated in bulk, a deadline added and met, a forged copy and a team row
-    added later."""
+    """Filtered on status, owner, deadline or place, a team member's list comes from the team
+    rows, each carrying its case's status, severity, owner and earliest open deadline: kept right
+    through a case saved, a case updated in bulk, a deadline added and met, a forged copy and a
+    team row added later."""
     require_postgresql(connection)
     counsel, responder = people["counsel"], people["responder"]
     _team_lists_agree(people, counsel)
