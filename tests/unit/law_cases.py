@@ -10,7 +10,10 @@ DISCOVERED = "2026-03-02T16:00:00Z"
 # (control in or from Hong Kong), Macao Lei 8/2005 art 3, Morocco Loi 09-08 art 2, Senegal Loi
 # 2008-12 art 2, British Virgin Islands DPA 2021 s 4, Curaçao's ordinance (an establishment in
 # Curaçao), Seychelles DPA 2023 s 3, Angola Lei 22/11; test_territorial_scope_2026.py,
-# test_caribbean_east_africa_2026g.py): a row testing what such a law requires states the
+# test_caribbean_east_africa_2026g.py; and in West and Central Africa, Cabo Verde's Lei
+# 133/V/2001, Cameroon's Law 2024/017 arts 2-3, The Gambia's 2025 Act, Burkina Faso, Côte d'Ivoire,
+# Mali, Niger, Congo, Chad, Mauritania, Guinea, Equatorial Guinea and São Tomé and Príncipe:
+# test_west_central_africa_2026g.py): a row testing what such a law requires states the
 # establishment (``est=``).
 ESTABLISHMENT_SCOPED = (
     "ZA",
@@ -30,6 +33,19 @@ ESTABLISHMENT_SCOPED = (
     "CW",
     "SC",
     "AO",
+    "CV",
+    "CM",
+    "GM",
+    "BF",
+    "CI",
+    "ML",
+    "NE",
+    "CG",
+    "TD",
+    "MR",
+    "GN",
+    "GQ",
+    "ST",
 )
 
 
