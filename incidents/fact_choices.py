@@ -351,6 +351,15 @@ SUBJECT_TO_GROUPS = [
                 "Specific non-government agency (Taiwan, Cyber Security Management Act)",
             ),
             (
+                "tw_fsc_designated_institution",
+                "FSC-designated financial institution (Taiwan: bank, securities, futures, insurance, "
+                "electronic payment)",
+            ),
+            (
+                "tw_digital_economy_business",
+                "Digital economy business (Taiwan, Ministry of Digital Affairs rules)",
+            ),
+            (
                 "kr_efta_financial_company",
                 "Financial company or electronic financial business entity (Korea, Electronic "
                 "Financial Transactions Act)",

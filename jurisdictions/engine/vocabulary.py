@@ -186,6 +186,11 @@ REGIME_LABELS = {
     "provider (Korea, Network Act)",
     "tw_specific_non_government_agency": "Specific non-government agency (Taiwan, Cyber Security "
     "Management Act)",
+    "tw_fsc_designated_institution": "Non-government agency designated by the Financial "
+    "Supervisory Commission (Taiwan: financial holding company, bank, securities, futures or "
+    "insurance business, electronic payment institution)",
+    "tw_digital_economy_business": "Digital economy business (Taiwan, Ministry of Digital Affairs "
+    "personal data file security rules)",
     "kr_efta_financial_company": "Financial company or electronic financial business entity "
     "(Korea, Electronic Financial Transactions Act)",
     "au_financial_services_licensee": "Australian financial services (AFS) licensee",

@@ -344,7 +344,7 @@ CASES += [
         # Art 24(3); Cal./Tex./Fla. vendor clauses (Florida 10 days); APPI Art 26(1) proviso;
         # PDPA s 26C(3)(a); Thai PDPA s 40(2); Philippine NPC Circular 16-03 s 9 / DPA s 14 (the
         # national ID is sensitive personal information); Kenya DPA s 43(3) (48 hours); Nigeria
-        # NDPA s 40(1); UAE Decree-Law 45/2021 Art 9(2); Viet Nam Law 91/2025 Art 23(3). CERT-In
+        # NDPA s 40(1); UAE Decree-Law 45/2021 Art 9(3); Viet Nam Law 91/2025 Art 23(3). CERT-In
         # Directions (iii): a cloud service provider serving India reports within 6 hours. No
         # processor duty to an authority or to people in Brazil, Australia, New Zealand, Korea,
         # Indonesia, Canada or Saudi Arabia; South Africa and Mexico bind only the established.

@@ -115,7 +115,7 @@ CASES = [
         id="vietnam-processor-2026",
     ),
     pytest.param(
-        # UAE Decree-Law 45/2021 art 9(2): the processor notifies the controller as soon as it
+        # UAE Decree-Law 45/2021 art 9(3): the processor notifies the controller as soon as it
         # becomes aware.
         processor({"AE": 5000}, est=("AE",)),
         {("controller", "AE")},

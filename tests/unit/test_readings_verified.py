@@ -102,7 +102,7 @@ ROWS = [
     # --- Processor to controller, across the GDPR-style laws (the audit's class of error).
     # UK GDPR Art 33(2); Swiss FADP Art 24(3) ("as quickly as possible"); Kenya DPA s 43(2)
     # (48 hours); Nigeria NDPA s 40(1); South Africa POPIA s 21(2) (operator, immediately);
-    # Thailand PDPA s 40 para 1 (2); UAE PDPL Art 9(2); DIFC Art 41(2); Jersey Art 20(2);
+    # Thailand PDPA s 40 para 1 (2); UAE PDPL Art 9(3); DIFC Art 41(2); Jersey Art 20(2);
     # Isle of Man Applied GDPR Art 33(2).
     ("GB", "none", P, {OWNER}),
     ("CH", "none", P, {OWNER}),
