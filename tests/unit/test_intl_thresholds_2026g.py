@@ -23,8 +23,8 @@ Texts:
   KISA within 72 hours where (1) 1,000 or more data subjects ("1천명 이상"), (2) sensitive or unique
   identifying information, or (3) unlawful access from outside to the processing system or devices
   - "unless ... the possibility of infringing the data subjects' rights has become markedly low
-  through measures such as retrieving or deleting the information" (Art 40(1) proviso: no report
-  needed).
+  through measures such as retrieving or deleting the information" (Art 40(1) proviso: the report
+  may be left out; the facts do not record retrieval, so it is listed).
 * Japan APPI Art 26 with the PPC Enforcement Rules Arts 7-8 and 10 (as quoted from e-Gov): a report
   of (i) sensitive personal information, (ii) data whose wrongful use may cause property damage,
   (iii) a leak possibly caused by an act for a wrongful purpose, (iv) "本人の数が千人を超える"
@@ -50,8 +50,8 @@ Texts:
   y libertades de los titulares"; "Cuando dichas vulneraciones se refieran a datos personales
   sensibles, datos relativos a niños y niñas menores de catorce años o datos relativos a
   obligaciones de carácter económico, financiero, bancario o comercial, el responsable deberá
-  también efectuar esta comunicación a los titulares" - "dichas vulneraciones" are the reportable
-  ones, so the titulares' notice has the same risk test.
+  también efectuar esta comunicación a los titulares" - "dichas vulneraciones" may be the reportable
+  ones or every breach of those data classes; the notice is listed whatever the risk (ambiguous).
 * UAE Federal Decree-Law 45/2021 Art 9(1)-(2) (uaelegislation.gov.ae, Arabic): a breach "من شأنه
   المساس بخصوصية وسرية وأمن بياناته" (of a nature to prejudice the privacy, confidentiality and
   security of the data) - a breach with no possible prejudice owes nothing.
@@ -235,11 +235,13 @@ CASES = [
     pytest.param(
         # 1,500 members' names and phone numbers e-mailed to a partner who deleted them unread the
         # same hour (risk of harm: none). Decree Art 40(1) proviso: where retrieval or deletion has
-        # made the possibility of infringement markedly low, the report need not be made; the data
-        # subjects' notice of Art 34(1) has no such exception.
+        # made the possibility of infringement markedly low, the report "may" not be made; the facts
+        # do not record the retrieval or deletion and the proviso is permissive, so the report is
+        # listed (review 2026-12-06, test_review_2026_12_06g.py: a risk gate dropped owed reports).
+        # The data subjects' notice of Art 34(1) has no such exception.
         facts({"KR": 1500}, est=("KR",), cause="misdirected_disclosure", risk="none"),
-        {(IND, "KR")},
-        {(IND, "KR", H72)},
+        {(IND, "KR"), (SA, "KR")},
+        {(IND, "KR", H72), (SA, "KR", H72)},
         id="kr-1500-retrieved-no-report",
     ),
     # --- Japan -----------------------------------------------------------------------------
@@ -373,10 +375,11 @@ CASES = [
     # --- Chile (Ley 21.719, from 1 December 2026) ------------------------------------------
     pytest.param(
         # 50 customers' debts (obligations of an economic or financial character) exposed, no
-        # reasonable risk: no report to the Agency, and "dichas vulneraciones" - only reportable
-        # ones - are told to the titulares: nothing.
+        # reasonable risk: no report to the Agency. "Dichas vulneraciones" may be every breach of
+        # such data or only the reportable ones - ambiguous, so the titulares' notice is listed
+        # (review 2026-12-06, test_review_2026_12_06g.py).
         facts({"CL": 50}, est=("CL",), risk="unlikely", data=("name", "financial_account")),
-        set(),
+        {(IND, "CL")},
         set(),
         id="cl-financial-no-reasonable-risk",
     ),
