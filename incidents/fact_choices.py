@@ -132,6 +132,11 @@ SUBJECT_TO_GROUPS = [
                 "Public administration or body listed in Legge 90/2024 art. 1 (Italy)",
             ),
             (
+                "es_ens_supplier",
+                "Private provider of services or solutions to a Spanish public-sector entity "
+                "(Esquema Nacional de Seguridad, RD 311/2022 art 2(3))",
+            ),
+            (
                 "it_psnc_entity",
                 "Body included in the national cyber security perimeter (Italy, DL 105/2019, "
                 "Perimetro)",

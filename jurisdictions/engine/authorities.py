@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from . import places
 from .rules import Authority, Rule
 
 STATUS_WORDS = {
@@ -59,8 +60,17 @@ class Placement:
 
 
 def country_of(code: str) -> str:
-    """ISO 3166-2 codes begin with their country: ``DE-BE`` -> ``DE``."""
-    return code.split("-")[0]
+    """The country an establishment is in: ISO 3166-2 codes begin with it (``DE-BE`` -> ``DE``);
+    a place ISO also lists as a subdivision belongs to that country (``AX`` -> ``FI``)."""
+    found = places.parents(code)
+    return found[-1] if found else code.split("-")[0]
+
+
+def _sites(site: str) -> tuple[str, ...]:
+    """Where an entry for an establishment at ``site`` may be keyed, nearest first: the site,
+    its ISO parents, its country (``AX`` -> ``AX``, ``FI-01``, ``FI``; ``DE-BE`` -> ``DE-BE``,
+    ``DE``)."""
+    return tuple(dict.fromkeys((site, *places.parents(site), country_of(site))))
 
 
 # Per authorities map (they live as long as their rule book): {base code: [(key, entry), ...]}
@@ -90,8 +100,7 @@ def _matches(required: str, stated: str) -> bool:
 
 def find_entry(rule: Rule, site: str, subject_to: tuple[str, ...]) -> tuple[str, Authority] | None:
     """The entry for an establishment at ``site``: subdivision before country, qualified first."""
-    country = country_of(site)
-    bases = (site, country) if site != country else (site,)
+    bases = _sites(site)
     if subject_to:
         qualified = _qualified(rule.authorities)
         for base in bases:

@@ -134,7 +134,24 @@ def _choose_version(code: str, ctx: _Context) -> tuple[Rule | None, str, str]:
     else:
         status = STATUS_WORDS.get(versions[-1].status) or versions[-1].status.replace("_", " ")
         why = f"{status}: no date of entry into force"
+        no_duty = no_duty_reason(versions[-1])
+        if no_duty:
+            why = f"{why}; {no_duty}"
     return None, how, f"{why} ({asof})"
+
+
+# How the rule book marks a place with no duty in force (README, "Countries added"): a rule with a
+# not-in-force status and a timing standard beginning "none in force" that says why nothing is owed.
+NO_DUTY_PREFIX = "none in force"
+
+
+def no_duty_reason(rule: Rule) -> str:
+    """Why nothing is owed under a place's "no duty" rule, in words ("no breach-notification duty
+    in force: ..." from its timing standard), or "" for any other rule."""
+    text = " ".join((rule.timing_standard or "").split())
+    if rule.status not in NOT_IN_FORCE_STATUSES or not text.startswith(NO_DUTY_PREFIX):
+        return ""
+    return "no breach-notification duty in force" + text[len(NO_DUTY_PREFIX) :].rstrip()
 
 
 def _version_instant(rule: Rule, ctx: _Context) -> tuple[datetime, str]:

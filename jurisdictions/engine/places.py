@@ -16,6 +16,9 @@ from functools import cache
 EXTRA_COUNTRIES = {"XK": "Kosovo"}
 # ISO 3166-2:US "outlying areas", which ISO 3166-1 also lists as countries.
 US_OUTLYING_AREAS = frozenset({"AS", "GU", "MP", "PR", "UM", "VI"})
+# Other places ISO lists twice, as a country and as a subdivision of another: Åland (AX) is
+# ISO 3166-2:FI's FI-01, an autonomous region of Finland inside the EU, where the GDPR applies.
+ALSO_SUBDIVISIONS = {**{code: f"US-{code}" for code in US_OUTLYING_AREAS}, "AX": "FI-01"}
 
 
 @cache
@@ -57,13 +60,14 @@ def name(code: str) -> str | None:
 
 def parents(code: str) -> tuple[str, ...]:
     """The ISO places containing ``code``, nearest first, ending with its country:
-    ``GB-LND`` -> (``GB-ENG``, ``GB``); ``CA-ON`` -> (``CA``,); a country -> (), except a US
-    outlying area listed as a country: ``GU`` -> (``US-GU``, ``US``)."""
+    ``GB-LND`` -> (``GB-ENG``, ``GB``); ``CA-ON`` -> (``CA``,); a country -> (), except one ISO
+    also lists as a subdivision: ``GU`` -> (``US-GU``, ``US``), ``AX`` -> (``FI-01``, ``FI``)."""
     subdivisions = _tables()[1]
     # ISO lists the US outlying areas twice: as countries (GU, PR, VI...) and as subdivisions of
-    # the US (US-GU...). People entered under the country code live in the US territory.
-    if code in US_OUTLYING_AREAS:
-        return (f"US-{code}", "US")
+    # the US (US-GU...). People entered under the country code live in the US territory; so with
+    # Åland (AX, FI-01).
+    if code in ALSO_SUBDIVISIONS:
+        return (ALSO_SUBDIVISIONS[code], *parents(ALSO_SUBDIVISIONS[code]))
     out: list[str] = []
     current = code
     while current in subdivisions and len(out) < 5:

@@ -168,6 +168,8 @@ REGIME_LABELS = {
     "nis1_digital_service_provider": "Digital service provider under a national NIS1 law (online "
     "marketplace, search engine or cloud service)",
     "it_l90_entity": "Public administration or body listed in Legge 90/2024 art. 1 (Italy)",
+    "es_ens_supplier": "Private provider of services or solutions to a Spanish public-sector "
+    "entity (Esquema Nacional de Seguridad, RD 311/2022 art 2(3))",
     "it_psnc_entity": "Body included in the national cyber security perimeter (Italy, DL 105/2019, "
     "Perimetro)",
     "fr_oiv": "Operator of vital importance (France, OIV, code de la défense L. 1332-1)",

@@ -13,8 +13,9 @@ DISCOVERED = "2026-03-02T16:00:00Z"
 # test_caribbean_east_africa_2026g.py; and in West and Central Africa, Cabo Verde's Lei
 # 133/V/2001, Cameroon's Law 2024/017 arts 2-3, The Gambia's 2025 Act, Burkina Faso, Côte d'Ivoire,
 # Mali, Niger, Congo, Chad, Mauritania, Guinea, Equatorial Guinea and São Tomé and Príncipe:
-# test_west_central_africa_2026g.py): a row testing what such a law requires states the
-# establishment (``est=``).
+# test_west_central_africa_2026g.py; Montenegro's 2008 Law art 5(2), Greenland's Persondataloven
+# § 4, the Vatican's 2024 Regulation (the Governatorato only): test_small_european_places_2026g.py):
+# a row testing what such a law requires states the establishment (``est=``).
 ESTABLISHMENT_SCOPED = (
     "ZA",
     "KY",
@@ -46,6 +47,9 @@ ESTABLISHMENT_SCOPED = (
     "GN",
     "GQ",
     "ST",
+    "ME",
+    "GL",
+    "VA",
 )
 
 

@@ -60,6 +60,9 @@ def test_codes_iso_does_not_have_are_refused_by_name(code, words):
         ("GU", ("US-GU", "US")),
         ("VI", ("US-VI", "US")),
         ("PR", ("US-PR", "US")),
+        # So is Åland: AX in ISO 3166-1, FI-01 in ISO 3166-2:FI.
+        ("AX", ("FI-01", "FI")),
+        ("FI-01", ("FI",)),
     ],
 )
 def test_a_subdivision_rolls_up_through_its_iso_parents(code, parents):

@@ -104,6 +104,18 @@ LAWS = [
     ("AL", "AL-LMDP-", PEOPLE, {SA, IND}),
     ("BA", "BA-ZZLP-", PEOPLE, {SA, IND}),
     ("MD", "MD-LPDP-", PEOPLE, {SA, IND}),
+    # L. 171/2018 (San Marino) and løgtingslóg nr. 80/2020 (Faroe Islands, § 5, stk. 2 as applied by
+    # Dátueftirlitið to an American company): the GDPR Art 3(2) pattern (San Marino's scope article
+    # not read).
+    ("SM", "SM-LPDP-", PEOPLE, {SA, IND}),
+    ("FO", "FO-DVL-", PEOPLE, {SA, IND}),
+    # Montenegro's 2008 Law art 5(2) (a controller outside Montenegro only through equipment there)
+    # and Greenland's Persondataloven § 4 (the Directive 95/46 model): establishment. Neither has a
+    # breach notice: nothing owed either way. The Vatican's 2024 Regulation governs the
+    # Governatorato's own processing: nothing owed either way.
+    ("ME", "ME-LPDP-", EST, set()),
+    ("GL", "GL-PDL-", EST, set()),
+    ("VA", "VA-RGPD-", EST, set()),
     # Georgia (2023 Law), Turkey (KVKK: no territorial article; the Board registers foreign
     # controllers in VERBIS), Israel, Russia (152-FZ art 1), Kazakhstan, Armenia, Ukraine: read as
     # following the people whose data is processed (not verified article by article).
