@@ -124,27 +124,32 @@ def _run(statement: list_sql.Statement):
         return cursor.fetchall()
 
 
+def _written_agrees_with_the_orm(user, filters, written, label):
+    """The written statements find, count and look ahead (a deadline window's next case) as the
+    ORM does on ``visible_to(user)``."""
+    ids, counted = case_ids(user, filters, now=NOW)
+    assert [row[0] for row in _run(written.ids)] == list(ids), label
+    assert len(_run(written.counted)) == counted.count(), label
+    if filters.due_within is None:
+        assert written.later is None, label
+        return
+    later = (
+        replace(filters, due_within=None)
+        .apply(Incident.objects.visible_to(user))
+        .filter(next_due_at__gt=NOW + filters.due_within)
+        .order_by("next_due_at")
+        .values_list("next_due_at", flat=True)
+        .first()
+    )
+    found = _run(written.later)
+    assert (found[0][0] if found else None) == later, label
+
+
 @pytest.mark.parametrize("filters", FILTERS, ids=repr)
 def test_the_list_statement_finds_what_the_orm_finds(people, filters):
     require_postgresql(connection)
     for name, user in people.items():
-        ids, counted = case_ids(user, filters, now=NOW)
-        written = list_sql.case_ids(user, filters, NOW)
-        assert [row[0] for row in _run(written.ids)] == list(ids), name
-        assert len(_run(written.counted)) == counted.count(), name
-        if filters.due_within is not None:
-            later = (
-                replace(filters, due_within=None)
-                .apply(Incident.objects.visible_to(user))
-                .filter(next_due_at__gt=NOW + filters.due_within)
-                .order_by("next_due_at")
-                .values_list("next_due_at", flat=True)
-                .first()
-            )
-            found = _run(written.later)
-            assert (found[0][0] if found else None) == later, name
-        else:
-            assert written.later is None
+        _written_agrees_with_the_orm(user, filters, list_sql.case_ids(user, filters, NOW), name)
 
 
 def test_who_sees_what_through_the_written_condition(people):
@@ -255,20 +260,7 @@ def _team_lists_agree(people, user):
         written = list_sql.case_ids(user, filters, NOW)
         for statement in (written.ids, written.counted, written.later):
             assert statement is None or '"incidents_incident"' not in statement.sql, filters
-        ids, counted = case_ids(user, filters, now=NOW)
-        assert [row[0] for row in _run(written.ids)] == list(ids), filters
-        assert len(_run(written.counted)) == counted.count(), filters
-        if filters.due_within is not None:
-            later = (
-                replace(filters, due_within=None)
-                .apply(Incident.objects.visible_to(user))
-                .filter(next_due_at__gt=NOW + filters.due_within)
-                .order_by("next_due_at")
-                .values_list("next_due_at", flat=True)
-                .first()
-            )
-            found = _run(written.later)
-            assert (found[0][0] if found else None) == later, filters
+        _written_agrees_with_the_orm(user, filters, written, filters)
 
 
 def test_a_team_members_filtered_lists_follow_every_change_of_a_case(people):
