@@ -357,8 +357,8 @@ SUBJECT_TO_GROUPS = [
             ),
             (
                 "tw_fsc_designated_institution",
-                "FSC-designated financial institution (Taiwan: bank, securities, futures, insurance, "
-                "electronic payment)",
+                "FSC-designated financial institution (Taiwan: bank, securities, futures, "
+                "insurance, electronic payment)",
             ),
             (
                 "tw_digital_economy_business",

@@ -6,8 +6,9 @@ one) and says so.
 
 * Korea PIPA Art 34(3) (Art 34(4) from 11 September 2026) with Enforcement Decree Art 40(1): the
   PIPC or KISA within 72 hours of a leak of 1,000 or more data subjects, of sensitive or unique
-  identifying information, or through unlawful access from outside. The proviso to Art 40(1) ("해당
-  개인정보를 회수ㆍ삭제하는 등의 조치를 통해 정보주체의 권익 침해 가능성이 현저히 낮아진 경우에는 신고하지 않을 수 있다")
+  identifying information, or through unlawful access from outside. The proviso to Art 40(1)
+  ("해당 개인정보를 회수ㆍ삭제하는 등의 조치를 통해
+  정보주체의 권익 침해 가능성이 현저히 낮아진 경우에는 신고하지 않을 수 있다")
   lets the controller not report only where RETRIEVAL OR DELETION of the leaked data has made the
   possibility of infringement markedly low, and it is permissive ("may not report"). The facts do
   not record retrieval or deletion; an assessment of "no risk" can rest on other grounds (the key of
@@ -66,8 +67,9 @@ CASES = [
     pytest.param(
         # Korea: 1,500 members' names and phone numbers misdirected; assessed "no risk" (the
         # recipient says it deleted them). Decree Art 40(1)(1): 1,000 or more - the report. The
-        # proviso is permissive ("신고하지 않을 수 있다") and turns on retrieval or deletion the facts
-        # cannot state: listed (reading: a missed report costs more than an unneeded one).
+        # proviso is permissive ("신고하지 않을 수 있다") and turns on retrieval or
+        # deletion the facts cannot state: listed (reading: a missed report costs more than an
+        # unneeded one).
         facts({"KR": 1500}, est=("KR",), cause="misdirected_disclosure", risk="none"),
         {(IND, "KR"), (SA, "KR")},
         {(IND, "KR", H72), (SA, "KR", H72)},
@@ -77,7 +79,10 @@ CASES = [
         # Korea: a resident registration number of one person leaked by an insider, "no risk":
         # Decree Art 40(1)(2) (unique identifying information) - the report and the data subject.
         facts(
-            {"KR": 1}, est=("KR",), data=("name", "national_id"), cause="insider_misuse",
+            {"KR": 1},
+            est=("KR",),
+            data=("name", "national_id"),
+            cause="insider_misuse",
             risk="none",
         ),
         {(IND, "KR"), (SA, "KR")},
@@ -98,7 +103,10 @@ CASES = [
         # Chile: a child's data (under 14) misdirected, assessed "no risk": same reading - the
         # titulares are listed, the Agency is not (its own test is a reasonable risk).
         facts(
-            {"CL": 5}, est=("CL",), risk="none", data=("name", "children"),
+            {"CL": 5},
+            est=("CL",),
+            risk="none",
+            data=("name", "children"),
             cause="misdirected_disclosure",
         ),
         {(IND, "CL")},

@@ -202,13 +202,16 @@ def test_places_without_a_duty_in_force_say_why_rather_than_not_assessed(clocks,
 # where the law follows the people (a foreign company with residents affected is bound), False
 # where it follows an establishment, means or processing in the country.
 SCOPE = [
-    ("BJ", "BJ-CDN-", True),  # Code du numérique art 381 al 2 (offering goods or services, monitoring)
+    # Code du numérique art 381 al 2 (offering goods or services, monitoring)
+    ("BJ", "BJ-CDN-", True),
     ("GH", "GH-DPA-", True),  # Act 843 s 45(1)(c) (test_territorial_scope_2026.py)
     ("NG", "NG-NDPA-", True),  # NDPA s 2(2)(c)
     ("CV", "CV-LPD-", False),  # Lei 133/V/2001 (the Portuguese 1998 model: establishment or means)
-    ("CM", "CM-LPDP-", False),  # Law 2024/017 arts 2-3: processing in Cameroon, no extraterritorial reach
+    # Law 2024/017 arts 2-3: processing in Cameroon, no extraterritorial reach
+    ("CM", "CM-LPDP-", False),
     ("GM", "GM-PDPPA-", False),  # controllers and processors operating within The Gambia
-    ("BF", "BF-L0012021-", False),  # Loi 001-2021 art 3: established there, or processing from its territory
+    # Loi 001-2021 art 3: established there, or processing from its territory
+    ("BF", "BF-L0012021-", False),
     ("CI", "CI-L2013450-", False),  # Loi 2013-450: processing carried out on national territory
     ("ML", "ML-L2013015-", False),  # Loi 2013-015: processing on Malian territory
     ("NE", "NE-L202259-", False),
