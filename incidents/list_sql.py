@@ -73,9 +73,10 @@ def case_ids(user, filters: CaseFilters, now: datetime) -> CaseIds:
             f' AND {_CASE}."next_due_at" > %s ORDER BY {_CASE}."next_due_at" LIMIT 1',
             (*others.params, now + filters.due_within),
         )
-    if visible.sql in ("TRUE", "FALSE") or where.sql == "FALSE":
-        # The office sees every case (no team rows to read), someone else may see none, and a
-        # filter no database can compare matches nothing.
+    if visible != Statement(*Incident.objects.team_visibility_sql(user)) or where.sql == "FALSE":
+        # Only someone who sees exactly their team's cases has them all on the team table: not
+        # the office, who sees every case, nor someone who may see none (nor any rule added to
+        # visibility_sql later); and a filter no database can compare matches nothing.
         return CaseIds(ids, counted, later)
     team = _team_where(user, filters, now)
     if team is None:

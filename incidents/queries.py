@@ -96,13 +96,19 @@ class IncidentQuerySet(models.QuerySet):
     def visibility_sql(self, user) -> tuple[str, tuple]:
         """``visible_to(user)`` as a condition on the case table, for a statement written by hand
         (the case list on PostgreSQL, ``list_sql``): ``(sql, params)``. The same cases as
-        ``visible_to`` (``tests/web/test_list_sql.py`` checks it user by user). ``list_sql`` also
-        reads a team member's cases from the team table alone (unfiltered, or filtered by status,
-        owner or deadline): visibility other than being on the team must be added there too."""
+        ``visible_to`` (``tests/web/test_list_sql.py`` checks it user by user)."""
         if user is None or not user.is_authenticated or not user.is_active:
             return "FALSE", ()
         if sees_all(user):
             return "TRUE", ()
+        return self.team_visibility_sql(user)
+
+    def team_visibility_sql(self, user) -> tuple[str, tuple]:
+        """On the case's team, as SQL: what ``visibility_sql`` answers for a person who sees
+        their team's cases. ``list_sql`` reads such a person's cases from the team table alone
+        only while ``visibility_sql`` answers exactly this: a rule added to ``visibility_sql``
+        around it turns that path off rather than being bypassed by it (a rule added here
+        would be bypassed: being on the team is what the team table records)."""
         from .models import TeamMember
 
         q, team = connection.ops.quote_name, TeamMember._meta

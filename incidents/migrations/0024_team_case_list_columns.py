@@ -8,13 +8,16 @@ carry the case's status, severity, owner and earliest open deadline (``case_stat
 ``case_severity``, ``case_owner_id``, ``case_next_due_at``), kept by the same two triggers, now
 copying all five columns:
 
-* before a team row is written, its case's values are copied onto it (never stale nor forged);
+* before a team row is written, its case's values are copied onto it (never stale nor forged),
+  the case's row locked for share: a change to the case that is not yet committed is waited
+  for, and one that starts later waits for this row and then updates it too;
 * when a case is inserted or one of the five columns changes, its team rows take the new values.
 
 Three indexes serve those pages: ``team_user_status_created`` (a status, newest first) and
 ``team_user_next_due`` / ``team_user_next_due_desc`` (a deadline window, either deadline order).
 ``list_sql`` reads the team table when every filter and the sort are on these columns.
-PostgreSQL only; the columns are not model fields.
+PostgreSQL only; the columns are not model fields, and are typed loosely (``text``, ``bigint``)
+so that a longer status or a wider user id does not break the copy.
 """
 
 import importlib
@@ -40,9 +43,9 @@ DROP TRIGGER IF EXISTS incidents_team_case_created ON "incidents_teammember";
 DROP FUNCTION IF EXISTS incidents_team_case_created();
 
 ALTER TABLE "incidents_teammember"
-    ADD COLUMN IF NOT EXISTS "case_status" varchar(20),
-    ADD COLUMN IF NOT EXISTS "case_severity" varchar(10),
-    ADD COLUMN IF NOT EXISTS "case_owner_id" integer,
+    ADD COLUMN IF NOT EXISTS "case_status" text,
+    ADD COLUMN IF NOT EXISTS "case_severity" text,
+    ADD COLUMN IF NOT EXISTS "case_owner_id" bigint,
     ADD COLUMN IF NOT EXISTS "case_next_due_at" timestamptz;
 
 CREATE OR REPLACE FUNCTION incidents_team_case_columns() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -50,7 +53,7 @@ BEGIN
     SELECT {CASE_SIDE}
     INTO NEW."case_created_at", NEW."case_status", NEW."case_severity", NEW."case_owner_id",
          NEW."case_next_due_at"
-    FROM "incidents_incident" WHERE "id" = NEW."incident_id";
+    FROM "incidents_incident" WHERE "id" = NEW."incident_id" FOR SHARE;
     RETURN NEW;
 END $$;
 CREATE TRIGGER incidents_team_case_columns BEFORE INSERT OR UPDATE ON "incidents_teammember"

@@ -112,8 +112,9 @@ UNRESTRICTED = {
 }
 # What may follow ``Incident.objects`` directly (besides those that say whose cases).
 WRITES_AND_EMPTY = {"create", "bulk_create", "none"}
-# ``visibility_sql`` is ``visible_to`` as SQL text, for a statement written by hand.
-WHOSE = {"visible_to", "visibility_sql"}
+# ``visibility_sql`` is ``visible_to`` as SQL text, for a statement written by hand;
+# ``team_visibility_sql`` the team-member part of it, which ``list_sql`` compares it with.
+WHOSE = {"visible_to", "visibility_sql", "team_visibility_sql"}
 
 
 def product_modules():

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from incidents import list_sql
 from incidents.models import Incident
-from incidents.queries import SORTS, CaseFilters, case_ids
+from incidents.queries import SORTS, CaseFilters, IncidentQuerySet, case_ids
 from tests.conftest import make_person
 from tests.factories import IncidentFactory, ObligationFactory, TeamMemberFactory
 from tests.services import require_postgresql
@@ -303,3 +303,20 @@ def test_a_team_members_filtered_lists_follow_every_change_of_a_case(people):
     assert [row[0] for row in _run(list_sql.case_ids(outsider, TEAM_FILTERS[0], NOW).ids)] == [
         case.pk
     ]
+
+
+def test_a_rule_added_to_visibility_turns_the_team_path_off(people, monkeypatch):
+    """The team rows record only who is on which team: were ``visibility_sql`` to hide more
+    (say, privileged cases), a team member's list must come from the cases again, the rule in
+    both the count and the ids, never from the team rows around it."""
+    require_postgresql(connection)
+    original = IncidentQuerySet.visibility_sql
+
+    def stricter(self, user):
+        sql, params = original(self, user)
+        return f'({sql}) AND NOT "incidents_incident"."privileged"', params
+
+    monkeypatch.setattr(IncidentQuerySet, "visibility_sql", stricter)
+    for filters in TEAM_FILTERS:
+        written = list_sql.case_ids(people["counsel"], filters, NOW)
+        assert "privileged" in written.ids.sql and "privileged" in written.counted.sql, filters
